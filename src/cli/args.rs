@@ -1,0 +1,161 @@
+//! The command line, as clap sees it.
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+use crate::i18n::Lang;
+
+/// steerdeck: the committee's plan, its deadlines and its review meetings, in a terminal.
+#[derive(Debug, Parser)]
+#[command(name = "steerdeck", version, about, long_about = None)]
+pub struct Cli {
+    /// The store directory [default: `$STEERDECK_DB`, else the platform data directory].
+    #[arg(long, global = true, value_name = "DIR")]
+    pub db: Option<PathBuf>,
+    /// Review as of this date (YYYY-MM-DD) instead of today.
+    #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// Name recorded in the history [default: your login]. The login is recorded too.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub user: Option<String>,
+    /// Interface language.
+    #[arg(long, global = true, value_enum, env = "STEERDECK_LANG")]
+    pub lang: Option<Lang>,
+    /// The plan to work on [default: the active plan].
+    #[arg(long, global = true, value_name = "NAME")]
+    pub plan: Option<String>,
+    /// Look, do not change: refuse every edit.
+    #[arg(long, global = true)]
+    pub read_only: bool,
+    /// Keymap preset name (from keymaps/) or a keymap file.
+    #[arg(long, global = true, value_name = "NAME|PATH")]
+    pub keymap: Option<String>,
+    /// What to do; without a command, the interactive screen opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Output formats of `list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ListFormat {
+    /// Aligned columns for people.
+    #[default]
+    Table,
+    /// An array of objects.
+    Json,
+    /// CSV with a UTF-8 BOM (opens in Excel with the Vietnamese intact).
+    Csv,
+}
+
+/// Output formats of `history`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum HistoryFormat {
+    /// Aligned columns.
+    #[default]
+    Table,
+    /// An array of events.
+    Json,
+}
+
+/// Formats of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ExportFormat {
+    /// The plan with its recorded states; `import` reads it back without loss.
+    #[default]
+    Json,
+    /// The task list as CSV (with a UTF-8 BOM).
+    Csv,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List tasks, filtered.
+    List {
+        /// Only this pillar (key, e.g. `data`, `security`); repeatable.
+        #[arg(long, value_name = "KEY")]
+        pillar: Vec<String>,
+        /// Only this status; repeatable.
+        #[arg(long, value_name = "STATUS")]
+        status: Vec<crate::domain::Status>,
+        /// Only tasks led by this unit (any spelling, with or without diacritics).
+        #[arg(long, value_name = "UNIT")]
+        lead: Option<String>,
+        /// Only tasks open past their deadline.
+        #[arg(long)]
+        overdue: bool,
+        /// Only open tasks due on or before this date.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        due_by: Option<NaiveDate>,
+        /// Only tasks due in this quarter (e.g. 2025-Q2, "Quý II/2025").
+        #[arg(long, value_name = "QUARTER")]
+        quarter: Option<String>,
+        /// Words of the funding source (e.g. "ngan sach").
+        #[arg(long, value_name = "TEXT")]
+        funding: Option<String>,
+        /// Fuzzy search over id, title, units and notes, without diacritics if you like.
+        #[arg(long, value_name = "TEXT")]
+        search: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: ListFormat,
+    },
+    /// Show one task in full, with its history.
+    Show {
+        /// Task id, e.g. IV.5.
+        id: String,
+    },
+    /// Change a task's status, progress or notes.
+    Set {
+        /// Task id, e.g. IV.5.
+        id: String,
+        /// New status: not-started, in-progress, blocked, done, cancelled.
+        #[arg(long)]
+        status: Option<crate::domain::Status>,
+        /// New progress, 0-100.
+        #[arg(long, value_parser = clap::value_parser!(u8).range(0..=100))]
+        progress: Option<u8>,
+        /// A note or a conclusion to record.
+        #[arg(long)]
+        note: Option<String>,
+        /// With --status done: the day it was done [default: the as-of date].
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        done_on: Option<NaiveDate>,
+    },
+    /// Show the history of changes: of one task, or of the plan.
+    History {
+        /// Task id; without it, the whole plan.
+        id: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: HistoryFormat,
+    },
+    /// Import a plan (CSV like the appendix, or steerdeck TOML/JSON); it becomes the active plan.
+    Import {
+        /// The file (.csv, .toml, .json).
+        file: PathBuf,
+    },
+    /// Export the plan.
+    Export {
+        /// Format.
+        #[arg(long, value_enum, default_value_t)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// List the plans in the store; with --activate, choose the active one.
+    Plans {
+        /// Make this plan the active one.
+        #[arg(long, value_name = "NAME")]
+        activate: Option<String>,
+    },
+}
+
+/// Parses YYYY-MM-DD (also dd/mm/yyyy, as Vietnamese users write it).
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(text.trim(), "%d/%m/%Y"))
+        .map_err(|_| format!("'{text}' is not a date; write it as YYYY-MM-DD (e.g. 2025-06-30)"))
+}

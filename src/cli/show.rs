@@ -1,0 +1,113 @@
+//! `steerdeck show ID`: one task in full.
+
+use chrono::Local;
+use std::io::Write;
+
+use super::{CliError, describe};
+use crate::domain::text::printable;
+use crate::i18n::{Msg, format as vf};
+use crate::session::Session;
+use crate::store::StoreError;
+
+pub(super) fn show(
+    session: &Session,
+    plan: &str,
+    id: &str,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let data = session.store.load(plan)?;
+    let task = data
+        .tasks()
+        .into_iter()
+        .find(|t| t.def.id.eq_ignore_ascii_case(id.trim()))
+        .ok_or_else(|| StoreError::NoSuchTask {
+            plan: plan.to_string(),
+            task: id.to_string(),
+        })?;
+    let lang = session.lang;
+    let units = |names: &[String]| -> String {
+        names
+            .iter()
+            .map(|n| match session.registry.resolve(n) {
+                Some(u) if u.name != *n => format!("{n} ({})", u.name),
+                _ => n.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let pillar = data.plan.pillar(&task.def.pillar).map_or_else(
+        || task.def.pillar.clone(),
+        |p| match lang {
+            crate::i18n::Lang::Vi => format!("{} {}", p.numeral, p.vi),
+            crate::i18n::Lang::En => format!("{} {}", p.numeral, p.en),
+        },
+    );
+    let deadline = task.deadline().map_or_else(
+        || lang.t(Msg::NoDeadline).to_string(),
+        |d| {
+            format!(
+                "{} ({})",
+                vf::date(d),
+                vf::days_left(lang, d, session.as_of)
+            )
+        },
+    );
+    let mut lines = vec![
+        format!("{} — {}", task.def.id, task.def.title),
+        format!("{}: {}", lang.t(Msg::Pillar), pillar.trim()),
+        format!("{}: {}", lang.t(Msg::Timeframe), task.def.timeframe),
+        format!("{}: {deadline}", lang.t(Msg::Deadline)),
+        format!("{}: {}", lang.t(Msg::Lead), units(&task.def.lead)),
+        format!("{}: {}", lang.t(Msg::Support), units(&task.def.support)),
+        format!(
+            "{}: {}",
+            lang.t(Msg::Funding),
+            task.def.funding.as_deref().unwrap_or("—")
+        ),
+    ];
+    if let Some(r) = &task.def.remark {
+        lines.push(format!("{}: {r}", lang.t(Msg::Remark)));
+    }
+    lines.push(format!(
+        "{}: {}",
+        lang.t(Msg::Status),
+        lang.status(task.state.status)
+    ));
+    lines.push(format!(
+        "{}: {}%",
+        lang.t(Msg::Progress),
+        task.state.progress
+    ));
+    if let Some(c) = task.state.completed_on {
+        lines.push(format!("{}: {}", lang.t(Msg::CompletedOn), vf::date(c)));
+    }
+    lines.push(format!(
+        "{}: {} ({} {})",
+        lang.t(Msg::Timeliness),
+        lang.timeliness(task.timeliness(session.as_of)),
+        lang.t(Msg::AsOf).to_lowercase(),
+        vf::date(session.as_of)
+    ));
+    if !task.state.notes.is_empty() {
+        lines.push(format!("{}:", lang.t(Msg::Notes)));
+        for n in &task.state.notes {
+            let when = n.at.with_timezone(&Local).format("%d/%m/%Y %H:%M");
+            lines.push(format!(
+                "  [{when}, {}] {}",
+                n.who,
+                n.text.replace('\n', "\n    ")
+            ));
+        }
+    }
+    let history = session.store.history(plan, Some(&task.def.id))?;
+    if !history.is_empty() {
+        lines.push(format!("{}:", lang.t(Msg::History)));
+        for e in &history {
+            lines.push(format!("  {}", describe(lang, e)));
+        }
+    }
+    for l in lines {
+        writeln!(out, "{}", printable(&l, true)).map_err(super::out_err)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,17 @@
+//! The pure core: plans, tasks, statuses, timeframes and deadlines, units, timeliness.
+//! Nothing here knows about terminals, files or the store.
+
+pub mod plan;
+pub mod status;
+pub mod task;
+pub mod text;
+pub mod timeframe;
+pub mod timeliness;
+pub mod unit;
+
+pub use plan::{Kpi, Pillar, Plan, PlanProblem, TaskDef};
+pub use status::Status;
+pub use task::{Note, Task, TaskState};
+pub use timeframe::{TimeframeReading, read_timeframe};
+pub use timeliness::{Timeliness, timeliness};
+pub use unit::{Unit, UnitRegistry};

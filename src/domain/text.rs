@@ -1,0 +1,68 @@
+//! Text hygiene: everything that enters is NFC; everything that leaves for a terminal is printable.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalises text to NFC (the form stored and drawn everywhere).
+pub fn nfc(text: &str) -> String {
+    text.nfc().collect()
+}
+
+/// Normalises to NFC and trims surrounding white space.
+pub fn clean(text: &str) -> String {
+    nfc(text.trim())
+}
+
+/// Makes text safe to print on a terminal: control characters (C0, DEL, C1, and the bidi
+/// overrides that can reorder a line) become visible escapes such as `\u{1b}`; a newline becomes
+/// a space when `keep_newlines` is false. Nothing from data reaches the terminal raw.
+pub fn printable(text: &str, keep_newlines: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' if keep_newlines => out.push('\n'),
+            '\n' | '\t' => out.push(' '),
+            '\r' => {}
+            c if is_dangerous(c) => {
+                use std::fmt::Write as _;
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// True for characters that must not reach a terminal as they are.
+pub fn is_dangerous(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+}
+
+/// True when the text has a character `printable` would escape (newlines aside).
+pub fn has_control(text: &str) -> bool {
+    text.chars().any(|c| c != '\n' && is_dangerous(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfd_becomes_nfc() {
+        let nfd = "Ho\u{0323}\u{0302} ti\u{0323}ch";
+        assert_eq!(nfc(nfd), "Hộ tịch");
+        assert_eq!(nfc(nfd).chars().count(), 7);
+    }
+
+    #[test]
+    fn escapes_terminal_controls() {
+        assert_eq!(printable("a\u{1b}[31mb", false), "a\\u{1b}[31mb");
+        assert_eq!(printable("x\u{9b}y", false), "x\\u{9b}y");
+        assert_eq!(printable("l1\nl2", false), "l1 l2");
+        assert_eq!(printable("l1\nl2", true), "l1\nl2");
+        assert_eq!(printable("a\u{202e}b", false), "a\\u{202e}b");
+        assert_eq!(printable("Đăng ký", false), "Đăng ký");
+        assert!(has_control("a\u{7}"));
+        assert!(!has_control("hộ tịch\n"));
+    }
+}

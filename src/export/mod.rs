@@ -1,0 +1,5 @@
+//! Getting data out: rows for JSON and CSV (Excel-ready), the plan document for round trips.
+
+pub mod rows;
+
+pub use rows::{TaskRow, to_csv};

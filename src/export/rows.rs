@@ -1,0 +1,89 @@
+//! Tasks as flat rows for `list --format json|csv` and `export --format csv`.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::domain::Task;
+
+/// One task as a flat record. Field names are the contract of `list --format json`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TaskRow {
+    pub id: String,
+    pub pillar: String,
+    pub title: String,
+    pub timeframe: String,
+    /// `YYYY-MM-DD` or null.
+    pub deadline: Option<String>,
+    pub lead: Vec<String>,
+    pub support: Vec<String>,
+    pub funding: Option<String>,
+    pub status: String,
+    pub progress: u8,
+    pub completed_on: Option<String>,
+    pub overdue: bool,
+    pub timeliness: String,
+    pub notes: Vec<String>,
+}
+
+impl TaskRow {
+    /// The row of a task as of a date.
+    pub fn new(task: &Task, as_of: NaiveDate) -> Self {
+        let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+        TaskRow {
+            id: task.def.id.clone(),
+            pillar: task.def.pillar.clone(),
+            title: task.def.title.clone(),
+            timeframe: task.def.timeframe.clone(),
+            deadline: task.deadline().map(iso),
+            lead: task.def.lead.clone(),
+            support: task.def.support.clone(),
+            funding: task.def.funding.clone(),
+            status: task.state.status.key().to_string(),
+            progress: task.state.progress,
+            completed_on: task.state.completed_on.map(iso),
+            overdue: task.is_overdue(as_of),
+            timeliness: task.timeliness(as_of).key().to_string(),
+            notes: task.state.notes.iter().map(|n| n.text.clone()).collect(),
+        }
+    }
+}
+
+/// Rows as CSV for Excel: a UTF-8 BOM, then a header and one line per task; lists joined by "; ".
+pub fn to_csv(rows: &[TaskRow]) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
+    w.write_record([
+        "id",
+        "pillar",
+        "title",
+        "timeframe",
+        "deadline",
+        "lead",
+        "support",
+        "funding",
+        "status",
+        "progress",
+        "completed_on",
+        "overdue",
+        "timeliness",
+        "notes",
+    ])?;
+    for r in rows {
+        w.write_record([
+            r.id.as_str(),
+            &r.pillar,
+            &r.title,
+            &r.timeframe,
+            r.deadline.as_deref().unwrap_or(""),
+            &r.lead.join("; "),
+            &r.support.join("; "),
+            r.funding.as_deref().unwrap_or(""),
+            &r.status,
+            &r.progress.to_string(),
+            r.completed_on.as_deref().unwrap_or(""),
+            if r.overdue { "true" } else { "false" },
+            &r.timeliness,
+            &r.notes.join(" | "),
+        ])?;
+    }
+    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}

@@ -1,0 +1,112 @@
+//! Numbers and dates written the Vietnamese way: "9.831", "82,9%", "31/03/2025", "Quý II/2025".
+
+use chrono::{Datelike, NaiveDate};
+
+use super::Lang;
+use crate::domain::timeframe::quarter_of;
+
+/// A count with thousands separators: "9.831" (vi), "9,831" (en).
+pub fn count(lang: Lang, n: usize) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        Lang::Vi => '.',
+        Lang::En => ',',
+    };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A percentage with one decimal where needed: "82,9%", "100%" (vi); "82.9%" (en).
+pub fn percent(lang: Lang, value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    let text = if (rounded - rounded.trunc()).abs() < f64::EPSILON {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    };
+    match lang {
+        Lang::Vi => format!("{}%", text.replace('.', ",")),
+        Lang::En => format!("{text}%"),
+    }
+}
+
+/// The share `part / whole` as a percentage ("0%" when `whole` is 0).
+pub fn share(lang: Lang, part: usize, whole: usize) -> String {
+    #[allow(clippy::cast_precision_loss)]
+    let value = if whole == 0 {
+        0.0
+    } else {
+        part as f64 * 100.0 / whole as f64
+    };
+    percent(lang, value)
+}
+
+/// A date as dd/mm/yyyy.
+pub fn date(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+/// The quarter of a date: "Quý II/2025" (vi), "Q2 2025" (en).
+pub fn quarter(lang: Lang, d: NaiveDate) -> String {
+    quarter_label(lang, d.year(), quarter_of(d))
+}
+
+/// A quarter label: "Quý II/2025" (vi), "Q2 2025" (en).
+pub fn quarter_label(lang: Lang, year: i32, q: u32) -> String {
+    const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+    let idx = usize::try_from(q.clamp(1, 4) - 1).unwrap_or(0);
+    match lang {
+        Lang::Vi => format!("Quý {}/{year}", ROMAN[idx]),
+        Lang::En => format!("Q{q} {year}"),
+    }
+}
+
+/// Days left or overdue: "còn 12 ngày", "quá 3 ngày", "hôm nay".
+pub fn days_left(lang: Lang, deadline: NaiveDate, as_of: NaiveDate) -> String {
+    let days = (deadline - as_of).num_days();
+    let n = usize::try_from(days.unsigned_abs()).unwrap_or(usize::MAX);
+    match (lang, days.signum()) {
+        (Lang::Vi, 0) => "hạn hôm nay".into(),
+        (Lang::Vi, 1) => format!("còn {} ngày", count(lang, n)),
+        (Lang::Vi, _) => format!("quá {} ngày", count(lang, n)),
+        (Lang::En, 0) => "due today".into(),
+        (Lang::En, 1) => format!("{} days left", count(lang, n)),
+        (Lang::En, _) => format!("{} days overdue", count(lang, n)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_numbers() {
+        assert_eq!(count(Lang::Vi, 9831), "9.831");
+        assert_eq!(count(Lang::Vi, 1_265_439), "1.265.439");
+        assert_eq!(count(Lang::Vi, 59), "59");
+        assert_eq!(count(Lang::En, 9831), "9,831");
+        assert_eq!(percent(Lang::Vi, 82.94), "82,9%");
+        assert_eq!(percent(Lang::Vi, 100.0), "100%");
+        assert_eq!(percent(Lang::En, 78.28), "78.3%");
+        assert_eq!(share(Lang::Vi, 1, 3), "33,3%");
+        assert_eq!(share(Lang::Vi, 0, 0), "0%");
+    }
+
+    #[test]
+    fn vietnamese_dates() {
+        let d = NaiveDate::from_ymd_opt(2025, 6, 30).expect("date");
+        assert_eq!(date(d), "30/06/2025");
+        assert_eq!(quarter(Lang::Vi, d), "Quý II/2025");
+        assert_eq!(quarter(Lang::En, d), "Q2 2025");
+        let as_of = NaiveDate::from_ymd_opt(2025, 7, 3).expect("date");
+        assert_eq!(days_left(Lang::Vi, d, as_of), "quá 3 ngày");
+        assert_eq!(days_left(Lang::Vi, as_of, d), "còn 3 ngày");
+        assert_eq!(days_left(Lang::En, d, d), "due today");
+    }
+}

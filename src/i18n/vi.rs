@@ -1,0 +1,62 @@
+//! Tiếng Việt.
+
+use super::Msg;
+use crate::domain::{Status, Timeliness};
+
+pub(super) fn msg(m: Msg) -> &'static str {
+    match m {
+        Msg::Id => "TT",
+        Msg::Title => "Tên nhiệm vụ",
+        Msg::Pillar => "Nhóm nhiệm vụ",
+        Msg::Timeframe => "Thời gian thực hiện",
+        Msg::Deadline => "Thời hạn",
+        Msg::Lead => "Đơn vị chủ trì",
+        Msg::Support => "Đơn vị phối hợp",
+        Msg::Funding => "Nguồn kinh phí",
+        Msg::Remark => "Ghi chú",
+        Msg::Status => "Trạng thái",
+        Msg::Progress => "Tiến độ",
+        Msg::Timeliness => "Đánh giá thời hạn",
+        Msg::CompletedOn => "Ngày hoàn thành",
+        Msg::Notes => "Ý kiến, kết luận",
+        Msg::History => "Lịch sử thay đổi",
+        Msg::NoDeadline => "Không có thời hạn",
+        Msg::When => "Thời điểm",
+        Msg::Who => "Người thực hiện",
+        Msg::Field => "Nội dung",
+        Msg::From => "Từ",
+        Msg::To => "Thành",
+        Msg::Note => "Ghi chú",
+        Msg::Saved => "Đã lưu",
+        Msg::NothingFound => "Không có nhiệm vụ nào phù hợp",
+        Msg::Plan => "Kế hoạch",
+        Msg::AsOf => "Tính đến",
+        Msg::User => "Người dùng",
+        Msg::Tasks => "nhiệm vụ",
+        Msg::Active => "đang dùng",
+        Msg::Done => "Hoàn thành",
+        Msg::Open => "Trong hạn",
+        Msg::Overdue => "Quá hạn",
+    }
+}
+
+pub(super) fn status(s: Status) -> &'static str {
+    match s {
+        Status::NotStarted => "Chưa thực hiện",
+        Status::InProgress => "Đang thực hiện",
+        Status::Blocked => "Vướng mắc",
+        Status::Done => "Hoàn thành",
+        Status::Cancelled => "Dừng thực hiện",
+    }
+}
+
+pub(super) fn timeliness(t: Timeliness) -> &'static str {
+    match t {
+        Timeliness::DoneOnTime => "Hoàn thành đúng hạn",
+        Timeliness::DoneLate => "Hoàn thành quá hạn",
+        Timeliness::OpenOnTime => "Đang thực hiện trong hạn",
+        Timeliness::OpenOverdue => "Quá hạn chưa hoàn thành",
+        Timeliness::NoDeadline => "Không có thời hạn",
+        Timeliness::Cancelled => "Dừng thực hiện",
+    }
+}

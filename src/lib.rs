@@ -1,0 +1,20 @@
+//! steerdeck: a committee's plan, its deadlines and its review meetings, in a terminal.
+//!
+//! Layers, each depending only on those above it:
+//!
+//! - `domain`: pure types — plan, task, status, timeframe → deadline, timeliness, units.
+//! - `plan`: plan files in and out (the embedded TOML plan, CSV/TOML/JSON import, JSON export).
+//! - `query`: Vietnamese folding, fuzzy search, filters over tasks.
+//! - `store`: the `PlanStore` trait, driven by commands; sled on disk and an in-memory twin.
+//! - `cli`: the scriptable command line on top of the store.
+//!
+//! Data flows one way: files → `plan` → `store` (commands, flushed events) → `query` → output.
+
+pub mod cli;
+pub mod domain;
+pub mod export;
+pub mod i18n;
+pub mod plan;
+pub mod query;
+pub mod session;
+pub mod store;

@@ -1,0 +1,336 @@
+//! CSV laid out like the plan's appendix:
+//!
+//! ```text
+//! TT, Tên nhiệm vụ, Thời gian thực hiện, Đơn vị chủ trì, Đơn vị phối hợp, Nguồn kinh phí, Ghi chú
+//! I, TĂNG CƯỜNG CÔNG TÁC LÃNH ĐẠO ...          <- a Roman numeral starts a section (pillar)
+//! 1, Xây dựng Kế hoạch ..., Quý I/2025, Cục CNTT, , Không sử dụng kinh phí,
+//! TT, Tên dự án, ...                            <- a second header starts the investment projects
+//! 1, Thực hiện nhiệm vụ chuẩn bị đầu tư ..., Năm 2025, Cục CNTT, Cục KHTC, Ngân sách Nhà nước,
+//! ```
+//!
+//! Comma or semicolon separated (Excel in a Vietnamese locale writes semicolons). Every row is
+//! checked; all problems are reported together, with their line numbers.
+
+use super::PlanFileError;
+use crate::domain::text::clean;
+use crate::domain::{Pillar, Plan, TaskDef, UnitRegistry};
+
+const COLUMNS: usize = 7;
+
+/// The standard pillar keys by section numeral, with English labels.
+const PILLARS: [(&str, &str, &str); 9] = [
+    ("I", "leadership", "Leadership, direction and oversight"),
+    ("II", "institutions", "Digital institutions and policy"),
+    ("III", "digital-government", "Digital government"),
+    ("IV", "data", "Digital data"),
+    ("V", "digital-economy", "Digital economy and society"),
+    ("VI", "workforce", "Digital workforce"),
+    ("VII", "infrastructure", "Digital infrastructure"),
+    ("VIII", "security", "Network and information security"),
+    ("IX", "awareness", "Awareness and communication"),
+];
+
+/// The line of a quote that opens a cell and is never closed (the csv reader would silently
+/// swallow the rest of the file into that cell).
+fn unclosed_quote(text: &str) -> Option<usize> {
+    let mut line = 1;
+    let mut opened_at = None;
+    for c in text.chars() {
+        match c {
+            '"' => {
+                opened_at = if opened_at.is_some() {
+                    None
+                } else {
+                    Some(line)
+                }
+            }
+            '\n' => line += 1,
+            _ => {}
+        }
+    }
+    opened_at
+}
+
+fn is_roman(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+}
+
+fn is_header(cells: &[String]) -> bool {
+    cells.first().is_some_and(|c| c.eq_ignore_ascii_case("TT"))
+        && cells
+            .get(1)
+            .is_some_and(|c| c.to_lowercase().starts_with("tên"))
+}
+
+struct Reader<'a> {
+    registry: &'a UnitRegistry,
+    plan: Plan,
+    problems: Vec<String>,
+    in_projects: bool,
+}
+
+/// Reads a plan from CSV text. `name` becomes the plan's name.
+pub fn read_csv(
+    text: &str,
+    file: &str,
+    name: &str,
+    registry: &UnitRegistry,
+) -> Result<Plan, PlanFileError> {
+    if let Some(line) = unclosed_quote(text) {
+        return Err(PlanFileError::Rows {
+            file: file.to_string(),
+            count: 1,
+            problems: vec![format!(
+                "line {line}: a quote (\") opens a cell here and is never closed"
+            )],
+        });
+    }
+    let first_line = text.lines().next().unwrap_or_default();
+    let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let mut csv = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut r = Reader {
+        registry,
+        plan: Plan {
+            name: name.to_string(),
+            title: name.to_string(),
+            decision: String::new(),
+            year: name.parse().ok().filter(|y| (1900..=2200).contains(y)),
+            pillars: Vec::new(),
+            tasks: Vec::new(),
+            targets: Vec::new(),
+        },
+        problems: Vec::new(),
+        in_projects: false,
+    };
+    let mut saw_header = false;
+    for record in csv.records() {
+        let record = match record {
+            Ok(rec) => rec,
+            Err(e) => {
+                let line = e.position().map_or(0, csv::Position::line);
+                r.problems.push(format!("line {line}: {e}"));
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, csv::Position::line);
+        let cells: Vec<String> = record.iter().map(clean).collect();
+        if cells.iter().all(String::is_empty) {
+            continue;
+        }
+        if is_header(&cells) {
+            if saw_header {
+                r.start_projects();
+            }
+            saw_header = true;
+            continue;
+        }
+        if !saw_header {
+            r.problems.push(format!(
+                "line {line}: expected the header row 'TT, Tên nhiệm vụ, Thời gian thực hiện, Đơn vị chủ trì, Đơn vị phối hợp, Nguồn kinh phí, Ghi chú'"
+            ));
+            break;
+        }
+        r.row(line, &cells);
+    }
+    if r.plan.tasks.is_empty() && r.problems.is_empty() {
+        r.problems.push("the file has no task rows".into());
+    }
+    if r.problems.is_empty() {
+        Ok(r.plan)
+    } else {
+        Err(PlanFileError::Rows {
+            file: file.to_string(),
+            count: r.problems.len(),
+            problems: r.problems,
+        })
+    }
+}
+
+impl Reader<'_> {
+    fn start_projects(&mut self) {
+        self.in_projects = true;
+        self.plan.pillars.push(Pillar {
+            key: "projects".into(),
+            numeral: String::new(),
+            vi: "Dự án đầu tư".into(),
+            en: "Investment projects".into(),
+        });
+    }
+
+    fn row(&mut self, line: u64, cells: &[String]) {
+        if cells.len() > COLUMNS && cells[COLUMNS..].iter().any(|c| !c.is_empty()) {
+            self.problems.push(format!(
+                "line {line}: {} columns, expected at most {COLUMNS}",
+                cells.len()
+            ));
+            return;
+        }
+        let tt = cells[0].trim_end_matches('.');
+        let cell = |i: usize| cells.get(i).cloned().unwrap_or_default();
+        if is_roman(tt) && !self.in_projects {
+            self.section(line, tt, &cell(1));
+        } else if tt.parse::<u32>().is_ok() {
+            self.task(line, tt, cells);
+        } else if tt.is_empty() {
+            self.problems
+                .push(format!("line {line}: the TT column is empty"));
+        } else {
+            self.problems.push(format!(
+                "line {line}: TT '{}' is neither a section numeral (I, II, ...) nor a task number",
+                cells[0]
+            ));
+        }
+    }
+
+    fn section(&mut self, line: u64, numeral: &str, heading: &str) {
+        if heading.is_empty() {
+            self.problems
+                .push(format!("line {line}: section {numeral} has no heading"));
+        }
+        let (key, en) = PILLARS.iter().find(|(n, _, _)| *n == numeral).map_or_else(
+            || {
+                (
+                    format!("section-{}", numeral.to_lowercase()),
+                    heading.to_string(),
+                )
+            },
+            |(_, k, en)| ((*k).to_string(), (*en).to_string()),
+        );
+        if self.plan.pillars.iter().any(|p| p.key == key) {
+            self.problems
+                .push(format!("line {line}: section {numeral} appears twice"));
+            return;
+        }
+        self.plan.pillars.push(Pillar {
+            key,
+            numeral: numeral.to_string(),
+            vi: heading.to_string(),
+            en,
+        });
+    }
+
+    fn task(&mut self, line: u64, number: &str, cells: &[String]) {
+        let Some(pillar) = self.plan.pillars.last() else {
+            self.problems.push(format!(
+                "line {line}: task {number} comes before any section row (I, II, ...)"
+            ));
+            return;
+        };
+        let id = if self.in_projects {
+            format!("P.{number}")
+        } else {
+            format!("{}.{number}", pillar.numeral)
+        };
+        let cell = |i: usize| cells.get(i).cloned().unwrap_or_default();
+        let title = cell(1);
+        if title.is_empty() {
+            self.problems.push(format!(
+                "line {line}: task {id} has no title (column 'Tên nhiệm vụ')"
+            ));
+        }
+        if self.plan.tasks.iter().any(|t| t.id == id) {
+            self.problems
+                .push(format!("line {line}: task {id} appears twice"));
+            return;
+        }
+        let opt = |s: String| Some(s).filter(|s| !s.is_empty());
+        self.plan.tasks.push(TaskDef {
+            id,
+            pillar: pillar.key.clone(),
+            title,
+            timeframe: cell(2),
+            lead: self.registry.split_cell(&cell(3)),
+            support: self.registry.split_cell(&cell(4)),
+            funding: opt(cell(5)),
+            remark: opt(cell(6)),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "TT,Tên nhiệm vụ,Thời gian thực hiện,Đơn vị chủ trì,Đơn vị phối hợp,Nguồn kinh phí,Ghi chú\n";
+
+    fn read(body: &str) -> Result<Plan, PlanFileError> {
+        read_csv(
+            &format!("{HEADER}{body}"),
+            "t.csv",
+            "2026",
+            &UnitRegistry::embedded(),
+        )
+    }
+
+    #[test]
+    fn sections_tasks_and_projects() {
+        let plan = read(
+            "I,LÃNH ĐẠO,,,,,\n1,Việc một,Quý I/2026,Cục CNTT,\"- Văn phòng Bộ; - Cục KHTC\",,\n\
+             2,Việc hai,Năm 2026,Cục CNTT Cục HTQTCT,,Ngân sách Nhà nước,\n\
+             TT,Tên dự án,Thời gian thực hiện,Đơn vị chủ trì,Đơn vị phối hợp,Nguồn kinh phí,Ghi chú\n\
+             1,Dự án một,Năm 2026,Cục CNTT,,,\n",
+        )
+        .expect("valid");
+        assert_eq!(plan.year, Some(2026));
+        let ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["I.1", "I.2", "P.1"]);
+        assert_eq!(plan.tasks[0].pillar, "leadership");
+        assert_eq!(plan.tasks[0].support, ["Văn phòng Bộ", "Cục KHTC"]);
+        assert_eq!(plan.tasks[1].lead, ["Cục CNTT", "Cục HTQTCT"]);
+        assert_eq!(plan.tasks[0].funding, None);
+        assert_eq!(plan.tasks[2].pillar, "projects");
+    }
+
+    #[test]
+    fn semicolon_separated_files_are_read() {
+        let text = "TT;Tên nhiệm vụ;Thời gian thực hiện;Đơn vị chủ trì;Đơn vị phối hợp;Nguồn kinh phí;Ghi chú\nI;Một;;;;;\n1;Việc;Năm 2026;Cục CNTT;;;\n";
+        let plan = read_csv(text, "t.csv", "x", &UnitRegistry::embedded()).expect("valid");
+        assert_eq!(plan.tasks[0].lead, ["Cục CNTT"]);
+    }
+
+    #[test]
+    fn every_bad_row_is_reported_with_its_line() {
+        let err = read(
+            "1,Trước mục,Năm 2026,,,,\nI,Mục,,,,,\nx,Lạ,,,,,\n2,,Năm 2026,,,,\n2,Trùng,,,,,\n",
+        )
+        .expect_err("invalid");
+        let msg = err.to_string();
+        assert!(
+            msg.contains("line 2: task 1 comes before any section"),
+            "{msg}"
+        );
+        assert!(msg.contains("line 4: TT 'x' is neither"), "{msg}");
+        assert!(msg.contains("line 5: task I.2 has no title"), "{msg}");
+        assert!(msg.contains("line 6: task I.2 appears twice"), "{msg}");
+        assert!(msg.starts_with("t.csv: 4 problem(s)"), "{msg}");
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_reported_where_it_opens() {
+        let err = read("I,Mục,,,,,\n1,\"Việc,Năm 2026,,,,\n2,Việc khác,Năm 2026,,,,\n")
+            .expect_err("unclosed");
+        assert!(err.to_string().contains("line 3: a quote"), "{err}");
+        // A quoted cell over several lines is fine.
+        let plan = read("I,Mục,,,,,\n1,Việc,Năm 2026,\"- Cục CNTT;\n- Văn phòng Bộ\",,,\n")
+            .expect("valid");
+        assert_eq!(plan.tasks[0].lead, ["Cục CNTT", "Văn phòng Bộ"]);
+    }
+
+    #[test]
+    fn a_file_without_header_is_refused() {
+        let err =
+            read_csv("1,a,b\n", "t.csv", "x", &UnitRegistry::embedded()).expect_err("no header");
+        assert!(
+            err.to_string().contains("line 1: expected the header row"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,146 @@
+//! What every command and the TUI start from: the store, who is acting, as of when, in which
+//! language, on which plan.
+
+use chrono::{Local, NaiveDate};
+use std::path::{Path, PathBuf};
+
+use crate::domain::UnitRegistry;
+use crate::domain::text::{clean, printable};
+use crate::i18n::Lang;
+use crate::plan::PlanFileError;
+use crate::store::{Actor, PlanStore, SledStore, StoreError, seed_if_empty};
+
+/// Why a session could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("the embedded plan is broken: {0}")]
+    Embedded(#[from] PlanFileError),
+    #[error(
+        "no store directory: give --db DIR or set STEERDECK_DB (the platform data directory is unknown here)"
+    )]
+    NoDbDir,
+}
+
+/// The store directory: `--db`, else `$STEERDECK_DB`, else the platform data directory.
+pub fn db_dir(flag: Option<&Path>) -> Result<PathBuf, SessionError> {
+    if let Some(p) = flag {
+        return Ok(p.to_path_buf());
+    }
+    if let Some(p) = std::env::var_os("STEERDECK_DB").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    directories::ProjectDirs::from("", "", "steerdeck")
+        .map(|d| d.data_dir().join("store"))
+        .ok_or(SessionError::NoDbDir)
+}
+
+/// The OS login of this process: the name of its real user id in the password database, else
+/// `$USER`/`$LOGNAME`, else the numeric uid.
+pub fn os_login() -> String {
+    #[cfg(unix)]
+    {
+        let uid = rustix::process::getuid().as_raw();
+        if let Some(name) = user_name(uid) {
+            return name;
+        }
+        env_login().unwrap_or_else(|| format!("uid {uid}"))
+    }
+    #[cfg(not(unix))]
+    env_login().unwrap_or_else(|| "unknown".to_string())
+}
+
+fn env_login() -> Option<String> {
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .map(|s| printable(&clean(&s), false))
+}
+
+/// The login name of a uid, from /etc/passwd.
+pub fn user_name(uid: u32) -> Option<String> {
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    passwd.lines().find_map(|line| {
+        let mut f = line.split(':');
+        let name = f.next()?;
+        let id: u32 = f.nth(1)?.parse().ok()?;
+        (id == uid).then(|| printable(name, false))
+    })
+}
+
+/// Who the history records: the login, and a `--user` name only alongside it, so nobody can
+/// record a change under another person's login.
+pub fn actor(user_flag: Option<&str>, login: &str) -> Actor {
+    match user_flag.map(|u| printable(&clean(u), false)) {
+        Some(u) if !u.is_empty() && u != login => Actor::new(format!("{u} ({login})")),
+        _ => Actor::new(login),
+    }
+}
+
+/// A started session.
+pub struct Session {
+    /// The store.
+    pub store: Box<dyn PlanStore>,
+    /// Who is acting.
+    pub actor: Actor,
+    /// The review date.
+    pub as_of: NaiveDate,
+    /// Interface language.
+    pub lang: Lang,
+    /// The unit registry.
+    pub registry: UnitRegistry,
+}
+
+impl Session {
+    /// Opens the store at `dir`, seeding it with the embedded plan on first use.
+    pub fn open(
+        dir: &Path,
+        user: Option<&str>,
+        as_of: Option<NaiveDate>,
+        lang: Lang,
+    ) -> Result<Self, SessionError> {
+        let store = SledStore::open(dir)?;
+        Self::with_store(Box::new(store), user, as_of, lang)
+    }
+
+    /// A session on a given store (the in-memory one in tests).
+    pub fn with_store(
+        store: Box<dyn PlanStore>,
+        user: Option<&str>,
+        as_of: Option<NaiveDate>,
+        lang: Lang,
+    ) -> Result<Self, SessionError> {
+        let actor = actor(user, &os_login());
+        seed_if_empty(store.as_ref(), &actor, crate::plan::embedded()?)?;
+        Ok(Session {
+            store,
+            actor,
+            as_of: as_of.unwrap_or_else(|| Local::now().date_naive()),
+            lang,
+            registry: UnitRegistry::embedded(),
+        })
+    }
+
+    /// The plan to work on: the one named, else the active one.
+    pub fn plan_name(&self, flag: Option<&str>) -> Result<String, StoreError> {
+        match flag {
+            Some(p) => Ok(p.to_string()),
+            None => crate::store::active_or_err(self.store.as_ref()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_flag_cannot_hide_the_login() {
+        assert_eq!(actor(None, "lan").user, "lan");
+        assert_eq!(actor(Some("lan"), "lan").user, "lan");
+        assert_eq!(actor(Some("Chủ tịch"), "lan").user, "Chủ tịch (lan)");
+        assert_eq!(actor(Some("x\u{1b}[2J"), "lan").user, "x\\u{1b}[2J (lan)");
+        assert_eq!(actor(Some("  "), "lan").user, "lan");
+    }
+}

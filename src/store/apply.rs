@@ -1,0 +1,425 @@
+//! The logic both stores share: what a command changes, and the events that record it. Pure:
+//! it reads the current values it is given and returns what to write.
+
+use chrono::{DateTime, Local, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use super::{Actor, Event, ImportReport, Result, StoreError, Update};
+use crate::domain::text::clean;
+use crate::domain::{Note, Plan, Status, TaskDef, TaskState};
+
+/// A plan as kept in a store: its definition and the tasks later versions removed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct StoredPlan {
+    pub plan: Plan,
+    #[serde(default)]
+    pub archived: Vec<TaskDef>,
+}
+
+/// An event before the store gives it its sequence number.
+pub(crate) struct Draft {
+    pub task: Option<String>,
+    pub field: &'static str,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub note: Option<String>,
+}
+
+impl Draft {
+    pub fn into_event(self, seq: u64, at: DateTime<Utc>, actor: &Actor, plan: &str) -> Event {
+        Event {
+            seq,
+            at,
+            who: actor.user.clone(),
+            plan: plan.to_string(),
+            task: self.task,
+            field: self.field.to_string(),
+            from: self.from,
+            to: self.to,
+            note: self.note,
+        }
+    }
+}
+
+/// The canonical id of a task in a plan (ids are matched case-insensitively).
+pub(crate) fn task_id(stored: &StoredPlan, plan: &str, id: &str) -> Result<String> {
+    stored
+        .plan
+        .task(id.trim())
+        .map(|t| t.id.clone())
+        .ok_or_else(|| StoreError::NoSuchTask {
+            plan: plan.to_string(),
+            task: id.to_string(),
+        })
+}
+
+/// Applies an update to a task's state. `last_change_by` names who made the latest change of a
+/// field, for the conflict message.
+pub(crate) fn update(
+    current: &TaskState,
+    upd: &Update,
+    id: &str,
+    actor: &Actor,
+    now: DateTime<Utc>,
+    last_change_by: &dyn Fn(&str) -> String,
+) -> Result<(TaskState, Vec<Draft>)> {
+    let note = upd.note.as_deref().map(clean).filter(|n| !n.is_empty());
+    if upd.status.is_none() && upd.progress.is_none() && note.is_none() {
+        return Err(StoreError::EmptyUpdate);
+    }
+    check_expected(current, upd, id, last_change_by)?;
+    if let Some(p) = upd.progress.filter(|p| *p > 100) {
+        return Err(StoreError::BadProgress(p));
+    }
+    let mut next = current.clone();
+    let mut drafts = Vec::new();
+    let mut record = |field, from: String, to: String| {
+        drafts.push(Draft {
+            task: Some(id.to_string()),
+            field,
+            from: Some(from),
+            to: Some(to),
+            note: note.clone(),
+        });
+    };
+    if let Some(status) = upd.status.filter(|s| *s != current.status) {
+        record("status", current.status.key().into(), status.key().into());
+        next.status = status;
+        let done_on = if status == Status::Done {
+            Some(
+                upd.done_on
+                    .unwrap_or_else(|| now.with_timezone(&Local).date_naive()),
+            )
+        } else {
+            None
+        };
+        if done_on != current.completed_on {
+            record(
+                "completed_on",
+                date_text(current.completed_on),
+                date_text(done_on),
+            );
+            next.completed_on = done_on;
+        }
+    }
+    // Marking a task done without saying how far it got means it got all the way.
+    let progress = upd
+        .progress
+        .or((upd.status == Some(Status::Done) && current.status != Status::Done).then_some(100));
+    if let Some(p) = progress.filter(|p| *p != current.progress) {
+        record("progress", current.progress.to_string(), p.to_string());
+        next.progress = p;
+    }
+    if let Some(text) = &note {
+        if drafts.is_empty() {
+            drafts.push(Draft {
+                task: Some(id.to_string()),
+                field: "note",
+                from: None,
+                to: Some(text.clone()),
+                note: None,
+            });
+        }
+        next.notes.push(Note {
+            at: now,
+            who: actor.user.clone(),
+            text: text.clone(),
+        });
+    }
+    Ok((next, drafts))
+}
+
+fn check_expected(
+    current: &TaskState,
+    upd: &Update,
+    id: &str,
+    last_change_by: &dyn Fn(&str) -> String,
+) -> Result<()> {
+    let conflict = |field: &str, expected: String, actual: String| StoreError::Conflict {
+        task: id.to_string(),
+        field: field.to_string(),
+        expected,
+        actual,
+        by: last_change_by(field),
+    };
+    if let Some(e) = upd.expect_status.filter(|e| *e != current.status) {
+        if upd.status.is_some() {
+            return Err(conflict(
+                "status",
+                e.key().into(),
+                current.status.key().into(),
+            ));
+        }
+    }
+    if let Some(e) = upd.expect_progress.filter(|e| *e != current.progress) {
+        if upd.progress.is_some() {
+            return Err(conflict(
+                "progress",
+                e.to_string(),
+                current.progress.to_string(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn date_text(d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+/// Merges a newly read plan into what the store has. Returns the plan to store, the events, and
+/// the report. States are keyed by id, so tasks whose id remains keep theirs untouched.
+pub(crate) fn import(
+    existing: Option<&StoredPlan>,
+    plan: Plan,
+) -> Result<(StoredPlan, Vec<Draft>, ImportReport)> {
+    let plan = plan.normalized();
+    plan.validate()?;
+    let mut report = ImportReport {
+        plan: plan.name.clone(),
+        created: existing.is_none(),
+        ..ImportReport::default()
+    };
+    let mut drafts = Vec::new();
+    let old: BTreeMap<&str, &TaskDef> = existing
+        .map(|s| s.plan.tasks.iter().map(|t| (t.id.as_str(), t)).collect())
+        .unwrap_or_default();
+    for t in &plan.tasks {
+        match old.get(t.id.as_str()) {
+            None => report.added.push(t.id.clone()),
+            Some(o) if *o == t => report.unchanged += 1,
+            Some(o) => {
+                report.changed.push(t.id.clone());
+                drafts.extend(definition_changes(o, t));
+            }
+        }
+    }
+    let mut archived: Vec<TaskDef> = existing.map(|s| s.archived.clone()).unwrap_or_default();
+    archived.retain(|a| plan.task(&a.id).is_none());
+    for (id, def) in &old {
+        if plan.task(id).is_none() {
+            report.removed.push((*id).to_string());
+            archived.push((*def).clone());
+            drafts.push(Draft {
+                task: Some((*id).to_string()),
+                field: "archived",
+                from: None,
+                to: Some("true".into()),
+                note: Some("removed from the plan by an import".into()),
+            });
+        }
+    }
+    drafts.insert(
+        0,
+        Draft {
+            task: None,
+            field: "import",
+            from: None,
+            to: Some(format!(
+                "{} tasks: {} added, {} changed, {} removed",
+                plan.tasks.len(),
+                report.added.len(),
+                report.changed.len(),
+                report.removed.len()
+            )),
+            note: None,
+        },
+    );
+    Ok((StoredPlan { plan, archived }, drafts, report))
+}
+
+fn definition_changes(old: &TaskDef, new: &TaskDef) -> Vec<Draft> {
+    let fields: [(&'static str, String, String); 7] = [
+        ("title", old.title.clone(), new.title.clone()),
+        ("timeframe", old.timeframe.clone(), new.timeframe.clone()),
+        ("pillar", old.pillar.clone(), new.pillar.clone()),
+        ("lead", old.lead.join("; "), new.lead.join("; ")),
+        ("support", old.support.join("; "), new.support.join("; ")),
+        (
+            "funding",
+            old.funding.clone().unwrap_or_default(),
+            new.funding.clone().unwrap_or_default(),
+        ),
+        (
+            "remark",
+            old.remark.clone().unwrap_or_default(),
+            new.remark.clone().unwrap_or_default(),
+        ),
+    ];
+    fields
+        .into_iter()
+        .filter(|(_, a, b)| a != b)
+        .map(|(field, from, to)| Draft {
+            task: Some(new.id.clone()),
+            field,
+            from: Some(from),
+            to: Some(to),
+            note: Some("changed by an import".into()),
+        })
+        .collect()
+}
+
+/// Everything one command writes, committed atomically by a store.
+#[derive(Default)]
+pub(crate) struct Writes {
+    pub plan: Option<StoredPlan>,
+    pub states: Vec<(String, String, TaskState)>,
+    pub events: Vec<Event>,
+    pub active: Option<String>,
+}
+
+/// The primitive reads and the one atomic write a store provides; [`execute`] does the rest.
+/// Callers hold the store's write lock around `execute`, so reads and the commit are consistent.
+pub(crate) trait Tables {
+    fn plan(&self, name: &str) -> Result<Option<StoredPlan>>;
+    fn state(&self, plan: &str, task: &str) -> Result<Option<TaskState>>;
+    fn last_seq(&self) -> Result<u64>;
+    fn task_events(&self, plan: &str, task: &str) -> Result<Vec<Event>>;
+    /// Writes everything or nothing, and returns only once it is durable.
+    fn commit(&self, writes: Writes) -> Result<()>;
+}
+
+/// Applies a command against a store's tables.
+pub(crate) fn execute(
+    t: &dyn Tables,
+    actor: &Actor,
+    command: super::Command,
+    now: DateTime<Utc>,
+) -> Result<super::Outcome> {
+    use super::{Command, Outcome};
+    let seq0 = t.last_seq()?;
+    let number = |drafts: Vec<Draft>, plan: &str| -> Vec<Event> {
+        drafts
+            .into_iter()
+            .zip(seq0 + 1..)
+            .map(|(d, seq)| d.into_event(seq, now, actor, plan))
+            .collect()
+    };
+    match command {
+        Command::Update(upd) => {
+            let stored = t
+                .plan(&upd.plan)?
+                .ok_or_else(|| StoreError::NoSuchPlan(upd.plan.clone()))?;
+            let id = task_id(&stored, &upd.plan, &upd.task)?;
+            let current = t.state(&upd.plan, &id)?.unwrap_or_default();
+            let history = t.task_events(&upd.plan, &id)?;
+            let by = |field: &str| {
+                history.iter().rev().find(|e| e.field == field).map_or_else(
+                    || "someone".to_string(),
+                    |e| {
+                        format!(
+                            "{} at {}",
+                            e.who,
+                            e.at.with_timezone(&Local).format("%H:%M %d/%m/%Y")
+                        )
+                    },
+                )
+            };
+            let (next, drafts) = update(&current, &upd, &id, actor, now, &by)?;
+            let events = number(drafts, &upd.plan);
+            t.commit(Writes {
+                states: vec![(upd.plan.clone(), id, next)],
+                events: events.clone(),
+                ..Writes::default()
+            })?;
+            Ok(Outcome::Updated { events })
+        }
+        Command::Import {
+            plan,
+            states,
+            activate,
+        } => {
+            let name = clean(&plan.name);
+            let existing = t.plan(&name)?;
+            let (stored, mut drafts, mut report) = import(existing.as_ref(), plan)?;
+            let mut new_states = Vec::new();
+            for (id, state) in states {
+                let Some(def) = stored.plan.task(&id) else {
+                    continue;
+                };
+                if state == TaskState::default() || t.state(&name, &def.id)?.is_some() {
+                    continue;
+                }
+                drafts.extend(restored_drafts(&def.id, &state));
+                report.restored.push(def.id.clone());
+                new_states.push((name.clone(), def.id.clone(), state));
+            }
+            let events = number(drafts, &stored.plan.name);
+            t.commit(Writes {
+                active: activate.then(|| stored.plan.name.clone()),
+                plan: Some(stored),
+                states: new_states,
+                events,
+            })?;
+            Ok(Outcome::Imported(report))
+        }
+        Command::SetActive { plan } => {
+            if t.plan(&plan)?.is_none() {
+                return Err(StoreError::NoSuchPlan(plan));
+            }
+            let events = number(
+                vec![Draft {
+                    task: None,
+                    field: "active_plan",
+                    from: None,
+                    to: Some(plan.clone()),
+                    note: None,
+                }],
+                &plan,
+            );
+            t.commit(Writes {
+                active: Some(plan),
+                events,
+                ..Writes::default()
+            })?;
+            Ok(Outcome::Activated)
+        }
+    }
+}
+
+/// Events recording a state brought in by an import.
+fn restored_drafts(id: &str, state: &TaskState) -> Vec<Draft> {
+    let blank = TaskState::default();
+    let mut out = Vec::new();
+    let mut push = |field, from: String, to: String| {
+        out.push(Draft {
+            task: Some(id.to_string()),
+            field,
+            from: Some(from),
+            to: Some(to),
+            note: Some("restored from the imported file".into()),
+        });
+    };
+    if state.status != blank.status {
+        push(
+            "status",
+            blank.status.key().into(),
+            state.status.key().into(),
+        );
+    }
+    if state.completed_on.is_some() {
+        push("completed_on", String::new(), date_text(state.completed_on));
+    }
+    if state.progress != blank.progress {
+        push(
+            "progress",
+            blank.progress.to_string(),
+            state.progress.to_string(),
+        );
+    }
+    for n in &state.notes {
+        out.push(Draft {
+            task: Some(id.to_string()),
+            field: "note",
+            from: None,
+            to: Some(n.text.clone()),
+            note: Some(format!(
+                "restored from the imported file (written by {})",
+                n.who
+            )),
+        });
+    }
+    out
+}

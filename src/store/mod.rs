@@ -1,0 +1,266 @@
+//! Storage behind one trait. The store is driven by [`Command`]s (set fields, import a plan,
+//! choose the active plan) so that the same trait can be served over a socket later. Two
+//! implementations share the logic in `apply` and one contract test suite: [`SledStore`] on disk
+//! and [`MemoryStore`] in memory.
+
+mod apply;
+mod memory;
+mod sled_store;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crate::domain::{Plan, Status, Task, TaskDef, TaskState};
+
+pub use memory::MemoryStore;
+pub use sled_store::SledStore;
+
+/// Who is making a change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    /// The user name recorded in the history.
+    pub user: String,
+}
+
+impl Actor {
+    /// An actor with this user name.
+    pub fn new(user: impl Into<String>) -> Self {
+        Actor { user: user.into() }
+    }
+}
+
+/// A change to the store. Every command is applied whole or not at all.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "command", rename_all = "snake_case")]
+pub enum Command {
+    /// Changes the status, progress or notes of one task.
+    Update(Update),
+    /// Adds a plan, or a new version of an existing one (statuses and history of the tasks whose
+    /// id remains are kept; removed tasks are archived).
+    Import {
+        /// The plan as read from a file.
+        plan: Plan,
+        /// Recorded states carried by the file (a steerdeck export). They are applied only to
+        /// tasks that have nothing recorded in the store yet: the store's record wins.
+        #[serde(default)]
+        states: BTreeMap<String, TaskState>,
+        /// Make it the active plan.
+        activate: bool,
+    },
+    /// Chooses the plan that commands apply to by default.
+    SetActive {
+        /// The plan's name.
+        plan: String,
+    },
+}
+
+/// A change to one task. Fields left `None` are not changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Update {
+    /// The plan's name.
+    pub plan: String,
+    /// The task's id.
+    pub task: String,
+    /// New status.
+    pub status: Option<Status>,
+    /// New progress, 0-100.
+    pub progress: Option<u8>,
+    /// A note to record (with the change, or on its own).
+    pub note: Option<String>,
+    /// The day the task was done, when the status becomes `done` (default: today).
+    pub done_on: Option<NaiveDate>,
+    /// The status the editor saw; a different current status is a conflict.
+    pub expect_status: Option<Status>,
+    /// The progress the editor saw; a different current progress is a conflict.
+    pub expect_progress: Option<u8>,
+}
+
+/// What a command did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum Outcome {
+    /// Task fields changed; one event per field.
+    Updated {
+        /// The events written.
+        events: Vec<Event>,
+    },
+    /// A plan was imported.
+    Imported(ImportReport),
+    /// The active plan was set.
+    Activated,
+}
+
+/// What an import added, changed and removed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ImportReport {
+    /// The plan's name.
+    pub plan: String,
+    /// True when the plan did not exist before.
+    pub created: bool,
+    /// Ids of new tasks.
+    pub added: Vec<String>,
+    /// Ids of tasks whose definition changed.
+    pub changed: Vec<String>,
+    /// Ids of tasks no longer in the plan (archived, with their history).
+    pub removed: Vec<String>,
+    /// Ids of tasks whose recorded state came from the file.
+    #[serde(default)]
+    pub restored: Vec<String>,
+    /// How many tasks are the same as before.
+    pub unchanged: usize,
+}
+
+/// One change in the history: who changed which field of what, when, from what to what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// Position in the history (increasing).
+    pub seq: u64,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Who.
+    pub who: String,
+    /// Which plan.
+    pub plan: String,
+    /// Which task (none for plan-level events such as an import).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<String>,
+    /// Which field: `status`, `progress`, `note`, `completed_on`, `title`, `import`, ...
+    pub field: String,
+    /// The value before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// The value after.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// The note given with the change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A plan with everything recorded about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanData {
+    /// The definition.
+    pub plan: Plan,
+    /// Recorded states by task id; a task without an entry has the default state.
+    pub states: BTreeMap<String, TaskState>,
+    /// Tasks removed by a later import, kept with their states and history.
+    pub archived: Vec<TaskDef>,
+}
+
+impl PlanData {
+    /// The plan's tasks joined with their states, in plan order.
+    pub fn tasks(&self) -> Vec<Task> {
+        self.plan
+            .tasks
+            .iter()
+            .map(|d| {
+                let state = self.states.get(&d.id).cloned().unwrap_or_default();
+                Task::new(d.clone(), state, self.plan.year)
+            })
+            .collect()
+    }
+}
+
+/// A line of `plans`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanInfo {
+    /// The plan's name.
+    pub name: String,
+    /// Its title.
+    pub title: String,
+    /// How many tasks.
+    pub tasks: usize,
+    /// Whether it is the active plan.
+    pub active: bool,
+}
+
+/// Why a store operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "the store at {path} is in use by another steerdeck process; close it, or wait for it to finish"
+    )]
+    InUse { path: String },
+    #[error("cannot open the store at {path}: {message}")]
+    Open { path: String, message: String },
+    #[error("the store failed: {0}")]
+    Backend(String),
+    #[error("the store holds data this version cannot read ({what}): {message}")]
+    Corrupt { what: String, message: String },
+    #[error("there is no plan named '{0}' (see `steerdeck plans`)")]
+    NoSuchPlan(String),
+    #[error("the store has no plan yet")]
+    NoActivePlan,
+    #[error("there is no task '{task}' in plan '{plan}'")]
+    NoSuchTask { plan: String, task: String },
+    #[error("progress must be between 0 and 100, not {0}")]
+    BadProgress(u8),
+    #[error("the plan is not valid: {0}")]
+    BadPlan(#[from] crate::domain::PlanProblem),
+    #[error(
+        "{task}: {field} was changed to '{actual}' by {by} since you looked (you saw '{expected}'); nothing was saved"
+    )]
+    Conflict {
+        task: String,
+        field: String,
+        expected: String,
+        actual: String,
+        by: String,
+    },
+    #[error("nothing to change: give a status, a progress or a note")]
+    EmptyUpdate,
+}
+
+/// The result of a store operation.
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// Where time comes from (tests fix it).
+pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+/// The system clock.
+pub fn system_clock() -> Clock {
+    Arc::new(Utc::now)
+}
+
+/// Storage of plans, task states and their history.
+///
+/// Every successful `execute` is durable when it returns (on disk, flushed), and its events are
+/// in the history.
+pub trait PlanStore: Send + Sync {
+    /// Every plan in the store.
+    fn plans(&self) -> Result<Vec<PlanInfo>>;
+    /// The name of the active plan.
+    fn active(&self) -> Result<Option<String>>;
+    /// A plan with its states.
+    fn load(&self, plan: &str) -> Result<PlanData>;
+    /// History, oldest first: of one task, or of the whole plan.
+    fn history(&self, plan: &str, task: Option<&str>) -> Result<Vec<Event>>;
+    /// Applies a command atomically and durably.
+    fn execute(&self, actor: &Actor, command: Command) -> Result<Outcome>;
+    /// The sequence number of the newest event (0 when none): a cheap "has anything changed".
+    fn last_seq(&self) -> Result<u64>;
+}
+
+/// The active plan's name, or an error saying there is none.
+pub fn active_or_err(store: &dyn PlanStore) -> Result<String> {
+    store.active()?.ok_or(StoreError::NoActivePlan)
+}
+
+/// Seeds an empty store with a plan (the embedded one on first run). Returns true if it did.
+pub fn seed_if_empty(store: &dyn PlanStore, actor: &Actor, plan: Plan) -> Result<bool> {
+    if store.plans()?.is_empty() {
+        store.execute(
+            actor,
+            Command::Import {
+                plan,
+                states: BTreeMap::new(),
+                activate: true,
+            },
+        )?;
+        return Ok(true);
+    }
+    Ok(false)
+}

@@ -1,0 +1,303 @@
+//! The store on disk, in sled. One tree, keys by prefix:
+//!
+//! ```text
+//! active                      -> plan name
+//! plan/<name>                 -> StoredPlan (JSON)
+//! state/<plan>\0<task>        -> TaskState (JSON); absent = default state
+//! event/<seq: u64 BE>         -> Event (JSON)
+//! tev/<plan>\0<task>\0<seq>   -> ()  (index: a task's events)
+//! ```
+//!
+//! A command's writes go in one atomic batch, then the tree is flushed before `execute` returns:
+//! an edit reported as saved survives kill -9. sled allows one process per directory; a second
+//! one gets [`StoreError::InUse`].
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use super::apply::{StoredPlan, Tables, Writes, execute};
+use super::{Actor, Clock, Command, Event, Outcome, PlanData, PlanInfo, PlanStore, Result};
+use super::{StoreError, system_clock};
+use crate::domain::TaskState;
+
+const ACTIVE: &[u8] = b"active";
+const PLAN: &str = "plan/";
+const STATE: &str = "state/";
+const EVENT: &[u8] = b"event/";
+const TASK_EVENT: &str = "tev/";
+
+/// A store in a directory on disk.
+pub struct SledStore {
+    db: sled::Db,
+    path: PathBuf,
+    write: Mutex<()>,
+    clock: Clock,
+}
+
+fn backend(e: &sled::Error) -> StoreError {
+    StoreError::Backend(e.to_string())
+}
+
+fn corrupt(what: &str, e: &serde_json::Error) -> StoreError {
+    StoreError::Corrupt {
+        what: what.to_string(),
+        message: e.to_string(),
+    }
+}
+
+fn encode<T: serde::Serialize>(value: &T) -> Result<Vec<u8>> {
+    serde_json::to_vec(value).map_err(|e| StoreError::Backend(e.to_string()))
+}
+
+fn state_key(plan: &str, task: &str) -> Vec<u8> {
+    format!("{STATE}{plan}\0{task}").into_bytes()
+}
+
+fn task_event_prefix(plan: &str, task: &str) -> Vec<u8> {
+    format!("{TASK_EVENT}{plan}\0{task}\0").into_bytes()
+}
+
+fn event_key(seq: u64) -> Vec<u8> {
+    let mut k = EVENT.to_vec();
+    k.extend_from_slice(&seq.to_be_bytes());
+    k
+}
+
+impl SledStore {
+    /// Opens (or creates) the store in `path`, on the system clock.
+    pub fn open(path: &Path) -> Result<Self> {
+        Self::open_with_clock(path, system_clock())
+    }
+
+    /// Opens (or creates) the store in `path`; events are stamped by `clock`.
+    pub fn open_with_clock(path: &Path, clock: Clock) -> Result<Self> {
+        create_private_dir(path)?;
+        let db = sled::Config::new().path(path).open().map_err(|e| {
+            let message = e.to_string();
+            if message.contains("could not acquire lock") || message.contains("WouldBlock") {
+                StoreError::InUse {
+                    path: path.display().to_string(),
+                }
+            } else {
+                StoreError::Open {
+                    path: path.display().to_string(),
+                    message,
+                }
+            }
+        })?;
+        Ok(SledStore {
+            db,
+            path: path.to_path_buf(),
+            write: Mutex::new(()),
+            clock,
+        })
+    }
+
+    /// The directory of the store.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn stored_plan(&self, name: &str) -> Result<Option<StoredPlan>> {
+        let key = format!("{PLAN}{name}");
+        match self.db.get(key.as_bytes()).map_err(|e| backend(&e))? {
+            None => Ok(None),
+            Some(v) => serde_json::from_slice(&v)
+                .map(Some)
+                .map_err(|e| corrupt(&format!("plan {name}"), &e)),
+        }
+    }
+
+    fn events_by_seq(&self, seqs: impl Iterator<Item = u64>) -> Result<Vec<Event>> {
+        seqs.map(|seq| {
+            let v = self
+                .db
+                .get(event_key(seq))
+                .map_err(|e| backend(&e))?
+                .ok_or_else(|| StoreError::Corrupt {
+                    what: format!("event {seq}"),
+                    message: "indexed but missing".into(),
+                })?;
+            serde_json::from_slice(&v).map_err(|e| corrupt(&format!("event {seq}"), &e))
+        })
+        .collect()
+    }
+
+    fn seqs_of_task(&self, plan: &str, task: &str) -> Result<Vec<u64>> {
+        self.db
+            .scan_prefix(task_event_prefix(plan, task))
+            .keys()
+            .map(|k| {
+                let k = k.map_err(|e| backend(&e))?;
+                let tail: [u8; 8] =
+                    k[k.len().saturating_sub(8)..]
+                        .try_into()
+                        .map_err(|_| StoreError::Corrupt {
+                            what: "event index".into(),
+                            message: "short key".into(),
+                        })?;
+                Ok(u64::from_be_bytes(tail))
+            })
+            .collect()
+    }
+}
+
+/// Creates the store directory readable by its owner only, unless it exists (then its
+/// permissions are the administrator's choice, e.g. a group-shared directory).
+fn create_private_dir(path: &Path) -> Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(path).map_err(|e| StoreError::Open {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    })
+}
+
+impl Tables for SledStore {
+    fn plan(&self, name: &str) -> Result<Option<StoredPlan>> {
+        self.stored_plan(name)
+    }
+
+    fn state(&self, plan: &str, task: &str) -> Result<Option<TaskState>> {
+        match self
+            .db
+            .get(state_key(plan, task))
+            .map_err(|e| backend(&e))?
+        {
+            None => Ok(None),
+            Some(v) => serde_json::from_slice(&v)
+                .map(Some)
+                .map_err(|e| corrupt(&format!("state of {task}"), &e)),
+        }
+    }
+
+    fn last_seq(&self) -> Result<u64> {
+        PlanStore::last_seq(self)
+    }
+
+    fn task_events(&self, plan: &str, task: &str) -> Result<Vec<Event>> {
+        let seqs = self.seqs_of_task(plan, task)?;
+        self.events_by_seq(seqs.into_iter())
+    }
+
+    fn commit(&self, w: Writes) -> Result<()> {
+        let mut batch = sled::Batch::default();
+        if let Some(p) = &w.plan {
+            batch.insert(format!("{PLAN}{}", p.plan.name).as_bytes(), encode(p)?);
+        }
+        for (plan, task, state) in &w.states {
+            batch.insert(state_key(plan, task), encode(state)?);
+        }
+        for e in &w.events {
+            batch.insert(event_key(e.seq), encode(e)?);
+            if let Some(task) = &e.task {
+                let mut k = task_event_prefix(&e.plan, task);
+                k.extend_from_slice(&e.seq.to_be_bytes());
+                batch.insert(k, Vec::new());
+            }
+        }
+        if let Some(a) = &w.active {
+            batch.insert(ACTIVE, a.as_bytes());
+        }
+        self.db.apply_batch(batch).map_err(|e| backend(&e))?;
+        self.db.flush().map_err(|e| backend(&e))?;
+        Ok(())
+    }
+}
+
+impl PlanStore for SledStore {
+    fn plans(&self) -> Result<Vec<PlanInfo>> {
+        let active = self.active()?;
+        self.db
+            .scan_prefix(PLAN.as_bytes())
+            .values()
+            .map(|v| {
+                let v = v.map_err(|e| backend(&e))?;
+                let s: StoredPlan = serde_json::from_slice(&v).map_err(|e| corrupt("plan", &e))?;
+                Ok(PlanInfo {
+                    active: active.as_deref() == Some(s.plan.name.as_str()),
+                    name: s.plan.name,
+                    title: s.plan.title,
+                    tasks: s.plan.tasks.len(),
+                })
+            })
+            .collect()
+    }
+
+    fn active(&self) -> Result<Option<String>> {
+        Ok(self
+            .db
+            .get(ACTIVE)
+            .map_err(|e| backend(&e))?
+            .map(|v| String::from_utf8_lossy(&v).into_owned()))
+    }
+
+    fn load(&self, plan: &str) -> Result<PlanData> {
+        let stored = self
+            .stored_plan(plan)?
+            .ok_or_else(|| StoreError::NoSuchPlan(plan.to_string()))?;
+        let prefix = format!("{STATE}{plan}\0");
+        let mut states = std::collections::BTreeMap::new();
+        for kv in self.db.scan_prefix(prefix.as_bytes()) {
+            let (k, v) = kv.map_err(|e| backend(&e))?;
+            let task = String::from_utf8_lossy(&k[prefix.len()..]).into_owned();
+            let state: TaskState =
+                serde_json::from_slice(&v).map_err(|e| corrupt(&format!("state of {task}"), &e))?;
+            states.insert(task, state);
+        }
+        Ok(PlanData {
+            plan: stored.plan,
+            states,
+            archived: stored.archived,
+        })
+    }
+
+    fn history(&self, plan: &str, task: Option<&str>) -> Result<Vec<Event>> {
+        if let Some(task) = task {
+            let id = match self.stored_plan(plan)? {
+                Some(s) => super::apply::task_id(&s, plan, task).unwrap_or(task.to_string()),
+                None => task.to_string(),
+            };
+            return self.task_events(plan, &id);
+        }
+        let mut out = Vec::new();
+        for v in self.db.scan_prefix(EVENT).values() {
+            let v = v.map_err(|e| backend(&e))?;
+            let e: Event = serde_json::from_slice(&v).map_err(|e| corrupt("event", &e))?;
+            if e.plan == plan {
+                out.push(e);
+            }
+        }
+        Ok(out)
+    }
+
+    fn execute(&self, actor: &Actor, command: Command) -> Result<Outcome> {
+        let _guard = self
+            .write
+            .lock()
+            .map_err(|_| StoreError::Backend("a write failed with a panic earlier".into()))?;
+        execute(self, actor, command, (self.clock)())
+    }
+
+    fn last_seq(&self) -> Result<u64> {
+        let last = self
+            .db
+            .scan_prefix(EVENT)
+            .keys()
+            .next_back()
+            .transpose()
+            .map_err(|e| backend(&e))?;
+        Ok(last.map_or(0, |k| {
+            let tail: [u8; 8] = k[EVENT.len()..].try_into().unwrap_or([0; 8]);
+            u64::from_be_bytes(tail)
+        }))
+    }
+}

@@ -1,0 +1,421 @@
+//! The command line on the real binary: each test uses a fresh store directory.
+#![allow(clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+struct Db {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+fn db() -> Db {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("db");
+    Db { _dir: dir, path }
+}
+
+fn run(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_steerdeck"))
+        .arg("--db")
+        .arg(db)
+        .args(["--as-of", "2025-07-15"])
+        .args(args)
+        .env("USER", "thuky")
+        .env_remove("STEERDECK_DB")
+        .env_remove("STEERDECK_LANG")
+        .output()
+        .expect("runs")
+}
+
+fn ok(db: &Path, args: &[&str]) -> String {
+    let out = run(db, args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{args:?} failed: {stderr}");
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+fn fails(db: &Path, args: &[&str]) -> String {
+    let out = run(db, args);
+    assert!(!out.status.success(), "{args:?} should fail");
+    assert!(out.stdout.is_empty() || !String::from_utf8_lossy(&out.stdout).contains("panicked"));
+    let err = String::from_utf8(out.stderr).expect("utf-8 stderr");
+    assert!(!err.contains("panicked"), "{err}");
+    err
+}
+
+fn json(db: &Path, args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&ok(db, args)).expect("json")
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn a_fresh_store_lists_the_embedded_plan() {
+    let d = db();
+    let rows = json(&d.path, &["list", "--format", "json"]);
+    let rows = rows.as_array().expect("array");
+    assert_eq!(rows.len(), 59);
+    let iv5 = rows.iter().find(|r| r["id"] == "IV.5").expect("IV.5");
+    assert_eq!(iv5["deadline"], "2025-06-30");
+    assert_eq!(iv5["timeframe"], "Quý I- II/2025");
+    assert_eq!(
+        iv5["lead"],
+        serde_json::json!(["Cục HTQTCT", "Trung tâm LLTPQG"])
+    );
+    assert_eq!(iv5["overdue"], true);
+    assert_eq!(iv5["timeliness"], "open-overdue");
+    assert_eq!(iv5["status"], "not-started");
+    let i4 = rows.iter().find(|r| r["id"] == "I.4").expect("I.4");
+    assert_eq!(i4["deadline"], serde_json::Value::Null);
+    assert_eq!(i4["timeliness"], "no-deadline");
+    let table = ok(&d.path, &["list"]);
+    assert!(table.lines().count() == 60, "header + 59 rows");
+    assert!(table.contains("Thuê Phần mềm Quản lý cán bộ"));
+}
+
+#[test]
+fn set_is_seen_by_the_next_process_and_in_the_history() {
+    let d = db();
+    let out = ok(
+        &d.path,
+        &[
+            "--user",
+            "Chị Lan",
+            "set",
+            "iv.5",
+            "--status",
+            "done",
+            "--note",
+            "Đã kết nối",
+        ],
+    );
+    assert!(out.contains("status: not-started → done"), "{out}");
+    let rows = json(&d.path, &["list", "--format", "json", "--status", "done"]);
+    let rows = rows.as_array().expect("array");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["id"], "IV.5");
+    assert_eq!(rows[0]["completed_on"], "2025-07-15");
+    assert_eq!(rows[0]["timeliness"], "done-late");
+    assert_eq!(rows[0]["progress"], 100);
+    let history = json(&d.path, &["history", "IV.5", "--format", "json"]);
+    let events = history.as_array().expect("array");
+    assert_eq!(events[0]["field"], "status");
+    assert_eq!(events[0]["note"], "Đã kết nối");
+    let who = events[0]["who"].as_str().expect("who");
+    assert!(
+        who.starts_with("Chị Lan ("),
+        "the login stays beside a typed name: {who}"
+    );
+    let table = ok(&d.path, &["history"]);
+    assert!(
+        table.contains("IV.5") && table.contains("import"),
+        "{table}"
+    );
+    let shown = ok(&d.path, &["show", "IV.5"]);
+    assert!(
+        shown.contains("Cục HTQTCT (Cục Hộ tịch, quốc tịch, chứng thực)"),
+        "{shown}"
+    );
+    assert!(shown.contains("Hoàn thành quá hạn"), "{shown}");
+    let en = ok(&d.path, &["--lang", "en", "show", "IV.5"]);
+    assert!(en.contains("Done late"), "{en}");
+}
+
+#[test]
+fn bad_input_gets_a_sentence_and_changes_nothing() {
+    let d = db();
+    let before = ok(&d.path, &["history", "--format", "json"]);
+    let e = fails(&d.path, &["set", "IV.99", "--status", "done"]);
+    assert!(e.contains("there is no task 'IV.99' in plan '2025'"), "{e}");
+    let e = fails(&d.path, &["set", "IV.5", "--status", "finished"]);
+    assert!(e.contains("unknown status 'finished'"), "{e}");
+    let e = fails(&d.path, &["set", "IV.5", "--progress", "120"]);
+    assert!(e.contains("120"), "{e}");
+    let e = fails(&d.path, &["set", "IV.5"]);
+    assert!(e.contains("give a status, a progress or a note"), "{e}");
+    let e = fails(&d.path, &["list", "--pillar", "nope"]);
+    assert!(
+        e.contains("unknown pillar 'nope'") && e.contains("digital-government"),
+        "{e}"
+    );
+    let e = fails(&d.path, &["list", "--due-by", "30-06-2025"]);
+    assert!(e.contains("is not a date"), "{e}");
+    let e = fails(&d.path, &["list", "--quarter", "Q5/2025"]);
+    assert!(e.contains("is not a quarter"), "{e}");
+    let e = fails(&d.path, &["--plan", "2030", "list"]);
+    assert!(e.contains("no plan named '2030'"), "{e}");
+    let e = fails(&d.path, &["--read-only", "set", "I.1", "--status", "done"]);
+    assert!(e.contains("read-only"), "{e}");
+    assert_eq!(ok(&d.path, &["history", "--format", "json"]), before);
+}
+
+#[test]
+fn filters_combine() {
+    let d = db();
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut a = vec!["list", "--format", "json"];
+        a.extend_from_slice(args);
+        json(&d.path, &a)
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|r| r["id"].as_str().expect("id").to_string())
+            .collect()
+    };
+    assert_eq!(ids(&["--overdue"]), ["I.1", "III.3", "IV.5"]);
+    assert_eq!(ids(&["--overdue", "--pillar", "data"]), ["IV.5"]);
+    // Any spelling of a unit, with or without diacritics.
+    let full = ids(&["--lead", "Tổng cục Thi hành án dân sự"]);
+    assert_eq!(full, ids(&["--lead", "Tổng cục THADS"]));
+    assert_eq!(full, ids(&["--lead", "tong cuc thads"]));
+    assert!(
+        full.contains(&"III.13".to_string()) && full.contains(&"IV.1".to_string()),
+        "{full:?}"
+    );
+    // The merged unit finds tasks written with either old name.
+    let merged = ids(&[
+        "--lead",
+        "Cục Phổ biến, giáo dục pháp luật và Trợ giúp pháp lý",
+    ]);
+    assert!(
+        merged.contains(&"P.8".to_string()) && merged.contains(&"P.9".to_string()),
+        "{merged:?}"
+    );
+    assert_eq!(ids(&["--quarter", "Quý I/2025"]), ["I.1"]);
+    assert_eq!(ids(&["--quarter", "2025-Q2"]), ["III.3", "IV.5"]);
+    assert_eq!(ids(&["--due-by", "2025-06-30"]), ["I.1", "III.3", "IV.5"]);
+    let unfunded = ids(&["--funding", "khong su dung"]);
+    assert!(unfunded.contains(&"I.1".to_string()) && !unfunded.contains(&"I.2".to_string()));
+}
+
+#[test]
+fn search_narrows_without_diacritics() {
+    let d = db();
+    let ids = |q: &str| -> Vec<String> {
+        json(&d.path, &["list", "--format", "json", "--search", q])
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|r| r["id"].as_str().expect("id").to_string())
+            .collect()
+    };
+    let hits = ids("ho tich");
+    assert!(hits.len() <= 6, "narrows: {hits:?}");
+    for want in ["IV.5", "P.6", "IV.7"] {
+        assert!(hits.contains(&want.to_string()), "{want} in {hits:?}");
+    }
+    assert_eq!(ids("HỘ TỊCH"), hits);
+    let dk = ids("dang ky");
+    assert!(dk.contains(&"V.4".to_string()), "{dk:?}");
+    assert!(ids("zzzz qqqq").is_empty());
+}
+
+#[test]
+fn import_validates_everything_first() {
+    let d = db();
+    let before = ok(&d.path, &["history", "--format", "json"]);
+    let cases = [
+        ("invalid/no-header.csv", "line 1: expected the header row"),
+        (
+            "invalid/task-before-section.csv",
+            "line 2: task 1 comes before any section row",
+        ),
+        ("invalid/bad-tt.csv", "line 3: TT '1a' is neither"),
+        ("invalid/duplicate.csv", "line 4: task I.1 appears twice"),
+        (
+            "invalid/too-many-columns.csv",
+            "line 3: 8 columns, expected at most 7",
+        ),
+        ("invalid/no-title.csv", "line 3: task I.1 has no title"),
+        (
+            "invalid/unclosed-quote.csv",
+            "line 3: a quote (\") opens a cell here and is never closed",
+        ),
+        (
+            "invalid/not-utf8.csv",
+            "not-utf8.csv:2:4: the file is not UTF-8 text",
+        ),
+        (
+            "invalid/bad-syntax.toml",
+            "bad-syntax.toml:5:49: missing comma",
+        ),
+        (
+            "invalid/unknown-pillar.toml",
+            "unknown-pillar.toml:11: task 'IV.1' names pillar 'dat'",
+        ),
+        (
+            "invalid/missing-field.toml",
+            "missing-field.toml:5:1: missing field `title`",
+        ),
+        (
+            "invalid/not-steerdeck.json",
+            "this is a JSON file, not a steerdeck plan",
+        ),
+        (
+            "invalid/bad-syntax.json",
+            "bad-syntax.json:2:26: trailing comma",
+        ),
+        (
+            "invalid/too-new.json",
+            "written by a newer steerdeck (format version 99",
+        ),
+        ("invalid/plan.xlsx", "unknown file type"),
+        ("invalid/missing.csv", "cannot read the file"),
+    ];
+    for (file, want) in cases {
+        let e = fails(&d.path, &["import", &fixture(file)]);
+        assert!(e.contains(want), "{file}: expected '{want}' in: {e}");
+    }
+    assert_eq!(
+        ok(&d.path, &["history", "--format", "json"]),
+        before,
+        "nothing written"
+    );
+    assert!(ok(&d.path, &["plans"]).lines().count() == 1);
+}
+
+#[test]
+fn import_a_csv_then_a_revision_keeps_statuses() {
+    let d = db();
+    let out = run(&d.path, &["import", &fixture("valid/plan-2026.csv")]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("task IV.2: cannot read the timeframe 'Sau khi Đề án được phê duyệt'"),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("plan 'plan-2026' created and active: 5 added"),
+        "{stdout}"
+    );
+    let rows = json(&d.path, &["list", "--format", "json"]);
+    let rows = rows.as_array().expect("array");
+    assert_eq!(rows.len(), 5);
+    assert_eq!(
+        rows[2]["lead"],
+        serde_json::json!(["Cục HTQTCT", "Trung tâm LLTPQG"])
+    );
+    assert_eq!(rows[4]["id"], "P.1");
+    assert_eq!(
+        rows[4]["support"],
+        serde_json::json!(["Cục KHTC", "Cục CNTT"])
+    );
+    ok(&d.path, &["set", "I.1", "--status", "in-progress"]);
+    // The same file under the same name again: nothing changes, the status stays.
+    let again = ok(
+        &d.path,
+        &[
+            "--plan",
+            "plan-2026",
+            "import",
+            &fixture("valid/plan-2026.csv"),
+        ],
+    );
+    assert!(
+        again.contains("0 added, 0 changed, 0 removed (archived), 5 unchanged"),
+        "{again}"
+    );
+    let rows = json(
+        &d.path,
+        &["list", "--format", "json", "--status", "in-progress"],
+    );
+    assert_eq!(rows.as_array().map(Vec::len), Some(1));
+    let plans = ok(&d.path, &["plans"]);
+    assert!(
+        plans.contains("2025") && plans.contains("plan-2026"),
+        "{plans}"
+    );
+    ok(&d.path, &["plans", "--activate", "2025"]);
+    assert_eq!(
+        json(&d.path, &["list", "--format", "json"])
+            .as_array()
+            .map(Vec::len),
+        Some(59)
+    );
+}
+
+#[test]
+fn export_json_round_trips_through_import() {
+    let a = db();
+    ok(
+        &a.path,
+        &[
+            "set",
+            "III.3",
+            "--status",
+            "done",
+            "--done-on",
+            "2025-06-20",
+            "--note",
+            "Đã ký hợp đồng thuê",
+        ],
+    );
+    ok(&a.path, &["set", "I.2", "--progress", "40"]);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("export.json");
+    ok(&a.path, &["export", "--out", file.to_str().expect("path")]);
+    let b = db();
+    let out = ok(&b.path, &["import", file.to_str().expect("path")]);
+    assert!(out.contains("restored for 2 tasks"), "{out}");
+    let first = ok(&a.path, &["export"]);
+    let second = ok(&b.path, &["export"]);
+    assert_eq!(first, second);
+    let csv = run(&a.path, &["export", "--format", "csv"]).stdout;
+    assert_eq!(&csv[..3], b"\xEF\xBB\xBF", "Excel needs the BOM");
+}
+
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let d = db();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("evil.csv");
+    std::fs::write(
+        &file,
+        "TT,Tên nhiệm vụ,Thời gian thực hiện,Đơn vị chủ trì,Đơn vị phối hợp,Nguồn kinh phí,Ghi chú\n\
+         I,MỤC,,,,,\n1,Tiêu đề \u{1b}]0;pwned\u{7} \u{1b}[2J,Năm 2026,Cục CNTT,,,\n",
+    )
+    .expect("write");
+    ok(&d.path, &["import", file.to_str().expect("path")]);
+    ok(&d.path, &["set", "I.1", "--note", "ghi chú \u{1b}[31mđỏ"]);
+    for args in [&["list"][..], &["show", "I.1"], &["history"], &["plans"]] {
+        let out = ok(&d.path, args);
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{7}'),
+            "{args:?}: {out:?}"
+        );
+    }
+}
+
+#[test]
+fn text_is_stored_as_nfc() {
+    let d = db();
+    ok(
+        &d.path,
+        &["set", "I.1", "--note", "ho\u{0323}\u{0302} ti\u{0323}ch"],
+    );
+    let rows = json(
+        &d.path,
+        &["list", "--format", "json", "--search", "hộ tịch"],
+    );
+    let i1 = rows
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|r| r["id"] == "I.1")
+        .cloned()
+        .expect("found by note");
+    assert_eq!(i1["notes"][0], "hộ tịch");
+}
+
+#[test]
+fn a_store_held_by_another_process_is_reported() {
+    let d = db();
+    ok(&d.path, &["list"]);
+    let _held = steerdeck::store::SledStore::open(&d.path).expect("open in this process");
+    let e = fails(&d.path, &["list"]);
+    assert!(e.contains("is in use by another steerdeck process"), "{e}");
+}

@@ -1,0 +1,464 @@
+//! One contract, two stores: the sled store and its in-memory twin must behave the same.
+#![allow(clippy::panic)]
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use steerdeck::domain::{Plan, Status};
+use steerdeck::store::{
+    Actor, Clock, Command, MemoryStore, Outcome, PlanStore, SledStore, StoreError, Update,
+};
+
+fn clock() -> Clock {
+    let t = Arc::new(AtomicI64::new(1_750_000_000));
+    Arc::new(move || -> DateTime<Utc> {
+        let s = t.fetch_add(60, Ordering::SeqCst);
+        Utc.timestamp_opt(s, 0).single().expect("valid time")
+    })
+}
+
+fn plan() -> Plan {
+    steerdeck::plan::embedded().expect("embedded plan")
+}
+
+fn import(store: &dyn PlanStore, plan: Plan) -> Outcome {
+    store
+        .execute(
+            &Actor::new("thu-ky"),
+            Command::Import {
+                plan,
+                states: BTreeMap::new(),
+                activate: true,
+            },
+        )
+        .expect("import")
+}
+
+fn set(store: &dyn PlanStore, who: &str, upd: Update) -> Result<Outcome, StoreError> {
+    store.execute(&Actor::new(who), Command::Update(upd))
+}
+
+fn upd(task: &str) -> Update {
+    Update {
+        plan: "2025".into(),
+        task: task.into(),
+        ..Update::default()
+    }
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).expect("date")
+}
+
+/// Runs every contract check on a fresh store made by `make`.
+fn contract(make: &dyn Fn() -> Box<dyn PlanStore>) {
+    seeding_and_plans(make().as_ref());
+    update_writes_state_and_events(make().as_ref());
+    bad_updates_change_nothing(make().as_ref());
+    conflicts_are_detected(make().as_ref());
+    reimport_keeps_states_and_archives(make().as_ref());
+    import_restores_states_only_where_none(make().as_ref());
+}
+
+fn seeding_and_plans(s: &dyn PlanStore) {
+    assert!(s.plans().expect("plans").is_empty());
+    assert_eq!(s.active().expect("active"), None);
+    assert!(matches!(s.load("2025"), Err(StoreError::NoSuchPlan(_))));
+    let Outcome::Imported(r) = import(s, plan()) else {
+        panic!("not an import")
+    };
+    assert!(r.created);
+    assert_eq!(r.added.len(), 59);
+    let plans = s.plans().expect("plans");
+    assert_eq!(plans.len(), 1);
+    assert!(plans[0].active);
+    assert_eq!(plans[0].tasks, 59);
+    assert_eq!(s.active().expect("active").as_deref(), Some("2025"));
+    let data = s.load("2025").expect("load");
+    assert!(data.states.is_empty());
+    assert_eq!(data.tasks().len(), 59);
+    let h = s.history("2025", None).expect("history");
+    assert_eq!(h.len(), 1);
+    assert_eq!(h[0].field, "import");
+    assert_eq!(h[0].who, "thu-ky");
+    assert_eq!(s.last_seq().expect("seq"), h[0].seq);
+}
+
+fn update_writes_state_and_events(s: &dyn PlanStore) {
+    import(s, plan());
+    let before = s.last_seq().expect("seq");
+    let out = set(
+        s,
+        "lan",
+        Update {
+            status: Some(Status::Done),
+            note: Some("Xong  ".into()),
+            done_on: Some(d(2025, 6, 1)),
+            ..upd("iv.5")
+        },
+    )
+    .expect("update");
+    let Outcome::Updated { events } = out else {
+        panic!("not an update")
+    };
+    let fields: Vec<&str> = events.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["status", "completed_on", "progress"]);
+    assert!(
+        events
+            .iter()
+            .all(|e| e.who == "lan" && e.task.as_deref() == Some("IV.5"))
+    );
+    assert_eq!(events[0].from.as_deref(), Some("not-started"));
+    assert_eq!(events[0].to.as_deref(), Some("done"));
+    assert_eq!(events[0].note.as_deref(), Some("Xong"));
+    assert!(events.windows(2).all(|w| w[0].seq < w[1].seq));
+    assert!(events[0].seq > before);
+    let data = s.load("2025").expect("load");
+    let st = &data.states["IV.5"];
+    assert_eq!(st.status, Status::Done);
+    assert_eq!(st.progress, 100);
+    assert_eq!(st.completed_on, Some(d(2025, 6, 1)));
+    assert_eq!(st.notes.len(), 1);
+    assert_eq!(st.notes[0].who, "lan");
+    // A note alone is one "note" event; history of the task has all four, in order.
+    set(
+        s,
+        "minh",
+        Update {
+            note: Some("Bổ sung".into()),
+            ..upd("IV.5")
+        },
+    )
+    .expect("note");
+    let h = s.history("2025", Some("iv.5")).expect("history");
+    let fields: Vec<&str> = h.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["status", "completed_on", "progress", "note"]);
+    assert_eq!(h[3].who, "minh");
+    // Reopening clears the completion date.
+    set(
+        s,
+        "lan",
+        Update {
+            status: Some(Status::InProgress),
+            ..upd("IV.5")
+        },
+    )
+    .expect("reopen");
+    assert_eq!(
+        s.load("2025").expect("load").states["IV.5"].completed_on,
+        None
+    );
+    // Setting the same value again records nothing new.
+    let seq = s.last_seq().expect("seq");
+    set(
+        s,
+        "lan",
+        Update {
+            status: Some(Status::InProgress),
+            ..upd("IV.5")
+        },
+    )
+    .expect("same");
+    assert_eq!(s.last_seq().expect("seq"), seq);
+}
+
+fn bad_updates_change_nothing(s: &dyn PlanStore) {
+    import(s, plan());
+    let seq = s.last_seq().expect("seq");
+    let e = set(
+        s,
+        "lan",
+        Update {
+            status: Some(Status::Done),
+            ..upd("IV.99")
+        },
+    )
+    .expect_err("unknown task");
+    assert!(
+        e.to_string().contains("no task 'IV.99' in plan '2025'"),
+        "{e}"
+    );
+    let e = set(
+        s,
+        "lan",
+        Update {
+            plan: "2030".into(),
+            status: Some(Status::Done),
+            ..upd("I.1")
+        },
+    )
+    .expect_err("unknown plan");
+    assert!(matches!(e, StoreError::NoSuchPlan(_)));
+    let e = set(
+        s,
+        "lan",
+        Update {
+            progress: Some(101),
+            ..upd("I.1")
+        },
+    )
+    .expect_err("progress");
+    assert!(e.to_string().contains("between 0 and 100"), "{e}");
+    let e = set(s, "lan", upd("I.1")).expect_err("empty");
+    assert!(matches!(e, StoreError::EmptyUpdate));
+    let e = set(
+        s,
+        "lan",
+        Update {
+            note: Some("   ".into()),
+            ..upd("I.1")
+        },
+    )
+    .expect_err("blank note");
+    assert!(matches!(e, StoreError::EmptyUpdate));
+    assert_eq!(s.last_seq().expect("seq"), seq);
+    assert!(s.load("2025").expect("load").states.is_empty());
+    let mut broken = plan();
+    let first = broken.tasks[0].id.clone();
+    broken.tasks[1].id = first;
+    let e = s
+        .execute(
+            &Actor::new("x"),
+            Command::Import {
+                plan: broken,
+                states: BTreeMap::new(),
+                activate: true,
+            },
+        )
+        .expect_err("duplicate ids");
+    assert!(e.to_string().contains("'I.1' appears twice"), "{e}");
+    assert_eq!(s.last_seq().expect("seq"), seq);
+    let e = s
+        .execute(
+            &Actor::new("x"),
+            Command::SetActive {
+                plan: "nope".into(),
+            },
+        )
+        .expect_err("no plan");
+    assert!(matches!(e, StoreError::NoSuchPlan(_)));
+}
+
+fn conflicts_are_detected(s: &dyn PlanStore) {
+    import(s, plan());
+    set(
+        s,
+        "lan",
+        Update {
+            status: Some(Status::InProgress),
+            expect_status: Some(Status::NotStarted),
+            ..upd("I.2")
+        },
+    )
+    .expect("first edit");
+    let e = set(
+        s,
+        "minh",
+        Update {
+            status: Some(Status::Blocked),
+            expect_status: Some(Status::NotStarted),
+            ..upd("I.2")
+        },
+    )
+    .expect_err("stale edit");
+    let msg = e.to_string();
+    assert!(
+        msg.contains("status was changed to 'in-progress' by lan"),
+        "{msg}"
+    );
+    // A different field applies on top.
+    set(
+        s,
+        "minh",
+        Update {
+            progress: Some(40),
+            expect_progress: Some(0),
+            ..upd("I.2")
+        },
+    )
+    .expect("other field");
+    let st = &s.load("2025").expect("load").states["I.2"];
+    assert_eq!((st.status, st.progress), (Status::InProgress, 40));
+}
+
+fn reimport_keeps_states_and_archives(s: &dyn PlanStore) {
+    import(s, plan());
+    set(
+        s,
+        "lan",
+        Update {
+            status: Some(Status::Blocked),
+            ..upd("I.1")
+        },
+    )
+    .expect("I.1");
+    set(
+        s,
+        "lan",
+        Update {
+            status: Some(Status::InProgress),
+            ..upd("I.2")
+        },
+    )
+    .expect("I.2");
+    let mut next = plan();
+    next.tasks.retain(|t| t.id != "I.2");
+    next.tasks[0].timeframe = "Quý II/2025".into();
+    let mut extra = next.tasks[0].clone();
+    extra.id = "I.9".into();
+    next.tasks.push(extra);
+    let Outcome::Imported(r) = import(s, next) else {
+        panic!("not an import")
+    };
+    assert!(!r.created);
+    assert_eq!(r.added, ["I.9"]);
+    assert_eq!(r.changed, ["I.1"]);
+    assert_eq!(r.removed, ["I.2"]);
+    assert_eq!(r.unchanged, 57);
+    let data = s.load("2025").expect("load");
+    assert_eq!(
+        data.states["I.1"].status,
+        Status::Blocked,
+        "kept across import"
+    );
+    assert_eq!(data.archived.len(), 1);
+    assert_eq!(data.archived[0].id, "I.2");
+    assert!(data.plan.task("I.2").is_none());
+    let h = s.history("2025", Some("I.1")).expect("history");
+    assert!(
+        h.iter()
+            .any(|e| e.field == "timeframe" && e.to.as_deref() == Some("Quý II/2025"))
+    );
+    let h = s.history("2025", Some("I.2")).expect("history of archived");
+    assert_eq!(h.last().map(|e| e.field.as_str()), Some("archived"));
+}
+
+fn import_restores_states_only_where_none(s: &dyn PlanStore) {
+    import(s, plan());
+    set(
+        s,
+        "lan",
+        Update {
+            status: Some(Status::Blocked),
+            ..upd("I.1")
+        },
+    )
+    .expect("I.1");
+    let mut states = BTreeMap::new();
+    let done = steerdeck::domain::TaskState {
+        status: Status::Done,
+        progress: 100,
+        completed_on: Some(d(2025, 3, 1)),
+        notes: vec![],
+    };
+    states.insert("I.1".to_string(), done.clone());
+    states.insert("I.3".to_string(), done.clone());
+    let out = s
+        .execute(
+            &Actor::new("x"),
+            Command::Import {
+                plan: plan(),
+                states,
+                activate: true,
+            },
+        )
+        .expect("import");
+    let Outcome::Imported(r) = out else {
+        panic!("not an import")
+    };
+    assert_eq!(r.restored, ["I.3"]);
+    let data = s.load("2025").expect("load");
+    assert_eq!(
+        data.states["I.1"].status,
+        Status::Blocked,
+        "the store's record wins"
+    );
+    assert_eq!(data.states["I.3"], done);
+}
+
+#[test]
+fn memory_store_meets_the_contract() {
+    contract(&|| Box::new(MemoryStore::with_clock(clock())));
+}
+
+#[test]
+fn sled_store_meets_the_contract() {
+    let dirs = std::cell::RefCell::new(Vec::new());
+    contract(&|| {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = SledStore::open_with_clock(&dir.path().join("db"), clock()).expect("open");
+        dirs.borrow_mut().push(dir);
+        Box::new(store)
+    });
+}
+
+#[test]
+fn sled_store_keeps_everything_across_reopen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("db");
+    {
+        let s = SledStore::open(&path).expect("open");
+        import(&s, plan());
+        set(
+            &s,
+            "lan",
+            Update {
+                status: Some(Status::Done),
+                note: Some("Đã xong".into()),
+                ..upd("III.3")
+            },
+        )
+        .expect("set");
+    }
+    let s = SledStore::open(&path).expect("reopen");
+    let data = s.load("2025").expect("load");
+    assert_eq!(data.states["III.3"].status, Status::Done);
+    assert_eq!(data.states["III.3"].notes[0].text, "Đã xong");
+    let h = s.history("2025", Some("III.3")).expect("history");
+    assert_eq!(h.len(), 3);
+    // New events continue the sequence after a reopen.
+    let last = s.last_seq().expect("seq");
+    let Outcome::Updated { events } = set(
+        &s,
+        "lan",
+        Update {
+            progress: Some(50),
+            ..upd("I.1")
+        },
+    )
+    .expect("set") else {
+        panic!("update")
+    };
+    assert_eq!(events[0].seq, last + 1);
+}
+
+#[test]
+fn a_second_process_gets_a_clear_in_use_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("db");
+    let _first = SledStore::open(&path).expect("open");
+    // sled's lock is per process (fcntl): a second open from this same process is allowed by the
+    // OS, so check the message mapping through a child process in the CLI tests; here make sure
+    // a store directory that cannot be created gives a sentence.
+    let e = SledStore::open(std::path::Path::new("/proc/steerdeck-cannot-exist/db"))
+        .err()
+        .expect("fails");
+    assert!(
+        e.to_string()
+            .starts_with("cannot open the store at /proc/steerdeck-cannot-exist/db"),
+        "{e}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_new_store_directory_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("db");
+    let _s = SledStore::open(&path).expect("open");
+    let mode = std::fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o700);
+}
