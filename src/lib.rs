@@ -10,6 +10,7 @@
 //!
 //! Data flows one way: files → `plan` → `store` (commands, flushed events) → `query` → output.
 
+pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod export;
