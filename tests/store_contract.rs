@@ -135,7 +135,31 @@ fn update_writes_state_and_events(s: &dyn PlanStore) {
     let h = s.history("2025", Some("iv.5")).expect("history");
     let fields: Vec<&str> = h.iter().map(|e| e.field.as_str()).collect();
     assert_eq!(fields, ["status", "completed_on", "progress", "note"]);
+    assert_eq!(s.state("2025", "IV.5").expect("state").notes.len(), 2);
     assert_eq!(h[3].who, "minh");
+    assert_eq!(
+        s.state("2025", "IV.5").expect("state"),
+        s.load("2025").expect("load").states["IV.5"]
+    );
+    assert_eq!(
+        s.state("2025", "I.1").expect("untouched"),
+        steerdeck::domain::TaskState::default()
+    );
+    // A reason goes to the history only, not into the task's notes.
+    let Outcome::Updated { events } = set(
+        s,
+        "lan",
+        Update {
+            progress: Some(90),
+            reason: Some("undo".into()),
+            ..upd("IV.5")
+        },
+    )
+    .expect("reason") else {
+        panic!("update")
+    };
+    assert_eq!(events[0].note.as_deref(), Some("undo"));
+    assert_eq!(s.state("2025", "IV.5").expect("state").notes.len(), 2);
     // Reopening clears the completion date.
     set(
         s,

@@ -1,5 +1,5 @@
 //! Everything a user can ask for. Keys map to actions through the keymap (`keymaps/*.toml`
-//! names them in snake_case); `App::update` is the only place that acts on them.
+//! names them in `snake_case`); `App::update` is the only place that acts on them.
 
 use serde::{Deserialize, Serialize};
 
@@ -206,7 +206,10 @@ impl Mode {
     /// True for modes where printable keys are text being typed (only keys with a modifier,
     /// or named keys such as Enter and Esc, are looked up in the keymap).
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::Search | Mode::Progress | Mode::Note | Mode::Help)
+        matches!(
+            self,
+            Mode::Search | Mode::Progress | Mode::Note | Mode::Help
+        )
     }
 }
 

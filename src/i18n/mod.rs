@@ -1,6 +1,7 @@
 //! The interface's words, one place per language: `vi.rs` and `en.rs`. Data (titles, unit names)
 //! is shown as written; only the interface is translated.
 
+pub mod actions;
 mod en;
 pub mod format;
 mod vi;
@@ -55,6 +56,37 @@ pub enum Msg {
     Done,
     Open,
     Overdue,
+    BadProgress,
+    DraftKept,
+    ReadOnly,
+    SelectTask,
+    EmptyNote,
+    NoChange,
+    NotSaved,
+    NothingToUndo,
+    NothingToRedo,
+    Undone,
+    Redone,
+    Filters,
+    NoFilter,
+    All,
+    Search,
+    HelpTitle,
+    HelpFilter,
+    TooSmall,
+    StatusTitle,
+    ProgressTitle,
+    NoteTitle,
+    FilterTitle,
+    GroupByPillar,
+    GroupByLead,
+    GroupByQuarter,
+    Shown,
+    ReadOnlyTag,
+    DueThisQuarter,
+    Quarter,
+    DetailTitle,
+    ConnectionLost,
 }
 
 impl Lang {

@@ -1,36 +1,1035 @@
-//! TEMPORARY until the real module lands.
+//! Fuzzy search over folded text: a query narrows a list of records word by word, so that
+//! "ho tich" finds the records about hộ tịch and not every long title that happens to contain
+//! an h, an o, a t, an i, a c and an h in that order.
+//!
+//! Records and queries are folded once (see [`super::fold`]): a record when it is loaded
+//! ([`Haystack::new`]), a query once per keystroke ([`Query::new`]). Scoring a record then only
+//! compares chars; it allocates nothing unless the record matches.
+//!
+//! # Matching
+//!
+//! The query is split on whitespace into terms; a term such as "iii.3" or "345/qđ-ttg" is split
+//! further on punctuation into parts that must match consecutive words of one field. Every term
+//! must match (AND). A query part matches a text word when it is
+//!
+//! - **exact**: the same folded word;
+//! - **prefix**: the start of the text word. Only the last part of the query, while it is being
+//!   typed (no whitespace after it), or any part against the id (field 0) may be a prefix:
+//!   otherwise "ho tich" would match "hoàn thiện ... tích hợp";
+//! - **close**: one typo (a substitution, transposition, missing or extra char) away from the
+//!   text word, both of 4 chars or more (Vietnamese syllables are short: "thue" must not find
+//!   "thủ"); or, where a prefix is allowed and the part has 5 chars or more, one typo away from
+//!   the start of the text word. The first letter must be right (or swapped with the second):
+//!   a changed initial ("tich"/"dich", "chinh"/"trinh") is another Vietnamese word, not a typo.
+//!   Letters scattered across a word never match. The close matches a matching record is
+//!   scored on are graded by fuzzy-matcher's `SkimMatcherV2` on the two words.
+//!
+//! # Ranking
+//!
+//! Each term scores its best word: exact 100, prefix 50-69 (by the share of the word typed),
+//! close 24-36; plus 30 (exact) or 15 (prefix) when the query part carries diacritics and they
+//! are the same as the text's ("hộ tịch" ranks "hộ tịch" above "hồ tích"); plus 10 when the
+//! word is in field 0 or 1. When the terms occur, in order and adjacent, in one field, the
+//! record scores that phrase plus 120 per adjacent pair; in order but not adjacent, the best
+//! words plus 30 per pair.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use unicode_normalization::UnicodeNormalization;
+
+use super::fold::{fold_char, lower_char, word_spans};
+
+const EXACT: i64 = 100;
+const PREFIX: i64 = 50;
+const PREFIX_SHARE: usize = 19;
+const CLOSE: i64 = 30;
+const CLOSE_IN_PREFIX: i64 = 24;
+const CLOSE_SKIM: i64 = 6;
+const SAME_MARKS_EXACT: i64 = 30;
+const SAME_MARKS_PREFIX: i64 = 15;
+const TOP_FIELD: i64 = 10;
+const PHRASE: i64 = 120;
+const IN_ORDER: i64 = 30;
+/// Query parts this long may match with one typo.
+const MIN_CLOSE: usize = 4;
+/// Query parts this long may match the start of a word with one typo.
+const MIN_CLOSE_IN_PREFIX: usize = 5;
+/// The id field: it matches any query part that is a prefix of it.
+const ID_FIELD: usize = 0;
+/// Fields scored as the record's own name (id and title).
+const TOP_FIELDS: usize = 2;
+
+/// One searchable record: its fields folded once, when the record is loaded (never per query).
 #[derive(Debug, Clone)]
 pub struct Haystack {
-    f: Vec<String>,
+    /// Folded chars of every field, one field after another.
+    folded: Vec<char>,
+    /// The same chars lowercased but with their diacritics, for the exact-diacritics bonus.
+    lower: Vec<char>,
+    fields: Vec<FieldSpan>,
+    words: Vec<Word>,
+    /// Union of the words' char masks.
+    mask: u64,
 }
-impl Haystack {
-    pub fn new(fields: &[&str]) -> Self {
-        Haystack {
-            f: fields.iter().map(|s| super::fold::fold(s)).collect(),
-        }
+
+#[derive(Debug, Clone, Copy)]
+struct FieldSpan {
+    /// Index in `folded` of the field's first char.
+    offset: usize,
+    /// The field's words: `words[first_word..end_word]`.
+    first_word: usize,
+    end_word: usize,
+}
+
+/// A word of a field, packed small: scoring scans these for every record.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    /// The word's chars as bits (see [`char_mask`]).
+    mask: u64,
+    /// Index in `folded` of the word's first char.
+    start: u32,
+    len: u16,
+    field: u8,
+    /// [`char_bit`] of the word's first char: every tier needs the first letter right.
+    first: u8,
+}
+
+impl Word {
+    fn start(self) -> usize {
+        self.start as usize
+    }
+
+    fn len(self) -> usize {
+        usize::from(self.len)
+    }
+
+    fn field(self) -> usize {
+        usize::from(self.field)
+    }
+
+    fn range(self) -> std::ops::Range<usize> {
+        self.start()..self.start() + self.len()
     }
 }
+
+impl Haystack {
+    /// `fields[i]` is the i-th field's text as stored (NFC). Field 0 is usually the id.
+    ///
+    /// Beyond any sane record (256 fields, 4 G chars, a 65,536-char word) the excess is not
+    /// searchable.
+    #[must_use]
+    pub fn new(fields: &[&str]) -> Self {
+        let mut hay = Self {
+            folded: Vec::new(),
+            lower: Vec::new(),
+            fields: Vec::with_capacity(fields.len()),
+            words: Vec::new(),
+            mask: 0,
+        };
+        for (field, text) in fields.iter().enumerate() {
+            let Ok(field) = u8::try_from(field) else {
+                break;
+            };
+            let offset = hay.folded.len();
+            for c in text.nfc() {
+                hay.folded.push(fold_char(c));
+                hay.lower.push(lower_char(c));
+            }
+            let first_word = hay.words.len();
+            for (start, len) in word_spans(&hay.folded[offset..]) {
+                let start = offset + start;
+                let (Ok(packed_start), Ok(packed_len)) = (u32::try_from(start), u16::try_from(len))
+                else {
+                    continue;
+                };
+                let chars = &hay.folded[start..start + len];
+                let mask = char_mask(chars);
+                let first = chars.first().map_or(0, |&c| char_bit(c));
+                hay.mask |= mask;
+                hay.words.push(Word {
+                    mask,
+                    start: packed_start,
+                    len: packed_len,
+                    field,
+                    first,
+                });
+            }
+            let end_word = hay.words.len();
+            hay.fields.push(FieldSpan {
+                offset,
+                first_word,
+                end_word,
+            });
+        }
+        hay
+    }
+}
+
+/// Where a hit matched: per field, the char indices (into the NFC text of that field) to
+/// highlight.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
+    /// Higher is better; 0 for every record when the query is empty.
     pub score: i64,
+    /// `(field, sorted char indices)`, by field.
     pub positions: Vec<(usize, Vec<usize>)>,
 }
-pub struct Query {
-    q: String,
-}
-impl Query {
-    pub fn new(text: &str) -> Self {
-        Query {
-            q: super::fold::fold(text.trim()),
+
+impl Hit {
+    fn empty() -> Self {
+        Self {
+            score: 0,
+            positions: Vec::new(),
         }
     }
-    pub fn is_empty(&self) -> bool {
-        self.q.is_empty()
+}
+
+/// A parsed query, folded once per keystroke.
+pub struct Query {
+    terms: Vec<Term>,
+    /// Terms in the order the AND test tries them: the most selective first.
+    order: Vec<usize>,
+    matcher: SkimMatcherV2,
+}
+
+/// A whitespace-separated query word; its parts must match consecutive words of one field.
+struct Term {
+    parts: Vec<Part>,
+    /// The best score the term can get (exact everywhere, in a top field): a search for its
+    /// best word stops there.
+    max: i64,
+}
+
+struct Part {
+    folded: Vec<char>,
+    lower: Vec<char>,
+    /// The folded text, for `SkimMatcherV2`.
+    text: String,
+    /// Skim's score of the part against itself: the best a word can do.
+    self_score: i64,
+    /// The part carries diacritics (or đ), so the exact-diacritics bonus applies.
+    marked: bool,
+    /// The part may match the start of a word in any field (it is still being typed).
+    open: bool,
+    mask: u64,
+    /// [`char_bit`] of the first and second chars (a typo may swap them).
+    first: u8,
+    second: u8,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct PartMatch {
+    score: i64,
+    /// How many chars of the word, from its start, to highlight.
+    highlight: usize,
+    /// Matched with a typo (the close tier).
+    close: bool,
+}
+
+/// A match of `score`, highlighting `highlight` chars, with a typo or not.
+fn found(score: i64, highlight: usize, close: bool) -> PartMatch {
+    PartMatch {
+        score,
+        highlight,
+        close,
     }
-    pub fn score(&self, h: &Haystack) -> Option<Hit> {
-        h.f.iter().any(|f| f.contains(&self.q)).then(|| Hit {
-            score: 1,
-            positions: vec![],
+}
+
+impl Query {
+    /// Parses and folds `text`.
+    #[must_use]
+    pub fn new(text: &str) -> Self {
+        let chars: Vec<char> = text.nfc().collect();
+        let open = chars.last().is_some_and(|c| !c.is_whitespace());
+        let matcher = SkimMatcherV2::default().ignore_case();
+        let mut terms: Vec<Term> = chars
+            .split(|c| c.is_whitespace())
+            .filter_map(|chunk| {
+                let folded: Vec<char> = chunk.iter().copied().map(fold_char).collect();
+                let parts: Vec<Part> = word_spans(&folded)
+                    .map(|(start, len)| {
+                        let range = start..start + len;
+                        Part::new(&folded[range.clone()], &chunk[range], &matcher)
+                    })
+                    .collect();
+                let exact = parts
+                    .iter()
+                    .map(|p| EXACT + if p.marked { SAME_MARKS_EXACT } else { 0 });
+                let max = exact.sum::<i64>() + TOP_FIELD;
+                (!parts.is_empty()).then_some(Term { parts, max })
+            })
+            .collect();
+        if let Some(last) = terms.last_mut().and_then(|term| term.parts.last_mut()) {
+            last.open = open;
+        }
+        let mut order: Vec<usize> = (0..terms.len()).collect();
+        order.sort_by_key(|&i| {
+            let term = &terms[i];
+            let chars: usize = term.parts.iter().map(|p| p.folded.len()).sum();
+            (term.parts.iter().any(|p| p.open), std::cmp::Reverse(chars))
+        });
+        Self {
+            terms,
+            order,
+            matcher,
+        }
+    }
+
+    /// True when the query has no words: every record matches with score 0.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// None when the record does not really match.
+    pub fn score(&self, haystack: &Haystack) -> Option<Hit> {
+        if self.terms.is_empty() {
+            return Some(Hit::empty());
+        }
+        self.matches_all(haystack).then(|| self.rank(haystack))
+    }
+
+    /// The AND test: every term matches somewhere. Allocation-free, stops at the first miss.
+    fn matches_all(&self, hay: &Haystack) -> bool {
+        let plausible = self
+            .terms
+            .iter()
+            .flat_map(|t| &t.parts)
+            .all(|part| (part.mask & !hay.mask).count_ones() <= u32::from(part.may_be_close()));
+        plausible
+            && self
+                .order
+                .iter()
+                .all(|&t| term_anywhere(&self.terms[t], hay))
+    }
+
+    /// Scores a record that passed [`Self::matches_all`] and collects its highlights.
+    fn rank(&self, hay: &Haystack) -> Hit {
+        let mut hit = Hit::empty();
+        let pairs = i64::try_from(self.terms.len() - 1).unwrap_or(0);
+        if let Some((score, start)) = self.best_phrase(hay) {
+            hit.score = score + PHRASE * pairs;
+            let mut w = start;
+            for term in &self.terms {
+                self.take(term, hay, w, &mut hit);
+                w += term.parts.len();
+            }
+        } else {
+            for term in &self.terms {
+                let mut best: Option<(i64, usize)> = None;
+                for w in 0..hay.words.len() {
+                    let score = term_at(term, hay, w);
+                    if let Some(score) = score.filter(|&s| best.is_none_or(|(b, _)| s > b)) {
+                        best = Some((score, w));
+                        if score >= term.max {
+                            break;
+                        }
+                    }
+                }
+                if let Some((score, w)) = best {
+                    hit.score += score;
+                    self.take(term, hay, w, &mut hit);
+                }
+            }
+            if pairs > 0 && self.in_order(hay) {
+                hit.score += IN_ORDER * pairs;
+            }
+        }
+        for (_, indices) in &mut hit.positions {
+            indices.sort_unstable();
+            indices.dedup();
+        }
+        hit.positions.sort_by_key(|(field, _)| *field);
+        hit
+    }
+
+    /// The best-scoring place where all terms (two or more) follow each other in one field:
+    /// `(sum of the term scores, first word)`.
+    fn best_phrase(&self, hay: &Haystack) -> Option<(i64, usize)> {
+        if self.terms.len() < 2 {
+            return None;
+        }
+        let mut best: Option<(i64, usize)> = None;
+        for start in 0..hay.words.len() {
+            let field = hay.words[start].field;
+            let mut w = start;
+            let mut total = 0;
+            let complete = self.terms.iter().all(|term| {
+                let score = hay
+                    .words
+                    .get(w)
+                    .filter(|word| word.field == field)
+                    .and_then(|_| term_at(term, hay, w));
+                w += term.parts.len();
+                score.inspect(|s| total += s).is_some()
+            });
+            if complete && best.is_none_or(|(b, _)| total > b) {
+                best = Some((total, start));
+            }
+        }
+        best
+    }
+
+    /// Whether all terms occur in order (not necessarily adjacent) within one field.
+    fn in_order(&self, hay: &Haystack) -> bool {
+        hay.fields.iter().any(|span| {
+            let mut next = 0;
+            let mut w = span.first_word;
+            while w < span.end_word && next < self.terms.len() {
+                let term = &self.terms[next];
+                let fits = w + term.parts.len() <= span.end_word;
+                if fits && term_at(term, hay, w).is_some() {
+                    w += term.parts.len();
+                    next += 1;
+                } else {
+                    w += 1;
+                }
+            }
+            next == self.terms.len()
         })
+    }
+
+    /// Takes `term` matched at word `w` into `hit`: its highlights, and skim's grade of its
+    /// close matches (graded here, for the chosen words only, to keep skim off the scan).
+    fn take(&self, term: &Term, hay: &Haystack, w: usize, hit: &mut Hit) {
+        let Some(words) = hay.words.get(w..w + term.parts.len()) else {
+            return;
+        };
+        for (part, &word) in term.parts.iter().zip(words) {
+            let Some(matched) = match_part(part, hay, word) else {
+                continue;
+            };
+            if matched.close {
+                hit.score += self.skim_grade(part, hay, word);
+            }
+            let Some(span) = hay.fields.get(word.field()) else {
+                continue;
+            };
+            let start = word.start() - span.offset;
+            let chars = start..start + matched.highlight.min(word.len());
+            match hit.positions.iter_mut().find(|(f, _)| *f == word.field()) {
+                Some((_, indices)) => indices.extend(chars),
+                None => hit.positions.push((word.field(), chars.collect())),
+            }
+        }
+    }
+
+    /// 0..=`CLOSE_SKIM`: how well skim rates the typo'd word against the query part (a missing
+    /// or extra letter rates well, a wrong letter not at all), relative to a perfect match.
+    fn skim_grade(&self, part: &Part, hay: &Haystack, word: Word) -> i64 {
+        let mut buf = [0_u8; 64];
+        let Some(text) = encode(&hay.folded[word.range()], &mut buf) else {
+            return 0;
+        };
+        let score = self
+            .matcher
+            .fuzzy_match(text, &part.text)
+            .or_else(|| self.matcher.fuzzy_match(&part.text, text));
+        match score {
+            Some(score) if part.self_score > 0 => {
+                (score * CLOSE_SKIM / part.self_score).clamp(0, CLOSE_SKIM)
+            }
+            _ => 0,
+        }
+    }
+}
+
+impl Part {
+    fn new(folded: &[char], original: &[char], matcher: &SkimMatcherV2) -> Self {
+        let lower: Vec<char> = original.iter().copied().map(lower_char).collect();
+        let text: String = folded.iter().collect();
+        Self {
+            marked: lower != folded,
+            self_score: matcher.fuzzy_match(&text, &text).unwrap_or(0),
+            text,
+            folded: folded.to_vec(),
+            lower,
+            open: false,
+            mask: char_mask(folded),
+            first: folded.first().map_or(0, |&c| char_bit(c)),
+            second: folded.get(1).map_or(0, |&c| char_bit(c)),
+        }
+    }
+
+    /// The cheap test before [`match_part`]: the word has all the part's chars, or all but
+    /// one if the part is long enough for a typo.
+    #[inline]
+    fn may_match(&self, word: Word) -> bool {
+        let missing = self.mask & !word.mask;
+        let close = self.may_be_close();
+        (word.first == self.first || (close && word.first == self.second))
+            && (missing == 0 || (close && missing.is_power_of_two()))
+    }
+
+    /// Long enough to match with a typo.
+    fn may_be_close(&self) -> bool {
+        self.folded.len() >= MIN_CLOSE
+    }
+}
+
+/// Whether `term` matches anywhere in `hay`: the hot loop of a search.
+fn term_anywhere(term: &Term, hay: &Haystack) -> bool {
+    match term.parts.as_slice() {
+        [part] => hay
+            .words
+            .iter()
+            .any(|&word| part.may_match(word) && match_part(part, hay, word).is_some()),
+        _ => (0..hay.words.len()).any(|w| term_at(term, hay, w).is_some()),
+    }
+}
+
+/// The score of `term` matched at word `w` (its parts at `w`, `w + 1`, ... in one field).
+#[inline]
+fn term_at(term: &Term, hay: &Haystack, w: usize) -> Option<i64> {
+    let (first, rest) = term.parts.split_first()?;
+    let head = *hay.words.get(w)?;
+    if !first.may_match(head) {
+        return None;
+    }
+    let mut score = match_part(first, hay, head)?.score;
+    if !rest.is_empty() {
+        let tail = hay.words.get(w + 1..w + term.parts.len())?;
+        for (part, &word) in rest.iter().zip(tail) {
+            if word.field != head.field {
+                return None;
+            }
+            score += match_part(part, hay, word)?.score;
+        }
+    }
+    let top = head.field() < TOP_FIELDS;
+    Some(score + if top { TOP_FIELD } else { 0 })
+}
+
+/// Scores one query part against one text word, or None if they do not match.
+#[inline]
+fn match_part(part: &Part, hay: &Haystack, word: Word) -> Option<PartMatch> {
+    if !part.may_match(word) {
+        return None;
+    }
+    let missing = part.mask & !word.mask;
+    let text = hay.folded.get(word.range())?;
+    let query = part.folded.as_slice();
+    let may_prefix = part.open || word.field() == ID_FIELD;
+    let starts = text.len() >= query.len() && text.iter().zip(query).all(|(t, q)| t == q);
+    if missing == 0 && starts {
+        let typed = query.len();
+        let same_marks = part.marked
+            && hay.lower.get(word.start()..word.start() + typed) == Some(part.lower.as_slice());
+        if typed == text.len() {
+            let bonus = if same_marks { SAME_MARKS_EXACT } else { 0 };
+            return Some(found(EXACT + bonus, typed, false));
+        }
+        if may_prefix {
+            let share = i64::try_from(PREFIX_SHARE * typed / text.len()).unwrap_or(0);
+            let bonus = if same_marks { SAME_MARKS_PREFIX } else { 0 };
+            return Some(found(PREFIX + share + bonus, typed, false));
+        }
+    }
+    close_match(query, text, may_prefix)
+}
+
+/// The close tier: one typo, but never in the first letter unless the first two letters are
+/// swapped (in Vietnamese an initial change — t/d, ch/tr — is another word, not a typo).
+fn close_match(query: &[char], text: &[char], may_prefix: bool) -> Option<PartMatch> {
+    if !may_be_close(query) || !may_be_close(text) {
+        return None;
+    }
+    let swapped = query
+        .get(..2)
+        .zip(text.get(..2))
+        .is_some_and(|(q, t)| q[0] == t[1] && q[1] == t[0]);
+    if query.first() != text.first() && !swapped {
+        return None;
+    }
+    if text.len().abs_diff(query.len()) <= 1 && one_typo(query, text) {
+        return Some(found(CLOSE, text.len(), true));
+    }
+    if may_prefix && query.len() >= MIN_CLOSE_IN_PREFIX {
+        let mut lens = query.len() - 1..=query.len() + 1;
+        if lens.any(|len| len < text.len() && one_typo(query, &text[..len])) {
+            return Some(found(CLOSE_IN_PREFIX, text.len(), true));
+        }
+    }
+    None
+}
+
+fn may_be_close(word: &[char]) -> bool {
+    word.len() >= MIN_CLOSE
+}
+
+/// Whether `a` and `b` differ by at most one substitution, transposition of neighbours,
+/// insertion or deletion (optimal string alignment distance <= 1). Linear time.
+fn one_typo(a: &[char], b: &[char]) -> bool {
+    let Some(i) = a.iter().zip(b).position(|(x, y)| x != y) else {
+        return a.len().abs_diff(b.len()) <= 1;
+    };
+    match a.len().cmp(&b.len()) {
+        std::cmp::Ordering::Equal => {
+            a[i + 1..] == b[i + 1..]
+                || (i + 1 < a.len()
+                    && a[i] == b[i + 1]
+                    && a[i + 1] == b[i]
+                    && a[i + 2..] == b[i + 2..])
+        }
+        std::cmp::Ordering::Greater => a.len() == b.len() + 1 && a[i + 1..] == b[i..],
+        std::cmp::Ordering::Less => b.len() == a.len() + 1 && a[i..] == b[i + 1..],
+    }
+}
+
+/// Scores every haystack; returns (index, hit) for the matches, best score first, ties by
+/// index.
+pub fn search(query: &Query, haystacks: &[Haystack]) -> Vec<(usize, Hit)> {
+    let mut hits: Vec<(usize, Hit)> = haystacks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, hay)| Some((i, query.score(hay)?)))
+        .collect();
+    hits.sort_unstable_by(|(a, hit_a), (b, hit_b)| hit_b.score.cmp(&hit_a.score).then(a.cmp(b)));
+    hits
+}
+
+/// A 64-bit set of the chars in `chars`: one bit per ASCII letter and digit, the rest hashed
+/// into the remaining 28 bits. A word can only contain a query part if it has all its bits.
+fn char_mask(chars: &[char]) -> u64 {
+    chars.iter().fold(0, |mask, &c| mask | 1 << char_bit(c))
+}
+
+/// The bit of `c` in a [`char_mask`]: 0..64.
+fn char_bit(c: char) -> u8 {
+    let bit = match c {
+        'a'..='z' => u32::from(c) - u32::from('a'),
+        '0'..='9' => 26 + u32::from(c) - u32::from('0'),
+        _ => 36 + u32::from(c) % 28,
+    };
+    u8::try_from(bit).unwrap_or(63)
+}
+
+/// UTF-8 of `chars` in `buf`, or None if it does not fit.
+fn encode<'a>(chars: &[char], buf: &'a mut [u8; 64]) -> Option<&'a str> {
+    let mut len = 0;
+    for c in chars {
+        let end = len + c.len_utf8();
+        c.encode_utf8(buf.get_mut(len..end)?);
+        len = end;
+    }
+    std::str::from_utf8(&buf[..len]).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fold::fold_chars;
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Real task titles from the 2025 plan (NFC), with their ids and a lead unit.
+    const ROWS: [[&str; 3]; 10] = [
+        [
+            "IV.5",
+            "Kết nối, chia sẻ dữ liệu CSDL hộ tịch điện tử, quốc tịch, lý lịch tư pháp với CSDL quốc gia về dân cư theo Luật Căn cước",
+            "Cục HTQTCT Trung tâm LLTPQG",
+        ],
+        [
+            "P.6",
+            "Xây dựng, hoàn thiện Cơ sở dữ liệu hộ tịch để vận hành đồng bộ với Cơ sở dữ liệu quốc gia về dân cư",
+            "Cục HTQTCT",
+        ],
+        [
+            "IV.7",
+            "Tiếp tục hỗ trợ các địa phương triển khai kết nối, liên thông dữ liệu giữa Hệ thống phần mềm một cửa điện tử dùng chung của địa phương và Hệ thống thông tin đăng ký và quản lý hộ tịch, Hệ thống phần mềm quản lý lý lịch tư pháp",
+            "Cục HTQTCT Trung tâm LLTPQG",
+        ],
+        [
+            "IV.2",
+            "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính trên Hệ thống thông tin Giải quyết thủ hành chính",
+            "Văn phòng Bộ",
+        ],
+        [
+            "V.3",
+            "Triển khai hiệu quả nhiệm vụ ứng dụng công nghệ thông tin, chuyển đổi số trong hoạt động hỗ trợ pháp lý cho doanh nghiệp theo Quyết định số 345/QĐ-TTg",
+            "Cục CNTT",
+        ],
+        [
+            "V.4",
+            "Tiếp tục nâng cấp, mở rộng và hoàn thiện Hệ thống đăng ký trực tuyến về giao dịch bảo đảm",
+            "Cục ĐKQGGDBĐ",
+        ],
+        [
+            "IV.6",
+            "Duy trì và hoàn thiện Nền tảng tích hợp, chia sẻ dữ liệu của Bộ (LGSP), kết nối các cơ sở dữ liệu quốc gia, cơ sở dữ liệu của các bộ, ngành, địa phương",
+            "Cục CNTT",
+        ],
+        [
+            "III.14",
+            "Thử nghiệm các giải pháp ứng dụng trí tuệ nhân tạo (AI) trong quản lý hoạt động nghiệp vụ THADS;",
+            "Tổng cục THADS",
+        ],
+        [
+            "P.9",
+            "Xây dựng Hệ thống thông tin Trợ giúp pháp lý",
+            "Cục TGPL",
+        ],
+        ["III.3", "Thuê Phần mềm Quản lý cán bộ", "Vụ TCCB"],
+    ];
+
+    fn fixture() -> Vec<Haystack> {
+        ROWS.iter().map(|row| Haystack::new(row)).collect()
+    }
+
+    fn ids(query: &str, rows: &[Haystack]) -> Vec<&'static str> {
+        search(&Query::new(query), rows)
+            .into_iter()
+            .map(|(i, _)| ROWS.get(i).map_or("extra", |row| row[0]))
+            .collect()
+    }
+
+    fn sorted(mut ids: Vec<&'static str>) -> Vec<&'static str> {
+        ids.sort_unstable();
+        ids
+    }
+
+    /// Optimal string alignment distance, the textbook way.
+    fn osa(a: &[char], b: &[char]) -> usize {
+        let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        d[0] = (0..=b.len()).collect();
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                d[i][j] = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    fn first_ok(q: &[char], t: &[char]) -> bool {
+        q[0] == t[0] || (q.len() > 1 && t.len() > 1 && q[0] == t[1] && q[1] == t[0])
+    }
+
+    /// The matching rules for one query word being typed against one title word.
+    fn reference(q: &[char], t: &[char]) -> bool {
+        if t.starts_with(q) {
+            return true;
+        }
+        if q.len() < 4 || t.len() < 4 || !first_ok(q, t) {
+            return false;
+        }
+        osa(q, t) <= 1
+            || (q.len() >= 5
+                && (q.len() - 1..=q.len() + 1).any(|l| l < t.len() && osa(q, &t[..l]) <= 1))
+    }
+
+    #[test]
+    fn ho_tich_finds_exactly_the_three_ho_tich_rows() {
+        let rows = fixture();
+        let hits = search(&Query::new("ho tich"), &rows);
+        let found: Vec<usize> = hits.iter().map(|(i, _)| *i).collect();
+        assert_eq!(
+            sorted(ids("ho tich", &rows)),
+            ["IV.5", "IV.7", "P.6"],
+            "{hits:?}"
+        );
+        // All three hold the phrase, so all score above any non-phrase match.
+        assert!(
+            hits.iter().all(|(_, hit)| hit.score >= 2 * EXACT + PHRASE),
+            "{hits:?}"
+        );
+        assert_eq!(found.len(), 3);
+    }
+
+    #[test]
+    fn phrase_matches_rank_first() {
+        let rows = fixture();
+        // "dữ liệu quốc gia" is a phrase in P.6 and IV.6; IV.5 has the words apart.
+        assert_eq!(ids("du lieu quoc gia", &rows), ["P.6", "IV.6", "IV.5"]);
+        // Words in order but apart beat words out of order.
+        let apart = Haystack::new(&["A", "hộ gia đình và tịch thu"]);
+        let reversed = Haystack::new(&["B", "tịch thu của hộ gia đình"]);
+        let hits = search(&Query::new("ho tich"), &[reversed, apart]);
+        assert_eq!(hits.iter().map(|(i, _)| *i).collect::<Vec<_>>(), [1, 0]);
+    }
+
+    #[test]
+    fn case_and_diacritics_do_not_change_the_set() {
+        let rows = fixture();
+        let plain = sorted(ids("ho tich", &rows));
+        assert_eq!(sorted(ids("HO TICH", &rows)), plain);
+        assert_eq!(sorted(ids("hộ tịch", &rows)), plain);
+        assert_eq!(sorted(ids("HỘ TỊCH", &rows)), plain);
+    }
+
+    #[test]
+    fn dang_ky_finds_titles_and_unit_names() {
+        let mut rows = fixture();
+        assert_eq!(sorted(ids("dang ky", &rows)), ["IV.7", "V.4"]);
+        assert_eq!(sorted(ids("Đăng ký", &rows)), ["IV.7", "V.4"]);
+        rows.push(Haystack::new(&[
+            "X.1",
+            "Tổ chức tập huấn nghiệp vụ",
+            "Cục Đăng ký quốc gia giao dịch bảo đảm",
+        ]));
+        let found = ids("dang ky", &rows);
+        assert_eq!(found.len(), 3);
+        // Title matches outrank the unit-name match.
+        assert_eq!(found.last(), Some(&"extra"));
+        // "dk" is no abbreviation of "đăng ký", but it starts the unit "ĐKQGGDBĐ".
+        assert_eq!(ids("dk", &rows), ["V.4"]);
+    }
+
+    #[test]
+    fn tich_hop_finds_lgsp_not_ho_tich() {
+        assert_eq!(ids("tich hop", &fixture()), ["IV.6"]);
+    }
+
+    #[test]
+    fn scattered_letters_do_not_match() {
+        let rows = fixture();
+        assert!(ids("trgiup", &rows).is_empty());
+        assert!(ids("htch", &rows).is_empty());
+        assert!(ids("tthc", &rows).is_empty());
+        assert!(ids("qlhtch", &rows).is_empty());
+        // One extra letter is a typo, not scattering: "cnttt" finds "CNTT".
+        assert_eq!(sorted(ids("cnttt", &rows)), ["IV.6", "V.3"]);
+    }
+
+    #[test]
+    fn one_typo_words_match() {
+        let rows = fixture();
+        assert_eq!(sorted(ids("phan mem", &rows)), ["III.3", "IV.7"]);
+        assert_eq!(sorted(ids("phna mem", &rows)), ["III.3", "IV.7"]);
+        assert_eq!(sorted(ids("phann mem", &rows)), ["III.3", "IV.7"]);
+        assert_eq!(ids("chuyen doi so", &rows), ["V.3"]);
+        assert_eq!(ids("chuyn doi so", &rows), ["V.3"]);
+        assert_eq!(ids("chuyen doi sô", &rows), ["V.3"]);
+        assert_eq!(ids("thue", &rows), ["III.3"]);
+        assert_eq!(ids("thuee", &rows), ["III.3"]);
+        assert_eq!(ids("thêu phần mềm", &rows), ["III.3"]);
+        // Typing "trien kh": the open last word may be a prefix, with one typo once long.
+        assert_eq!(sorted(ids("trien kh", &rows)), ["IV.7", "V.3"]);
+        assert_eq!(sorted(ids("trien khau", &rows)), ["IV.7", "V.3"]);
+    }
+
+    #[test]
+    fn a_typo_keeps_the_first_letter() {
+        let rows = fixture();
+        // "dich" is a word of its own (giao dịch), never a typo of "tịch".
+        // ("định" is one typo away, with the right initial.)
+        assert_eq!(ids("dich", &rows), ["V.4", "V.3"]);
+        let book = Haystack::new(&["A", "Sổ hộ tịch"]);
+        assert!(Query::new("ho dich").score(&book).is_none());
+        assert!(Query::new("ho tihc").score(&book).is_some());
+        // Swapping the first two letters is still a typo.
+        assert_eq!(sorted(ids("hpan mem", &rows)), ["III.3", "IV.7"]);
+    }
+
+    #[test]
+    fn skim_grades_close_matches() {
+        let query = Query::new("chuyn");
+        let hay = Haystack::new(&["A", "chuyển đổi"]);
+        let part = &query.terms[0].parts[0];
+        // A missing letter: skim finds the query in the word.
+        assert!(query.skim_grade(part, &hay, hay.words[1]) > 0);
+        let query = Query::new("chuyrn");
+        // A wrong letter: no skim match, no grade.
+        assert_eq!(
+            query.skim_grade(&query.terms[0].parts[0], &hay, hay.words[1]),
+            0
+        );
+        let (Some(missing), Some(wrong)) = (
+            Query::new("chuyn").score(&hay),
+            Query::new("chuyrn").score(&hay),
+        ) else {
+            unreachable!("both are one typo away");
+        };
+        assert!(missing.score > wrong.score, "{missing:?} {wrong:?}");
+    }
+
+    #[test]
+    fn short_words_need_exact_or_prefix() {
+        let rows = fixture();
+        // "so" matches "số", "sở", "sơ" exactly; never "sẻ" or "hồ sơ" letters apart.
+        assert_eq!(ids("so hoa ", &rows), ["IV.2"]);
+        assert_eq!(ids("so hoa", &rows)[0], "IV.2");
+        assert!(ids("sx", &rows).is_empty());
+    }
+
+    #[test]
+    fn only_the_word_being_typed_is_a_prefix() {
+        let rows = fixture();
+        // Typing: "ho" is still open, so it also matches "hoàn", "hồ", "hỗ", "hóa", ...
+        let typing = ids("tich ho", &rows);
+        assert!(typing.contains(&"IV.6"), "{typing:?}");
+        // Once followed by a space, a word must be whole.
+        assert!(!ids("tich ho ", &rows).contains(&"IV.6"));
+    }
+
+    #[test]
+    fn ids_match_by_prefix() {
+        let rows = fixture();
+        assert_eq!(ids("iv.5", &rows)[0], "IV.5");
+        assert_eq!(ids("IV.5", &rows), ["IV.5"]);
+        assert_eq!(sorted(ids("iii", &rows)), ["III.14", "III.3"]);
+        assert_eq!(ids("iii.1", &rows), ["III.14"]);
+        assert_eq!(ids("iii.3", &rows), ["III.3"]);
+        assert_eq!(ids("p.9", &rows), ["P.9"]);
+        // "p" being typed starts many title words too, but the ids come first.
+        assert_eq!(ids("p", &rows)[..2], ["P.6", "P.9"]);
+        assert_eq!(ids("iii.1 ai", &rows), ["III.14"]);
+        assert_eq!(ids("345/QĐ-TTg", &rows), ["V.3"]);
+        assert_eq!(ids("qd-ttg", &rows), ["V.3"]);
+    }
+
+    #[test]
+    fn positions_point_at_the_matched_words() {
+        let rows = fixture();
+        let hit = Query::new("ho tich").score(&rows[0]);
+        let Some(hit) = hit else {
+            unreachable!("IV.5 must match");
+        };
+        let title: Vec<char> = ROWS[0][1].chars().collect();
+        assert_eq!(hit.positions.len(), 1, "{hit:?}");
+        let (field, indices) = &hit.positions[0];
+        assert_eq!(*field, 1);
+        let picked: String = indices.iter().map(|&i| title[i]).collect();
+        assert_eq!(picked, "hộtịch");
+        let first = indices[0];
+        let span: String = title[first..=indices[indices.len() - 1]].iter().collect();
+        assert_eq!(span, "hộ tịch");
+
+        // A prefix highlights what was typed; an id highlights in field 0.
+        let Some(hit) = Query::new("iv.5 chia s").score(&rows[0]) else {
+            unreachable!("IV.5 must match");
+        };
+        assert_eq!(hit.positions[0], (0, vec![0, 1, 3]));
+        let picked: String = hit.positions[1].1.iter().map(|&i| title[i]).collect();
+        assert_eq!(picked, "chias");
+    }
+
+    #[test]
+    fn same_diacritics_rank_first() {
+        let rows = [
+            Haystack::new(&["A", "Sổ đăng ký hồ tích"]),
+            Haystack::new(&["B", "Sổ đăng ký hộ tịch"]),
+        ];
+        let order = |q| {
+            search(&Query::new(q), &rows)
+                .into_iter()
+                .map(|(i, _)| i)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(order("hộ tịch"), [1, 0]);
+        assert_eq!(order("hồ tích"), [0, 1]);
+        assert_eq!(order("ho tich"), [0, 1]);
+    }
+
+    #[test]
+    fn top_fields_rank_above_later_fields() {
+        let rows = [
+            Haystack::new(&["A", "Kiểm tra", "Cục Công nghệ thông tin"]),
+            Haystack::new(&["B", "Công nghệ thông tin", "Cục CNTT"]),
+        ];
+        let hits = search(&Query::new("cong nghe"), &rows);
+        assert_eq!(hits.iter().map(|(i, _)| *i).collect::<Vec<_>>(), [1, 0]);
+    }
+
+    #[test]
+    fn empty_query_returns_everything_in_order() {
+        let rows = fixture();
+        for text in ["", "   ", " , . "] {
+            let query = Query::new(text);
+            assert!(query.is_empty());
+            let hits = search(&query, &rows);
+            assert_eq!(hits.len(), rows.len());
+            for (n, (i, hit)) in hits.into_iter().enumerate() {
+                assert_eq!((i, hit.score), (n, 0));
+                assert!(hit.positions.is_empty());
+            }
+        }
+        assert!(!Query::new("a").is_empty());
+    }
+
+    #[test]
+    fn whole_title_finds_its_row_first() {
+        let rows = fixture();
+        for (i, row) in ROWS.iter().enumerate() {
+            let hits = search(&Query::new(row[1]), &rows);
+            assert_eq!(hits.first().map(|(j, _)| *j), Some(i), "{}", row[1]);
+        }
+    }
+
+    #[test]
+    fn one_typo_distance() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        assert!(one_typo(&c("tich"), &c("tich")));
+        assert!(one_typo(&c("tich"), &c("tinh")));
+        assert!(one_typo(&c("tich"), &c("tcih")));
+        assert!(one_typo(&c("tich"), &c("tichh")));
+        assert!(one_typo(&c("tich"), &c("tic")));
+        assert!(one_typo(&c("tich"), &c("ich")));
+        assert!(!one_typo(&c("tich"), &c("tcihh")));
+        assert!(!one_typo(&c("tich"), &c("thic")));
+        assert!(!one_typo(&c("tich"), &c("ti")));
+    }
+
+    #[test]
+    fn types_are_thread_safe() {
+        fn shared<T: Send + Sync>() {}
+        fn cloned<T: Clone + std::fmt::Debug>() {}
+        shared::<Haystack>();
+        shared::<Query>();
+        shared::<Hit>();
+        cloned::<Haystack>();
+    }
+
+    proptest! {
+        #[test]
+        fn score_never_panics(query in any::<String>(), a in any::<String>(), b in ".*") {
+            let _ = Query::new(&query).score(&Haystack::new(&[&a, &b]));
+        }
+
+        #[test]
+        fn positions_are_inside_their_field(
+            query in "[a-zăâđêôơư .ạảãàá]{0,12}",
+            fields in prop::collection::vec(any::<String>(), 0..4),
+            title in "[a-zA-Zăâđêôơư ,.ạảãàáếộị]{0,60}",
+        ) {
+            let mut all: Vec<&str> = fields.iter().map(String::as_str).collect();
+            all.push(&title);
+            let hay = Haystack::new(&all);
+            if let Some(hit) = Query::new(&query).score(&hay) {
+                for (field, indices) in &hit.positions {
+                    let chars = all[*field].nfc().count();
+                    prop_assert!(indices.iter().all(|&i| i < chars), "{:?}", hit);
+                }
+            }
+        }
+
+        #[test]
+        fn one_typo_is_osa_distance_one(a in "[abcd]{0,6}", b in "[abcd]{0,6}") {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            prop_assert_eq!(one_typo(&a, &b), osa(&a, &b) <= 1);
+        }
+
+        #[test]
+        fn word_matching_follows_the_rules(q in "[abcdđ]{1,7}", t in "[abcdđ]{1,9}") {
+            let hay = Haystack::new(&["", &t]);
+            let (fq, ft) = (fold_chars(&q), fold_chars(&t));
+            prop_assert_eq!(Query::new(&q).score(&hay).is_some(), reference(&fq, &ft));
+            // A finished word (followed by a space) is no prefix.
+            let closed = format!("{q} ");
+            let whole = ft == fq || (ft.len() >= 4 && fq.len() >= 4 && first_ok(&fq, &ft) && osa(&fq, &ft) <= 1);
+            prop_assert_eq!(Query::new(&closed).score(&hay).is_some(), whole);
+        }
+
+        #[test]
+        fn a_whole_title_matches_its_row(id in "[A-Z]{1,3}\\.[0-9]", title in any::<String>()) {
+            let hay = Haystack::new(&[&id, &title]);
+            prop_assert!(Query::new(&title).score(&hay).is_some());
+        }
     }
 }

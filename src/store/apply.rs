@@ -74,13 +74,14 @@ pub(crate) fn update(
     }
     let mut next = current.clone();
     let mut drafts = Vec::new();
+    let reason = note.clone().or_else(|| upd.reason.clone());
     let mut record = |field, from: String, to: String| {
         drafts.push(Draft {
             task: Some(id.to_string()),
             field,
             from: Some(from),
             to: Some(to),
-            note: note.clone(),
+            note: reason.clone(),
         });
     };
     if let Some(status) = upd.status.filter(|s| *s != current.status) {

@@ -128,6 +128,12 @@ impl PlanStore for MemoryStore {
         })
     }
 
+    fn state(&self, plan: &str, task: &str) -> Result<TaskState> {
+        let inner = self.lock()?;
+        let key = (plan.to_string(), task.to_string());
+        Ok(inner.states.get(&key).cloned().unwrap_or_default())
+    }
+
     fn history(&self, plan: &str, task: Option<&str>) -> Result<Vec<Event>> {
         let inner = self.lock()?;
         let task = match (task, inner.plans.get(plan)) {

@@ -75,6 +75,9 @@ pub struct Update {
     pub expect_status: Option<Status>,
     /// The progress the editor saw; a different current progress is a conflict.
     pub expect_progress: Option<u8>,
+    /// Why, for the history only (e.g. "undo"); unlike `note`, not added to the task's notes.
+    #[serde(default)]
+    pub reason: Option<String>,
 }
 
 /// What a command did.
@@ -236,6 +239,8 @@ pub trait PlanStore: Send + Sync {
     fn active(&self) -> Result<Option<String>>;
     /// A plan with its states.
     fn load(&self, plan: &str) -> Result<PlanData>;
+    /// The recorded state of one task (the default state when nothing is recorded).
+    fn state(&self, plan: &str, task: &str) -> Result<TaskState>;
     /// History, oldest first: of one task, or of the whole plan.
     fn history(&self, plan: &str, task: Option<&str>) -> Result<Vec<Event>>;
     /// Applies a command atomically and durably.

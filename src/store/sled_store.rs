@@ -260,6 +260,10 @@ impl PlanStore for SledStore {
         })
     }
 
+    fn state(&self, plan: &str, task: &str) -> Result<TaskState> {
+        Ok(Tables::state(self, plan, task)?.unwrap_or_default())
+    }
+
     fn history(&self, plan: &str, task: Option<&str>) -> Result<Vec<Event>> {
         if let Some(task) = task {
             let id = match self.stored_plan(plan)? {

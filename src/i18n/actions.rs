@@ -1,0 +1,137 @@
+//! Descriptions of every action, short (hint bar) and long (help), in both languages.
+
+use super::Lang;
+use crate::app::Action;
+
+/// The short label (hint bar) and the full description (help) of an action.
+pub fn describe(lang: Lang, action: Action) -> (&'static str, &'static str) {
+    match (lang, action) {
+        (Lang::Vi, Action::Noop) => ("—", "Không làm gì"),
+        (Lang::En, Action::Noop) => ("—", "Nothing"),
+        (Lang::Vi, Action::Quit) => ("thoát", "Thoát steerdeck"),
+        (Lang::En, Action::Quit) => ("quit", "Quit steerdeck"),
+        (Lang::Vi, Action::Help) => ("trợ giúp", "Xem tất cả phím của màn hình này (gõ để tìm)"),
+        (Lang::En, Action::Help) => ("help", "Every key of this screen (type to search)"),
+        (Lang::Vi, Action::Back) => (
+            "quay lại",
+            "Quay lại: đóng cửa sổ, đóng chi tiết, xoá tìm kiếm",
+        ),
+        (Lang::En, Action::Back) => (
+            "back",
+            "Back: close the popup or the detail, clear the search",
+        ),
+        (Lang::Vi, Action::MoveUp) => ("lên", "Chọn dòng trên"),
+        (Lang::En, Action::MoveUp) => ("up", "Select the row above"),
+        (Lang::Vi, Action::MoveDown) => ("xuống", "Chọn dòng dưới"),
+        (Lang::En, Action::MoveDown) => ("down", "Select the row below"),
+        (Lang::Vi, Action::PageUp) => ("trang trước", "Lên một trang"),
+        (Lang::En, Action::PageUp) => ("page up", "Up one screen"),
+        (Lang::Vi, Action::PageDown) => ("trang sau", "Xuống một trang"),
+        (Lang::En, Action::PageDown) => ("page down", "Down one screen"),
+        (Lang::Vi, Action::GoTop) => ("đầu", "Về dòng đầu"),
+        (Lang::En, Action::GoTop) => ("top", "Go to the first row"),
+        (Lang::Vi, Action::GoBottom) => ("cuối", "Xuống dòng cuối"),
+        (Lang::En, Action::GoBottom) => ("bottom", "Go to the last row"),
+        (Lang::Vi, Action::NextGroup) => ("nhóm sau", "Đến nhóm sau"),
+        (Lang::En, Action::NextGroup) => ("next group", "Jump to the next group"),
+        (Lang::Vi, Action::PrevGroup) => ("nhóm trước", "Đến nhóm trước"),
+        (Lang::En, Action::PrevGroup) => ("prev group", "Jump to the previous group"),
+        (Lang::Vi, Action::ToggleGroup) => ("gập/mở", "Gập hoặc mở nhóm đang chọn"),
+        (Lang::En, Action::ToggleGroup) => ("fold", "Fold or unfold the group"),
+        (Lang::Vi, Action::FoldAll) => ("gập hết", "Gập tất cả các nhóm"),
+        (Lang::En, Action::FoldAll) => ("fold all", "Fold every group"),
+        (Lang::Vi, Action::UnfoldAll) => ("mở hết", "Mở tất cả các nhóm"),
+        (Lang::En, Action::UnfoldAll) => ("unfold all", "Unfold every group"),
+        (Lang::Vi, Action::CycleGrouping) => (
+            "nhóm theo",
+            "Nhóm theo: nhóm nhiệm vụ → đơn vị chủ trì → quý đến hạn",
+        ),
+        (Lang::En, Action::CycleGrouping) => {
+            ("group by", "Group by pillar → lead unit → deadline quarter")
+        }
+        (Lang::Vi, Action::OpenDetail) => ("chi tiết", "Xem đầy đủ nhiệm vụ đang chọn"),
+        (Lang::En, Action::OpenDetail) => ("detail", "Open the selected task in full"),
+        (Lang::Vi, Action::Search) => ("tìm", "Tìm nhiệm vụ (gõ không dấu cũng được)"),
+        (Lang::En, Action::Search) => ("search", "Search tasks (accents optional)"),
+        (Lang::Vi, Action::Filter) => (
+            "lọc",
+            "Mở bộ lọc: nhóm, trạng thái, đơn vị, thời hạn, kinh phí",
+        ),
+        (Lang::En, Action::Filter) => {
+            ("filter", "Filters: pillar, status, unit, deadline, funding")
+        }
+        (Lang::Vi, Action::ClearFilters) => ("bỏ lọc", "Bỏ mọi bộ lọc và tìm kiếm"),
+        (Lang::En, Action::ClearFilters) => ("clear", "Clear every filter and the search"),
+        (Lang::Vi, Action::ViewOverdue) => ("quá hạn", "Chỉ xem nhiệm vụ quá hạn (bấm lại để bỏ)"),
+        (Lang::En, Action::ViewOverdue) => ("overdue", "Only overdue tasks (again to clear)"),
+        (Lang::Vi, Action::ViewDueThisQuarter) => (
+            "quý này",
+            "Chỉ xem nhiệm vụ đến hạn trong quý này (bấm lại để bỏ)",
+        ),
+        (Lang::En, Action::ViewDueThisQuarter) => (
+            "this quarter",
+            "Only tasks due this quarter (again to clear)",
+        ),
+        (Lang::Vi, Action::ViewBlocked) => {
+            ("vướng mắc", "Chỉ xem nhiệm vụ vướng mắc (bấm lại để bỏ)")
+        }
+        (Lang::En, Action::ViewBlocked) => ("blocked", "Only blocked tasks (again to clear)"),
+        (Lang::Vi, Action::SetStatus) => ("trạng thái", "Đổi trạng thái nhiệm vụ"),
+        (Lang::En, Action::SetStatus) => ("status", "Change the task's status"),
+        (Lang::Vi, Action::SetProgress) => ("tiến độ", "Cập nhật tiến độ (%)"),
+        (Lang::En, Action::SetProgress) => ("progress", "Set the progress (%)"),
+        (Lang::Vi, Action::AddNote) => ("ghi chú", "Ghi ý kiến, kết luận cho nhiệm vụ"),
+        (Lang::En, Action::AddNote) => ("note", "Write a note or conclusion"),
+        (Lang::Vi, Action::Undo) => ("hoàn tác", "Hoàn tác thay đổi vừa rồi (có ghi lịch sử)"),
+        (Lang::En, Action::Undo) => ("undo", "Undo the last change (recorded in the history)"),
+        (Lang::Vi, Action::Redo) => ("làm lại", "Làm lại thay đổi vừa hoàn tác"),
+        (Lang::En, Action::Redo) => ("redo", "Redo the change just undone"),
+        (Lang::Vi, Action::ToggleLanguage) => ("English", "Đổi ngôn ngữ giao diện (Việt/Anh)"),
+        (Lang::En, Action::ToggleLanguage) => ("Tiếng Việt", "Switch the interface language"),
+        (Lang::Vi, Action::Confirm) => ("xác nhận", "Xác nhận"),
+        (Lang::En, Action::Confirm) => ("confirm", "Confirm"),
+        (Lang::Vi, Action::Save) => ("lưu", "Lưu ghi chú"),
+        (Lang::En, Action::Save) => ("save", "Save the note"),
+        (Lang::Vi, Action::PickNotStarted) => ("chưa thực hiện", "Chọn: chưa thực hiện"),
+        (Lang::En, Action::PickNotStarted) => ("not started", "Pick: not started"),
+        (Lang::Vi, Action::PickInProgress) => ("đang thực hiện", "Chọn: đang thực hiện"),
+        (Lang::En, Action::PickInProgress) => ("in progress", "Pick: in progress"),
+        (Lang::Vi, Action::PickBlocked) => ("vướng mắc", "Chọn: vướng mắc"),
+        (Lang::En, Action::PickBlocked) => ("blocked", "Pick: blocked"),
+        (Lang::Vi, Action::PickDone) => ("hoàn thành", "Chọn: hoàn thành"),
+        (Lang::En, Action::PickDone) => ("done", "Pick: done"),
+        (Lang::Vi, Action::PickCancelled) => ("dừng", "Chọn: dừng thực hiện"),
+        (Lang::En, Action::PickCancelled) => ("cancelled", "Pick: cancelled"),
+        (Lang::Vi, Action::ScrollUp) => ("cuộn lên", "Cuộn lên"),
+        (Lang::En, Action::ScrollUp) => ("scroll up", "Scroll up"),
+        (Lang::Vi, Action::ScrollDown) => ("cuộn xuống", "Cuộn xuống"),
+        (Lang::En, Action::ScrollDown) => ("scroll down", "Scroll down"),
+        (Lang::Vi, Action::NextField) => ("dòng sau", "Dòng lọc tiếp theo"),
+        (Lang::En, Action::NextField) => ("next line", "Next filter line"),
+        (Lang::Vi, Action::PrevField) => ("dòng trước", "Dòng lọc trước"),
+        (Lang::En, Action::PrevField) => ("prev line", "Previous filter line"),
+        (Lang::Vi, Action::NextValue) => ("giá trị sau", "Giá trị tiếp theo"),
+        (Lang::En, Action::NextValue) => ("next value", "Next value"),
+        (Lang::Vi, Action::PrevValue) => ("giá trị trước", "Giá trị trước"),
+        (Lang::En, Action::PrevValue) => ("prev value", "Previous value"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_is_described_in_both_languages() {
+        for a in Action::ALL {
+            for lang in [Lang::Vi, Lang::En] {
+                let (short, long) = describe(lang, a);
+                assert!(!short.is_empty() && !long.is_empty(), "{a:?}");
+            }
+        }
+        assert_ne!(
+            describe(Lang::Vi, Action::SetStatus),
+            describe(Lang::En, Action::SetStatus)
+        );
+    }
+}
