@@ -269,3 +269,28 @@ pub fn seed_if_empty(store: &dyn PlanStore, actor: &Actor, plan: Plan) -> Result
     }
     Ok(false)
 }
+
+/// A shared store is a store (several screens on one store in one process, and tests).
+impl<T: PlanStore + ?Sized> PlanStore for Arc<T> {
+    fn plans(&self) -> Result<Vec<PlanInfo>> {
+        (**self).plans()
+    }
+    fn active(&self) -> Result<Option<String>> {
+        (**self).active()
+    }
+    fn load(&self, plan: &str) -> Result<PlanData> {
+        (**self).load(plan)
+    }
+    fn state(&self, plan: &str, task: &str) -> Result<TaskState> {
+        (**self).state(plan, task)
+    }
+    fn history(&self, plan: &str, task: Option<&str>) -> Result<Vec<Event>> {
+        (**self).history(plan, task)
+    }
+    fn execute(&self, actor: &Actor, command: Command) -> Result<Outcome> {
+        (**self).execute(actor, command)
+    }
+    fn last_seq(&self) -> Result<u64> {
+        (**self).last_seq()
+    }
+}
