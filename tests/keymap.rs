@@ -453,7 +453,7 @@ fn unknown_presets_and_missing_files_are_named() {
             .starts_with("./nowhere/keys.toml: cannot read the file: "),
         "{err}"
     );
-    let mut k = Keymap::default();
+    let mut k = Keymap::empty();
     let err = k
         .overlay(
             "keymaps/vim.toml (embedded)",

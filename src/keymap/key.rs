@@ -96,8 +96,8 @@ const ALIASES: [(&str, &str); 20] = [
 /// Modifiers that never reach a program running in a terminal.
 const DESKTOP_MODIFIERS: [&str; 4] = ["super", "cmd", "win", "hyper"];
 
-/// A hint for a known misspelling, starting with ": ".
-pub(super) fn alias(lower: &str) -> Option<String> {
+/// A hint for a known misspelling of a key or a modifier, starting with ": ".
+fn hint(lower: &str) -> Option<String> {
     if DESKTOP_MODIFIERS.contains(&lower) {
         return Some(": super/cmd keys do not reach terminal programs".to_string());
     }
@@ -105,6 +105,15 @@ pub(super) fn alias(lower: &str) -> Option<String> {
         .iter()
         .find(|(wrong, _)| *wrong == lower)
         .map(|(_, right)| format!(": did you mean \"{right}\"?"))
+}
+
+/// A hint if `lower` (the part before a `-`) is a misspelt modifier.
+pub(super) fn modifier_hint(lower: &str) -> Option<String> {
+    let is_modifier = DESKTOP_MODIFIERS.contains(&lower)
+        || ALIASES
+            .iter()
+            .any(|(wrong, right)| *wrong == lower && right.ends_with('-'));
+    is_modifier.then(|| hint(lower)).flatten()
 }
 
 /// The key a name (without modifiers) stands for.
@@ -120,13 +129,16 @@ pub(super) fn key_name(name: &str) -> Result<Key, SpecError> {
     if matches!(lower.as_str(), "ctrl" | "alt" | "shift") {
         return Err(SpecError::LoneModifier(lower));
     }
-    if let Some(n) = lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
+    let digits = lower
+        .strip_prefix('f')
+        .filter(|n| n.bytes().all(|b| b.is_ascii_digit()));
+    if let Some(n) = digits.and_then(|n| n.parse::<u8>().ok()) {
         return match n {
             1..=12 => Ok(Key::F(n)),
             _ => Err(SpecError::FunctionKey(name.to_string())),
         };
     }
-    let hint = alias(&lower).unwrap_or_else(|| {
+    let hint = hint(&lower).unwrap_or_else(|| {
         " (a key is one character, or space, enter, esc, tab, backtab, backspace, \
                delete, insert, up, down, left, right, home, end, pageup, pagedown, f1 to f12)"
             .to_string()

@@ -41,16 +41,23 @@ pub struct Binding {
 }
 
 /// The keys of every mode, in file order.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
     modes: BTreeMap<Mode, Vec<Binding>>,
 }
 
 impl Keymap {
+    /// A keymap with no keys at all (the default keymap is `default_keymap`).
+    pub fn empty() -> Keymap {
+        Keymap {
+            modes: BTreeMap::new(),
+        }
+    }
+
     /// The embedded default keymap. A broken embedded file fails the test suite; should one be
     /// shipped anyway, this is an error for the caller to report, never a panic.
     pub fn default_keymap() -> Result<Keymap, KeymapError> {
-        let mut keymap = Keymap::default();
+        let mut keymap = Keymap::empty();
         keymap.overlay("keymaps/default.toml (embedded)", DEFAULT_KEYMAP)?;
         Ok(keymap)
     }

@@ -15,7 +15,7 @@ use std::str::FromStr;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub use super::key::Key;
-use super::key::{alias, key_name};
+use super::key::{key_name, modifier_hint};
 
 /// Why a key spec is refused. Messages say what to write instead where there is an answer.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -207,8 +207,8 @@ pub fn parse(s: &str) -> Result<KeySpec, SpecError> {
             "ctrl" => &mut ctrl,
             "alt" => &mut alt,
             "shift" => &mut shift,
-            other => match alias(other) {
-                Some(hint) if !head.is_empty() => {
+            other => match modifier_hint(other) {
+                Some(hint) => {
                     return Err(SpecError::UnknownModifier {
                         given: head.to_string(),
                         hint,
@@ -281,7 +281,7 @@ fn validate(spec: KeySpec) -> Result<KeySpec, SpecError> {
                     "terminals cannot tell ctrl-{c} from ctrl-{lower}: write \"ctrl-{lower}\""
                 ))
             }
-            _ => unreachable("ctrl works only with letters and space in terminals".into()),
+            _ => unreachable("ctrl works only with a to z and space in terminals".into()),
         },
         Key::Char('[' | 'O') if alt => {
             unreachable("alt-[ and alt-O start escape sequences in terminals".into())

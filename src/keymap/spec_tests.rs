@@ -149,7 +149,23 @@ const INVALID: &[(&str, &str)] = &[
     ),
     (
         "ctrl-1",
-        "ctrl works only with letters and space in terminals",
+        "ctrl works only with a to z and space in terminals",
+    ),
+    (
+        "ctrl-đ",
+        "ctrl works only with a to z and space in terminals",
+    ),
+    (
+        "f+1",
+        "unknown key name \"f+1\" (a key is one character, or space, enter, esc, tab, \
+         backtab, backspace, delete, insert, up, down, left, right, home, end, pageup, \
+         pagedown, f1 to f12)",
+    ),
+    (
+        "del-x",
+        "unknown key name \"del-x\" (a key is one character, or space, enter, esc, tab, \
+         backtab, backspace, delete, insert, up, down, left, right, home, end, pageup, \
+         pagedown, f1 to f12)",
     ),
     (
         "shift-1",
