@@ -25,7 +25,6 @@ pub(super) type Layer = Vec<(Mode, Vec<Entry>)>;
 
 /// Reads the keymap file `text`, named `file` in errors.
 pub(super) fn parse_layer(file: &str, text: &str) -> Result<Layer, KeymapError> {
-    let line = |span: Range<usize>| line_column(text, span.start).0;
     let root = DeTable::parse(text).map_err(|e| {
         let (line, column) = line_column(text, e.span().map_or(0, |s| s.start));
         KeymapError::Syntax {
@@ -42,15 +41,11 @@ pub(super) fn parse_layer(file: &str, text: &str) -> Result<Layer, KeymapError> 
         let Some(mode) = Mode::ALL.into_iter().find(|m| m.name() == name.get_ref()) else {
             return Err(KeymapError::UnknownMode {
                 file: file.to_string(),
-                line: line(name.span()),
+                line: line_column(text, name.span().start).0,
                 name: name.get_ref().to_string(),
             });
         };
-        let section = Section {
-            file,
-            mode,
-            line: &line,
-        };
+        let section = Section { file, text, mode };
         layer.push((mode, section.entries(value)?));
     }
     Ok(layer)
@@ -59,15 +54,19 @@ pub(super) fn parse_layer(file: &str, text: &str) -> Result<Layer, KeymapError> 
 /// Context for reading one mode's section.
 struct Section<'a> {
     file: &'a str,
+    text: &'a str,
     mode: Mode,
-    line: &'a dyn Fn(Range<usize>) -> usize,
 }
 
 impl Section<'_> {
+    fn line(&self, span: Range<usize>) -> usize {
+        line_column(self.text, span.start).0
+    }
+
     fn problem(&self, span: Range<usize>, problem: &str) -> KeymapError {
         KeymapError::Section {
             file: self.file.to_string(),
-            line: (self.line)(span),
+            line: self.line(span),
             mode: self.mode,
             problem: problem.to_string(),
         }
@@ -95,7 +94,7 @@ impl Section<'_> {
         };
         let mut entries: Vec<(Entry, usize)> = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            let line = (self.line)(item.span());
+            let line = self.line(item.span());
             let on = item.get_ref().get("on").and_then(|v| v.get_ref().as_str());
             let fail = |problem| KeymapError::Entry {
                 file: self.file.to_string(),
