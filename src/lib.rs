@@ -15,6 +15,7 @@ pub mod cli;
 pub mod domain;
 pub mod export;
 pub mod i18n;
+pub mod keymap;
 pub mod plan;
 pub mod query;
 pub mod session;

@@ -1,0 +1,190 @@
+//! Why a keymap file is refused. Every message names the file, the line, the section and entry
+//! where there is one, and what to write instead where there is an answer.
+
+use crate::app::{Action, Mode};
+
+use super::accepts::accepted;
+use super::spec::SpecError;
+
+/// A keymap that cannot be loaded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeymapError {
+    /// The file cannot be read.
+    #[error("{file}: cannot read the file: {message}")]
+    Read { file: String, message: String },
+    /// The file is not TOML.
+    #[error("{file}:{line}:{column}: TOML syntax error: {message}")]
+    Syntax {
+        file: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// A section that is not a mode.
+    #[error(
+        "{file}:{line}: unknown mode section [{name}] (modes: {})",
+        mode_names()
+    )]
+    UnknownMode {
+        file: String,
+        line: usize,
+        name: String,
+    },
+    /// A mode section not shaped `keymap = [ ... ]`.
+    #[error("{file}:{line}: [{}] {problem}", .mode.name())]
+    Section {
+        file: String,
+        line: usize,
+        mode: Mode,
+        problem: String,
+    },
+    /// One entry of a section.
+    #[error("{file}:{line}: [{}] entry {index}{}: {problem}", .mode.name(), on_text(.on.as_deref()))]
+    Entry {
+        file: String,
+        line: usize,
+        mode: Mode,
+        /// 1-based position in the section's `keymap` list.
+        index: usize,
+        /// The key as written, if the entry has one.
+        on: Option<String>,
+        problem: EntryProblem,
+    },
+    /// `--keymap NAME` names no preset.
+    #[error(
+        "unknown keymap preset \"{name}\": the presets are {}; or give the path of a .toml file",
+        .known.join(", ")
+    )]
+    UnknownPreset {
+        name: String,
+        known: Vec<&'static str>,
+    },
+}
+
+/// What is wrong with one entry.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EntryProblem {
+    /// `keymap = [ "j" ]`.
+    #[error("an entry is a table: {{ on = \"j\", run = \"move_down\" }}")]
+    NotATable,
+    /// No `on`.
+    #[error("missing `on` (the key, e.g. on = \"j\")")]
+    MissingOn,
+    /// No `run`.
+    #[error("missing `run` (the action, e.g. run = \"move_down\", or \"noop\" to unbind the key)")]
+    MissingRun,
+    /// `on = ["g", "g"]`.
+    #[error("key sequences are not supported: `on` is one key")]
+    KeySequence,
+    /// A field of the wrong type.
+    #[error("`{field}` must be a string, found {found}")]
+    NotAString {
+        field: &'static str,
+        found: &'static str,
+    },
+    /// A field other than on, run and desc.
+    #[error("unknown field `{0}` (an entry has on, run and desc)")]
+    UnknownField(String),
+    /// The key cannot be parsed, or would not survive a terminal.
+    #[error(transparent)]
+    BadKey(#[from] SpecError),
+    /// `run` names no action.
+    #[error("unknown action \"{name}\"{}", close_text(.close))]
+    UnknownAction { name: String, close: Vec<String> },
+    /// The mode would ignore the action.
+    #[error("\"{}\" does nothing in [{}] (actions there: {})", .action.name(), .mode.name(), accepted_text(*.mode))]
+    NotAccepted { action: Action, mode: Mode },
+    /// A plain character in a mode where characters are text.
+    #[error(
+        "[{}] takes text, so \"{key}\" is typed, never looked up: bind a named key (enter, f1, ...) \
+         or a character with ctrl- or alt-",
+        .mode.name()
+    )]
+    TypedInTextMode { key: String, mode: Mode },
+    /// The same key twice in one section of one file.
+    #[error("\"{key}\" is already bound in this section by entry {first} (line {line})")]
+    Duplicate {
+        key: String,
+        first: usize,
+        line: usize,
+    },
+}
+
+fn mode_names() -> String {
+    Mode::ALL.map(Mode::name).join(", ")
+}
+
+fn on_text(on: Option<&str>) -> String {
+    on.map(|on| format!(", on = {on:?}")).unwrap_or_default()
+}
+
+fn close_text(close: &[String]) -> String {
+    if close.is_empty() {
+        " (the actions are listed in keymaps/default.toml)".to_string()
+    } else {
+        format!(" (did you mean {}?)", close.join(", "))
+    }
+}
+
+fn accepted_text(mode: Mode) -> String {
+    accepted(mode)
+        .into_iter()
+        .map(Action::name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Up to three action names close to `name`: a typo or two away, or sharing a word with it.
+pub(super) fn close_actions(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split('_').filter(|w| w.len() > 2).collect();
+    let typos = (name.chars().count() / 3).max(1);
+    let mut close: Vec<(usize, String)> = Action::ALL
+        .into_iter()
+        .map(Action::name)
+        .filter_map(|candidate| {
+            let distance = edit_distance(name, &candidate);
+            let shares_word = candidate.split('_').any(|w| words.contains(&w));
+            (distance <= typos || shares_word).then_some((distance, candidate))
+        })
+        .collect();
+    close.sort();
+    close.into_iter().take(3).map(|(_, n)| n).collect()
+}
+
+/// Levenshtein distance, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("move_down", "move_down"), 0);
+        assert_eq!(edit_distance("movedown", "move_down"), 1);
+    }
+
+    #[test]
+    fn close_actions_suggest_likely_names() {
+        assert_eq!(close_actions("movedown"), ["move_down"]);
+        assert_eq!(close_actions("move"), ["move_up", "move_down"]);
+        assert_eq!(close_actions("save_note"), ["add_note", "save"]);
+        assert_eq!(close_actions("quite"), ["quit"]);
+        assert!(close_actions("frobnicate").is_empty());
+    }
+}
