@@ -6,6 +6,9 @@
 //! - `plan`: plan files in and out (the embedded TOML plan, CSV/TOML/JSON import, JSON export).
 //! - `query`: Vietnamese folding, fuzzy search, filters over tasks.
 //! - `store`: the `PlanStore` trait, driven by commands; sled on disk and an in-memory twin.
+//! - `app`: the interactive screen's state, changed only by `App::update(Action)`.
+//! - `keymap`: keys to actions, from `keymaps/*.toml` and the user's file.
+//! - `ui`: drawing, a pure function of `&App`; `tui`: the terminal, input and signal loop.
 //! - `cli`: the scriptable command line on top of the store.
 //!
 //! Data flows one way: files → `plan` → `store` (commands, flushed events) → `query` → output.
@@ -20,3 +23,5 @@ pub mod plan;
 pub mod query;
 pub mod session;
 pub mod store;
+pub mod tui;
+pub mod ui;

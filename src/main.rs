@@ -4,25 +4,25 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use steerdeck::cli::{Cli, run};
+use steerdeck::cli::{Cli, CliError, run};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match &cli.command {
+    let result: Result<(), String> = match &cli.command {
         Some(command) => {
             let stdout = std::io::stdout();
             let mut out = stdout.lock();
-            run(&cli, command, &mut out)
+            match run(&cli, command, &mut out) {
+                Ok(()) | Err(CliError::OutputClosed) => Ok(()),
+                Err(e) => Err(e.to_string()),
+            }
         }
-        None => Err(steerdeck::cli::CliError::Usage(
-            "the interactive screen is not built yet; try `steerdeck list`".into(),
-        )),
+        None => steerdeck::cli::screen::open(&cli).map_err(|e| e.to_string()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(steerdeck::cli::CliError::OutputClosed) => ExitCode::SUCCESS,
         Err(e) => {
-            let msg = steerdeck::domain::text::printable(&e.to_string(), true);
+            let msg = steerdeck::domain::text::printable(&e, true);
             eprintln!("steerdeck: error: {msg}");
             ExitCode::FAILURE
         }

@@ -31,6 +31,15 @@ pub struct Cli {
     /// Keymap preset name (from keymaps/) or a keymap file.
     #[arg(long, global = true, value_name = "NAME|PATH")]
     pub keymap: Option<String>,
+    /// Colours: auto (none when `NO_COLOR` is set), color (16 ANSI colours), mono (none).
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        env = "STEERDECK_THEME",
+        default_value_t
+    )]
+    pub theme: crate::ui::ThemeName,
     /// What to do; without a command, the interactive screen opens.
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -1,6 +1,7 @@
 //! The scriptable command line: every command works without the TUI, on the same store.
 
 pub mod args;
+pub mod screen;
 mod show;
 pub mod table;
 

@@ -68,6 +68,9 @@ pub(super) fn msg(m: Msg) -> &'static str {
         Msg::Quarter => "Quarter",
         Msg::DetailTitle => "Task detail",
         Msg::ConnectionLost => "Connection lost",
+        Msg::SavedOnHangup => "draft, saved automatically on disconnect",
+        Msg::LeadShort => "Lead",
+        Msg::StatusShort => "Status",
     }
 }
 

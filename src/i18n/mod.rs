@@ -87,6 +87,9 @@ pub enum Msg {
     Quarter,
     DetailTitle,
     ConnectionLost,
+    SavedOnHangup,
+    LeadShort,
+    StatusShort,
 }
 
 impl Lang {

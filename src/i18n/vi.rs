@@ -68,6 +68,9 @@ pub(super) fn msg(m: Msg) -> &'static str {
         Msg::Quarter => "Quý",
         Msg::DetailTitle => "Chi tiết nhiệm vụ",
         Msg::ConnectionLost => "Mất kết nối",
+        Msg::SavedOnHangup => "bản nháp, lưu tự động khi mất kết nối",
+        Msg::LeadShort => "Chủ trì",
+        Msg::StatusShort => "T.thái",
     }
 }
 

@@ -1,0 +1,246 @@
+//! The rows on screen: tasks that pass the filter and search, grouped by pillar, lead unit or
+//! deadline quarter, each group with its counts. Rebuilt when the filter, search, grouping or
+//! data change — never per frame.
+
+use chrono::{Datelike, NaiveDate};
+use std::collections::{BTreeMap, HashSet};
+
+use crate::domain::timeframe::quarter_of;
+use crate::domain::{Plan, Task, Timeliness, UnitRegistry};
+use crate::i18n::{Lang, format as vf};
+use crate::query::Hit;
+
+/// How tasks are grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Grouping {
+    /// By pillar, in plan order (the default).
+    #[default]
+    Pillar,
+    /// By lead unit: what each unit head must report on. A task with several leads appears
+    /// under each of them.
+    Lead,
+    /// By the quarter of the deadline: a timeline.
+    Quarter,
+}
+
+impl Grouping {
+    /// The next grouping in the cycle.
+    #[must_use]
+    pub fn next(self) -> Self {
+        match self {
+            Grouping::Pillar => Grouping::Lead,
+            Grouping::Lead => Grouping::Quarter,
+            Grouping::Quarter => Grouping::Pillar,
+        }
+    }
+}
+
+/// Counts of a group, as progress reports give them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Done (on time or late).
+    pub done: usize,
+    /// Open, deadline not passed.
+    pub open: usize,
+    /// Open past the deadline.
+    pub overdue: usize,
+    /// No deadline.
+    pub no_deadline: usize,
+    /// Cancelled.
+    pub cancelled: usize,
+}
+
+impl Counts {
+    fn add(&mut self, t: Timeliness) {
+        match t {
+            Timeliness::DoneOnTime | Timeliness::DoneLate => self.done += 1,
+            Timeliness::OpenOnTime => self.open += 1,
+            Timeliness::OpenOverdue => self.overdue += 1,
+            Timeliness::NoDeadline => self.no_deadline += 1,
+            Timeliness::Cancelled => self.cancelled += 1,
+        }
+    }
+
+    /// Tasks counted (cancelled ones included).
+    pub fn total(&self) -> usize {
+        self.done + self.open + self.overdue + self.no_deadline + self.cancelled
+    }
+}
+
+/// A group header.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// Stable key (pillar key, unit key, quarter key) used to remember folding.
+    pub key: String,
+    /// What the header says.
+    pub label: String,
+    /// Counts of the tasks shown in it.
+    pub counts: Counts,
+    /// Folded: its tasks are hidden.
+    pub folded: bool,
+}
+
+/// A line of the table.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Row {
+    /// A group header (index into `View::groups`).
+    Group(usize),
+    /// A task (index into the task index), with its search hit.
+    Task {
+        /// Index into the task list.
+        task: usize,
+        /// The search hit, for highlighting.
+        hit: Option<Hit>,
+    },
+}
+
+/// The grouped, filtered rows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct View {
+    /// Groups in display order.
+    pub groups: Vec<Group>,
+    /// Rows in display order.
+    pub rows: Vec<Row>,
+    /// How many distinct tasks passed the filter and search.
+    pub matched: usize,
+}
+
+/// Inputs to [`build`].
+pub struct ViewInput<'a> {
+    pub plan: &'a Plan,
+    pub tasks: &'a [Task],
+    pub selected: &'a [(usize, Option<Hit>)],
+    pub grouping: Grouping,
+    pub folded: &'a HashSet<String>,
+    pub registry: &'a UnitRegistry,
+    pub as_of: NaiveDate,
+    pub lang: Lang,
+}
+
+/// Groups the selected tasks. Groups keep their canonical order; inside a group, tasks keep the
+/// order of `selected` (plan order, or best match first when searching).
+pub fn build(input: &ViewInput<'_>) -> View {
+    let mut members: BTreeMap<(usize, String), (String, Vec<usize>)> = BTreeMap::new();
+    for (pos, (i, _)) in input.selected.iter().enumerate() {
+        for (order, key, label) in group_keys(input, &input.tasks[*i]) {
+            members
+                .entry((order, key))
+                .or_insert_with(|| (label, Vec::new()))
+                .1
+                .push(pos);
+        }
+    }
+    let mut view = View {
+        matched: input.selected.len(),
+        ..View::default()
+    };
+    for ((_, key), (label, positions)) in members {
+        let mut counts = Counts::default();
+        for &p in &positions {
+            counts.add(input.tasks[input.selected[p].0].timeliness(input.as_of));
+        }
+        let folded = input.folded.contains(&key);
+        view.rows.push(Row::Group(view.groups.len()));
+        view.groups.push(Group {
+            key,
+            label,
+            counts,
+            folded,
+        });
+        if !folded {
+            for p in positions {
+                let (task, hit) = input.selected[p].clone();
+                view.rows.push(Row::Task { task, hit });
+            }
+        }
+    }
+    view
+}
+
+/// The groups a task belongs to: (sort order, key, label).
+fn group_keys(input: &ViewInput<'_>, task: &Task) -> Vec<(usize, String, String)> {
+    match input.grouping {
+        Grouping::Pillar => {
+            let pos = input
+                .plan
+                .pillars
+                .iter()
+                .position(|p| p.key == task.def.pillar)
+                .unwrap_or(usize::MAX);
+            let label = input.plan.pillar(&task.def.pillar).map_or_else(
+                || task.def.pillar.clone(),
+                |p| {
+                    let name = match input.lang {
+                        Lang::Vi => &p.vi,
+                        Lang::En => &p.en,
+                    };
+                    if p.numeral.is_empty() {
+                        name.clone()
+                    } else {
+                        format!("{}. {name}", p.numeral)
+                    }
+                },
+            );
+            vec![(pos, task.def.pillar.clone(), label)]
+        }
+        Grouping::Lead => {
+            let mut out: Vec<(usize, String, String)> = Vec::new();
+            for l in &task.def.lead {
+                let (key, label, order) = match input.registry.resolve(l) {
+                    Some(u) => {
+                        let order = input.registry.units().iter().position(|x| x.key == u.key);
+                        (
+                            u.key.clone(),
+                            format!("{} — {}", u.short, u.name),
+                            order.unwrap_or(0),
+                        )
+                    }
+                    None => (format!("text:{l}"), l.clone(), usize::MAX - 1),
+                };
+                if !out.iter().any(|(_, k, _)| *k == key) {
+                    out.push((order, key, label));
+                }
+            }
+            if out.is_empty() {
+                out.push((usize::MAX, "none".into(), "—".into()));
+            }
+            out
+        }
+        Grouping::Quarter => {
+            let year = input.plan.year.unwrap_or_else(|| input.as_of.year());
+            let (order, key, label) = match task.deadline() {
+                None => (
+                    usize::MAX,
+                    "none".to_string(),
+                    no_deadline(input.lang).to_string(),
+                ),
+                Some(d) if d.year() < year => (0, "before".into(), before_year(input.lang, year)),
+                Some(d) if d.year() > year => (10, "after".into(), after_year(input.lang, year)),
+                Some(d) => {
+                    let q = quarter_of(d);
+                    let order = usize::try_from(q).unwrap_or(0);
+                    (order, format!("q{q}"), vf::quarter(input.lang, d))
+                }
+            };
+            vec![(order, key, label)]
+        }
+    }
+}
+
+fn no_deadline(lang: Lang) -> &'static str {
+    lang.t(crate::i18n::Msg::NoDeadline)
+}
+
+fn before_year(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Vi => format!("Trước năm {year}"),
+        Lang::En => format!("Before {year}"),
+    }
+}
+
+fn after_year(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Vi => format!("Sau năm {year}"),
+        Lang::En => format!("After {year}"),
+    }
+}

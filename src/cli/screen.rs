@@ -1,0 +1,61 @@
+//! Opening the interactive screen from the command line.
+
+use super::{Cli, CliError};
+use crate::app::{App, AppConfig};
+use crate::keymap::{Keymap, user_keymap_path};
+use crate::session::Session;
+use crate::ui::Theme;
+
+/// Why the screen could not open.
+#[derive(Debug, thiserror::Error)]
+pub enum ScreenError {
+    #[error(transparent)]
+    Cli(#[from] CliError),
+    #[error(transparent)]
+    Keymap(#[from] Box<crate::keymap::KeymapError>),
+    #[error(transparent)]
+    Tui(#[from] crate::tui::TuiError),
+}
+
+/// Opens the store and runs the interactive screen.
+#[allow(clippy::result_large_err)] // called once per process; the error is printed and the process ends
+pub fn open(cli: &Cli) -> Result<(), ScreenError> {
+    // The keymap is checked before the store is touched: a bad file changes nothing.
+    let keymap =
+        Keymap::load(cli.keymap.as_deref(), user_keymap_path().as_deref()).map_err(Box::new)?;
+    let dir = crate::session::db_dir(cli.db.as_deref()).map_err(CliError::from)?;
+    let session = Session::open(
+        &dir,
+        cli.user.as_deref(),
+        cli.as_of,
+        cli.lang.unwrap_or_default(),
+    )
+    .map_err(CliError::from)?;
+    let plan_name = session
+        .plan_name(cli.plan.as_deref())
+        .map_err(CliError::from)?;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = Theme::from_name(cli.theme, no_color);
+    let Session {
+        store,
+        actor,
+        as_of,
+        lang,
+        registry,
+    } = session;
+    let app = App::new(
+        store,
+        AppConfig {
+            actor,
+            as_of,
+            lang,
+            read_only: cli.read_only,
+            keymap,
+            registry,
+            plan_name,
+        },
+    )
+    .map_err(CliError::from)?;
+    crate::tui::run(app, &theme)?;
+    Ok(())
+}

@@ -1,0 +1,142 @@
+//! The interactive screen's runtime: one loop that waits on a channel fed by an input thread and
+//! a signal thread. It draws only after something happened: idle means no CPU.
+
+mod terminal;
+
+use std::sync::mpsc;
+use std::thread;
+
+use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind};
+
+use crate::app::{App, Mode, TextKey};
+use crate::keymap::{Key, KeySpec};
+use crate::ui::{self, Theme};
+
+/// Why the screen could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum TuiError {
+    #[error(
+        "the interactive screen needs a terminal (use a command such as `steerdeck list` in scripts)"
+    )]
+    NotATerminal,
+    #[error("terminal: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+enum Msg {
+    Input(Event),
+    InputClosed,
+    Signal,
+}
+
+/// Runs the screen until the user quits, the terminal goes away, or a signal ends it.
+pub fn run(mut app: App, theme: &Theme) -> Result<(), TuiError> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(TuiError::NotATerminal);
+    }
+    let (tx, rx) = mpsc::channel();
+    spawn_signals(tx.clone())?;
+    let mut term = terminal::enter()?;
+    spawn_input(tx);
+    let result = (|| -> Result<(), TuiError> {
+        let size = term.size()?;
+        app.set_page(ui::table_rows(ratatui::layout::Rect::new(
+            0,
+            0,
+            size.width,
+            size.height,
+        )));
+        loop {
+            term.draw(|f| ui::draw(f, &app, theme))?;
+            let Ok(msg) = rx.recv() else { return Ok(()) };
+            match msg {
+                Msg::Input(Event::Resize(w, h)) => {
+                    app.set_page(ui::table_rows(ratatui::layout::Rect::new(0, 0, w, h)));
+                    term.autoresize()?;
+                }
+                Msg::Input(Event::Key(key)) => handle_key(&mut app, key),
+                Msg::Input(Event::Paste(text)) => app.type_text(&text),
+                Msg::Input(_) => {}
+                Msg::InputClosed | Msg::Signal => {
+                    app.hang_up();
+                    return Ok(());
+                }
+            }
+            if app.quit {
+                return Ok(());
+            }
+        }
+    })();
+    if result.is_err() {
+        // The terminal failed under us (most often: it is gone). Keep what was being typed.
+        app.hang_up();
+    }
+    terminal::restore();
+    result
+}
+
+/// Maps a key to an action through the keymap; in text-taking modes, other keys are text.
+fn handle_key(app: &mut App, key: KeyEvent) {
+    if key.kind != KeyEventKind::Press {
+        return;
+    }
+    if let Some(action) = app.keymap.lookup(app.mode, &key) {
+        app.update(action);
+        return;
+    }
+    if !app.mode.takes_text() {
+        return;
+    }
+    if app.mode == Mode::Note {
+        app.note_key(key);
+        return;
+    }
+    // Normalised: Ctrl+H (0x08, what input methods send) is Backspace here.
+    let Some(spec) = KeySpec::from_event(&key) else {
+        return;
+    };
+    let text_key = match (spec.text_char(), spec.key()) {
+        (Some(c), _) => Some(TextKey::Char(c)),
+        (None, Key::Char('w')) if spec.ctrl() => Some(TextKey::DeleteWord),
+        (None, Key::Char('u')) if spec.ctrl() => Some(TextKey::Clear),
+        (None, Key::Backspace) => Some(TextKey::Backspace),
+        (None, Key::Delete) => Some(TextKey::Delete),
+        (None, Key::Left) => Some(TextKey::Left),
+        (None, Key::Right) => Some(TextKey::Right),
+        (None, Key::Home) => Some(TextKey::Home),
+        (None, Key::End) => Some(TextKey::End),
+        _ => None,
+    };
+    if let Some(k) = text_key {
+        app.text_key(k);
+    }
+}
+
+fn spawn_input(tx: mpsc::Sender<Msg>) {
+    thread::spawn(move || {
+        loop {
+            // An error means the terminal is gone (SSH disconnect): stop reading instead of
+            // spinning on it.
+            let Ok(ev) = event::read() else {
+                let _ = tx.send(Msg::InputClosed);
+                return;
+            };
+            if tx.send(Msg::Input(ev)).is_err() {
+                return;
+            }
+        }
+    });
+}
+
+fn spawn_signals(tx: mpsc::Sender<Msg>) -> Result<(), TuiError> {
+    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGQUIT])?;
+    thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            let _ = sig;
+            let _ = tx.send(Msg::Signal);
+        }
+    });
+    Ok(())
+}

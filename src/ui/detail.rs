@@ -1,0 +1,131 @@
+//! One task in full: every field wrapped, units with their full names, deadline and timeliness,
+//! notes, and the task's history.
+
+use chrono::Local;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::Theme;
+use super::bars::pillar_name;
+use super::table::deadline_label;
+use super::text::safe;
+use crate::app::App;
+use crate::i18n::{Msg, format as vf};
+
+pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let Some(task) = app.selected_task() else {
+        return;
+    };
+    let lang = app.lang;
+    let field = |label: Msg, value: String| -> Line<'static> {
+        Line::from(vec![
+            Span::styled(format!("{}: ", lang.t(label)), theme.title),
+            Span::raw(value),
+        ])
+    };
+    let units = |names: &[String]| -> String {
+        if names.is_empty() {
+            return "—".into();
+        }
+        names
+            .iter()
+            .map(|n| match app.registry.resolve(n) {
+                Some(u) if u.name != *n => format!("{} ({})", safe(n), safe(&u.name)),
+                _ => safe(n),
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let pillar = app.plan.pillar(&task.def.pillar).map_or_else(
+        || safe(&task.def.pillar),
+        |p| safe(format!("{} {}", p.numeral, pillar_name(lang, p)).trim()),
+    );
+    let deadline = task.deadline().map_or_else(
+        || lang.t(Msg::NoDeadline).to_string(),
+        |d| {
+            let label = deadline_label(lang, task);
+            let date = vf::date(d);
+            let when = if label == date {
+                date
+            } else {
+                format!("{label} — {date}")
+            };
+            format!("{when} ({})", vf::days_left(lang, d, app.as_of))
+        },
+    );
+    let mut lines = vec![
+        Line::styled(
+            format!("{} — {}", safe(&task.def.id), safe(&task.def.title)),
+            theme.title,
+        ),
+        Line::default(),
+        field(Msg::Pillar, pillar),
+        field(Msg::Timeframe, safe(&task.def.timeframe)),
+        field(Msg::Deadline, deadline),
+        field(Msg::Lead, units(&task.def.lead)),
+        field(Msg::Support, units(&task.def.support)),
+        field(
+            Msg::Funding,
+            task.def.funding.as_deref().map_or_else(|| "—".into(), safe),
+        ),
+    ];
+    if let Some(r) = &task.def.remark {
+        lines.push(field(Msg::Remark, safe(r)));
+    }
+    lines.push(field(Msg::Status, lang.status(task.state.status).into()));
+    lines.push(field(Msg::Progress, format!("{}%", task.state.progress)));
+    if let Some(c) = task.state.completed_on {
+        lines.push(field(Msg::CompletedOn, vf::date(c)));
+    }
+    let t = task.timeliness(app.as_of);
+    let style = if task.is_overdue(app.as_of) {
+        theme.overdue
+    } else {
+        theme.base
+    };
+    lines.push(Line::from(vec![
+        Span::styled(format!("{}: ", lang.t(Msg::Timeliness)), theme.title),
+        Span::styled(lang.timeliness(t).to_string(), style),
+    ]));
+    if !task.state.notes.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::styled(lang.t(Msg::Notes).to_string(), theme.title));
+        for n in &task.state.notes {
+            let when = n.at.with_timezone(&Local).format("%d/%m/%Y %H:%M");
+            lines.push(Line::styled(
+                format!("[{when}, {}]", safe(&n.who)),
+                theme.dim,
+            ));
+            for l in n.text.lines() {
+                lines.push(Line::raw(format!("  {}", safe(l))));
+            }
+        }
+    }
+    let history = app.history(&task.def.id);
+    if !history.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::styled(lang.t(Msg::History).to_string(), theme.title));
+        for e in history.iter().rev() {
+            lines.push(Line::raw(safe(&format!(
+                "  {}",
+                crate::cli::describe(lang, e)
+            ))));
+        }
+    }
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(theme.border)
+        .title(Span::styled(
+            format!(" {} ", lang.t(Msg::DetailTitle)),
+            theme.title,
+        ));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((app.detail_scroll, 0)),
+        area,
+    );
+}

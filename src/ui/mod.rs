@@ -1,0 +1,86 @@
+//! Drawing: a pure function of `&App` and the theme. Nothing here changes state or touches the
+//! store. Every piece of text from data goes through [`text::safe`] before it reaches a cell.
+
+mod bars;
+mod detail;
+mod help;
+mod popup;
+mod table;
+pub mod text;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use crate::app::{App, Mode};
+use crate::i18n::Msg;
+pub use theme::{Theme, ThemeName};
+
+/// The smallest screen that can show the plan usefully.
+pub const MIN_WIDTH: u16 = 60;
+/// The smallest screen height.
+pub const MIN_HEIGHT: u16 = 12;
+
+/// Lines used above and below the table (header, column titles, status line, hint bar).
+const CHROME: u16 = 5;
+
+/// How many task rows fit in a screen of this size (the runtime tells the app on resize).
+pub fn table_rows(area: Rect) -> usize {
+    usize::from(area.height.saturating_sub(CHROME))
+}
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, app, theme, area);
+        return;
+    }
+    let [header, body, status, hints] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    bars::header(frame, app, theme, header);
+    match app.mode {
+        Mode::Detail => detail::draw(frame, app, theme, body),
+        Mode::Help => match app.help.mode {
+            Some(Mode::Detail) => detail::draw(frame, app, theme, body),
+            _ => table::draw(frame, app, theme, body),
+        },
+        Mode::Status | Mode::Progress | Mode::Note if app.popup_return == Mode::Detail => {
+            detail::draw(frame, app, theme, body);
+        }
+        _ => table::draw(frame, app, theme, body),
+    }
+    bars::status_line(frame, app, theme, status);
+    bars::hint_bar(frame, app, theme, hints);
+    match app.mode {
+        Mode::Status => popup::status(frame, app, theme, body),
+        Mode::Progress => popup::progress(frame, app, theme, body),
+        Mode::Note => popup::note(frame, app, theme, body),
+        Mode::Filter => popup::filter(frame, app, theme, body),
+        Mode::Help => help::draw(frame, app, theme, body),
+        _ => {}
+    }
+}
+
+fn too_small(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let msg = app
+        .lang
+        .t(Msg::TooSmall)
+        .replace("{w}", &MIN_WIDTH.to_string())
+        .replace("{h}", &MIN_HEIGHT.to_string())
+        .replace("{cw}", &area.width.to_string())
+        .replace("{ch}", &area.height.to_string());
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(msg)
+            .style(theme.title)
+            .wrap(Wrap { trim: true }),
+        area,
+    );
+}

@@ -1,0 +1,212 @@
+//! Popups over the table: status picker, progress, note editor, filter menu. Key labels come
+//! from the keymap.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::Theme;
+use super::bars::{due_label, pillar_name};
+use super::text::{fit, safe};
+use crate::app::menu::{self, Field, Value};
+use crate::app::{Action, App, Mode};
+use crate::domain::Status;
+use crate::i18n::{Msg, actions::describe};
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [h] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [v] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(h);
+    v
+}
+
+fn frame_block(theme: &Theme, title: &str) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(Span::styled(format!(" {title} "), theme.title))
+}
+
+fn keys(app: &App, mode: Mode, action: Action) -> String {
+    app.keymap
+        .keys_for(mode, action)
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn task_label(app: &App) -> String {
+    app.selected_task()
+        .map(|t| format!("{} — {}", safe(&t.def.id), safe(&t.def.title)))
+        .unwrap_or_default()
+}
+
+pub(super) fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let r = centered(area, 44, 10);
+    frame.render_widget(Clear, r);
+    let picks = [
+        (Status::NotStarted, Action::PickNotStarted),
+        (Status::InProgress, Action::PickInProgress),
+        (Status::Blocked, Action::PickBlocked),
+        (Status::Done, Action::PickDone),
+        (Status::Cancelled, Action::PickCancelled),
+    ];
+    let width = usize::from(r.width.saturating_sub(2));
+    let mut lines = vec![Line::styled(fit(&task_label(app), width), theme.dim)];
+    for (i, (s, a)) in picks.iter().enumerate() {
+        let text = format!(" [{}] {}", keys(app, Mode::Status, *a), app.lang.status(*s));
+        let style = if i == app.status_cursor {
+            theme.selected
+        } else {
+            theme.base
+        };
+        lines.push(Line::styled(format!("{text:<width$}"), style));
+    }
+    lines.push(Line::styled(
+        format!(
+            " {} {}  {} {}",
+            keys(app, Mode::Status, Action::Confirm),
+            describe(app.lang, Action::Confirm).0,
+            keys(app, Mode::Status, Action::Back),
+            describe(app.lang, Action::Back).0
+        ),
+        theme.dim,
+    ));
+    frame.render_widget(
+        Paragraph::new(lines).block(frame_block(theme, app.lang.t(Msg::StatusTitle))),
+        r,
+    );
+}
+
+pub(super) fn progress(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let r = centered(area, 44, 5);
+    frame.render_widget(Clear, r);
+    let width = usize::from(r.width.saturating_sub(2));
+    let value = format!(" {}%", app.progress_input.text());
+    let lines = vec![
+        Line::styled(fit(&task_label(app), width), theme.dim),
+        Line::styled(value, theme.title),
+        Line::styled(
+            format!(
+                " {} ±10  {} {}",
+                keys(app, Mode::Progress, Action::NextValue),
+                keys(app, Mode::Progress, Action::Confirm),
+                describe(app.lang, Action::Confirm).0
+            ),
+            theme.dim,
+        ),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines).block(frame_block(theme, app.lang.t(Msg::ProgressTitle))),
+        r,
+    );
+    let x = r.x + 2 + u16::try_from(app.progress_input.cursor()).unwrap_or(0);
+    frame.set_cursor_position((x.min(r.right().saturating_sub(2)), r.y + 2));
+}
+
+pub(super) fn note(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let r = centered(
+        area,
+        area.width.saturating_sub(4).max(40),
+        area.height.saturating_sub(2).clamp(6, 16),
+    );
+    frame.render_widget(Clear, r);
+    let block = frame_block(theme, app.lang.t(Msg::NoteTitle));
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let [label, editor, hint] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let id = app.note_task.clone().unwrap_or_default();
+    let title = app
+        .tasks()
+        .iter()
+        .find(|t| t.def.id == id)
+        .map(|t| safe(&t.def.title))
+        .unwrap_or_default();
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            fit(
+                &format!("{} — {title}", safe(&id)),
+                usize::from(label.width),
+            ),
+            theme.dim,
+        )),
+        label,
+    );
+    frame.render_widget(&app.note, editor);
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            format!(
+                "{} {}  {} {}",
+                keys(app, Mode::Note, Action::Save),
+                describe(app.lang, Action::Save).0,
+                keys(app, Mode::Note, Action::Back),
+                describe(app.lang, Action::Back).0
+            ),
+            theme.dim,
+        )),
+        hint,
+    );
+}
+
+pub(super) fn filter(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let r = centered(area, 64, 9);
+    frame.render_widget(Clear, r);
+    let lang = app.lang;
+    let width = usize::from(r.width.saturating_sub(2));
+    let mut lines = Vec::new();
+    for (i, field) in Field::ALL.iter().enumerate() {
+        let name = match field {
+            Field::Pillar => lang.t(Msg::Pillar),
+            Field::Status => lang.t(Msg::Status),
+            Field::Lead => lang.t(Msg::Lead),
+            Field::Due => lang.t(Msg::Deadline),
+            Field::Funding => lang.t(Msg::Funding),
+        };
+        let value = match menu::current(*field, &app.filter) {
+            None => lang.t(Msg::All).to_string(),
+            Some(Value::Pillar(p)) => app.plan.pillar(&p).map_or(p.clone(), |x| {
+                format!("{} {}", x.numeral, pillar_name(lang, x))
+                    .trim()
+                    .to_string()
+            }),
+            Some(Value::Status(s)) => lang.status(s).to_string(),
+            Some(Value::Lead(l)) => l,
+            Some(Value::Due(d)) => due_label(lang, d),
+            Some(Value::Funding(f)) => f,
+        };
+        let text = fit(&safe(&format!(" {name:<18} ‹ {value} ›")), width);
+        let style = if i == app.menu.field {
+            theme.selected
+        } else {
+            theme.base
+        };
+        lines.push(Line::styled(format!("{text:<width$}"), style));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        format!(
+            " {} {}  {} {}  {} {}",
+            keys(app, Mode::Filter, Action::NextValue),
+            describe(lang, Action::NextValue).0,
+            keys(app, Mode::Filter, Action::ClearFilters),
+            describe(lang, Action::ClearFilters).0,
+            keys(app, Mode::Filter, Action::Confirm),
+            describe(lang, Action::Confirm).0,
+        ),
+        theme.dim,
+    ));
+    frame.render_widget(
+        Paragraph::new(lines).block(frame_block(theme, lang.t(Msg::FilterTitle))),
+        r,
+    );
+}

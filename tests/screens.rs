@@ -1,0 +1,166 @@
+//! The main screens at 80x24 on ratatui's `TestBackend`, as insta snapshots, plus checks that need
+//! styles (the no-colour theme keeps the selection visible).
+#![allow(clippy::panic)]
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+use std::sync::Arc;
+
+use steerdeck::app::{Action, App, AppConfig};
+use steerdeck::domain::UnitRegistry;
+use steerdeck::i18n::Lang;
+use steerdeck::keymap::Keymap;
+use steerdeck::store::{Actor, MemoryStore, seed_if_empty};
+use steerdeck::ui::{self, Theme};
+
+fn app(lang: Lang) -> App {
+    let clock = Arc::new(|| {
+        Utc.with_ymd_and_hms(2025, 7, 10, 2, 0, 0)
+            .single()
+            .expect("time")
+    });
+    let store = MemoryStore::with_clock(clock);
+    seed_if_empty(
+        &store,
+        &Actor::new("seed"),
+        steerdeck::plan::embedded().expect("plan"),
+    )
+    .expect("seed");
+    let cfg = AppConfig {
+        actor: Actor::new("thuky"),
+        as_of: NaiveDate::from_ymd_opt(2025, 7, 15).expect("date"),
+        lang,
+        read_only: false,
+        keymap: Keymap::default_keymap().expect("default keymap"),
+        registry: UnitRegistry::embedded(),
+        plan_name: "2025".into(),
+    };
+    App::new(Box::new(store), cfg).expect("app")
+}
+
+fn render(app: &mut App, theme: &Theme, w: u16, h: u16) -> Buffer {
+    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    app.set_page(ui::table_rows(ratatui::layout::Rect::new(0, 0, w, h)));
+    term.draw(|f| ui::draw(f, app, theme)).expect("draw");
+    term.backend().buffer().clone()
+}
+
+fn text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        for x in 0..buf.area.width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn screen(app: &mut App) -> String {
+    text(&render(app, &Theme::color(), 80, 24))
+}
+
+#[test]
+fn plan_screen() {
+    let mut app = app(Lang::Vi);
+    insta::assert_snapshot!(screen(&mut app));
+}
+
+#[test]
+fn plan_screen_in_english() {
+    let mut app = app(Lang::En);
+    insta::assert_snapshot!(screen(&mut app));
+}
+
+#[test]
+fn search_screen() {
+    let mut app = app(Lang::Vi);
+    app.update(Action::Search);
+    app.type_text("ho tich");
+    insta::assert_snapshot!(screen(&mut app));
+}
+
+#[test]
+fn detail_screen() {
+    let mut app = app(Lang::Vi);
+    app.update(Action::Search);
+    app.type_text("IV.5");
+    app.update(Action::Confirm);
+    app.update(Action::OpenDetail);
+    insta::assert_snapshot!(screen(&mut app));
+}
+
+#[test]
+fn help_screen() {
+    let mut app = app(Lang::Vi);
+    app.update(Action::Help);
+    insta::assert_snapshot!(screen(&mut app));
+}
+
+#[test]
+fn status_picker() {
+    let mut app = app(Lang::Vi);
+    app.update(Action::SetStatus);
+    app.update(Action::PickDone);
+    insta::assert_snapshot!(screen(&mut app));
+}
+
+#[test]
+fn filter_menu() {
+    let mut app = app(Lang::Vi);
+    app.update(Action::Filter);
+    app.update(Action::NextValue);
+    insta::assert_snapshot!(screen(&mut app));
+}
+
+#[test]
+fn too_small() {
+    let mut app = app(Lang::Vi);
+    let buf = render(&mut app, &Theme::color(), 50, 10);
+    insta::assert_snapshot!(text(&buf));
+}
+
+#[test]
+fn no_color_keeps_the_selection_and_markers_visible() {
+    let mut app = app(Lang::Vi);
+    app.update(Action::ViewOverdue);
+    let buf = render(&mut app, &Theme::mono(), 80, 24);
+    let screen = text(&buf);
+    insta::assert_snapshot!(screen);
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            let cell = &buf[(x, y)];
+            assert_eq!(cell.fg, ratatui::style::Color::Reset, "colour at {x},{y}");
+            assert_eq!(cell.bg, ratatui::style::Color::Reset, "colour at {x},{y}");
+        }
+    }
+    // The selected row is reversed across the screen.
+    let row = screen
+        .lines()
+        .position(|l| l.contains("I.1 "))
+        .expect("I.1 row");
+    let y = u16::try_from(row).expect("row");
+    assert!(
+        buf[(5, y)].modifier.contains(Modifier::REVERSED),
+        "selection visible without colour"
+    );
+    // Overdue rows carry a marker, not only a colour.
+    assert!(
+        screen.lines().filter(|l| l.starts_with('!')).count() >= 3,
+        "{screen}"
+    );
+}
+
+#[test]
+fn wide_screen_shows_full_status_words() {
+    let mut app = app(Lang::Vi);
+    let buf = render(&mut app, &Theme::color(), 200, 60);
+    let screen = text(&buf);
+    assert!(screen.contains("Chưa thực hiện"));
+    assert!(screen.contains("Thuê Phần mềm Quản lý cán bộ"));
+}
