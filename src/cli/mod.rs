@@ -211,7 +211,7 @@ fn list(
             )));
         }
     }
-    let index = TaskIndex::new(data.tasks(), &session.registry);
+    let mut index = TaskIndex::new(data.tasks(), &session.registry);
     let selected = index.select(
         filter,
         &Query::new(search),

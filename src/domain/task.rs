@@ -56,6 +56,15 @@ impl Task {
         }
     }
 
+    /// Joins a definition and its state with a timeframe already read.
+    pub fn with_reading(def: TaskDef, state: TaskState, reading: TimeframeReading) -> Self {
+        Task {
+            def,
+            state,
+            reading,
+        }
+    }
+
     /// The deadline, if the timeframe gives one.
     pub fn deadline(&self) -> Option<NaiveDate> {
         self.reading.deadline()

@@ -17,23 +17,60 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 /// Folds `text` for search: NFC -> `đ`/`Đ` to `d`/`D` -> NFD -> drop combining marks ->
 /// lowercase, one char out per char of the NFC form of `text`.
 pub fn fold(text: &str) -> String {
+    if is_nfc(text) {
+        // Stored text is NFC already: skip the (buffering, reordering) normaliser.
+        return text.chars().map(fold_char).collect();
+    }
     text.nfc().map(fold_char).collect()
 }
 
 /// Folds `text` and returns the folded chars, one per char of the NFC form of `text` (so a
 /// match position in the folded text is the same char index in the NFC text).
 pub fn fold_chars(text: &str) -> Vec<char> {
+    if is_nfc(text) {
+        return text.chars().map(fold_char).collect();
+    }
     text.nfc().map(fold_char).collect()
 }
+
+/// True when the text is certainly NFC (the quick check; stored text always is).
+pub(crate) fn is_nfc(text: &str) -> bool {
+    unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+}
+
+/// Folded forms of U+0000..U+2000 (every Latin letter Vietnamese uses), computed once.
+fn table() -> &'static [char] {
+    static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..TABLE_END)
+            .map(|u| char::from_u32(u).map_or('\u{fffd}', fold_char_slow))
+            .collect()
+    })
+}
+
+const TABLE_END: u32 = 0x2000;
 
 /// Lowercases one char to exactly one char (the first one when the lowercase expands, as for
 /// `İ`). Diacritics are kept: this is the "unfolded" comparison form.
 pub(crate) fn lower_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     c.to_lowercase().next().unwrap_or(c)
 }
 
 /// Folds one char of NFC text to exactly one char.
 pub(crate) fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    match table().get(c as usize) {
+        Some(&f) if u32::from(c) < TABLE_END => f,
+        _ => fold_char_slow(c),
+    }
+}
+
+fn fold_char_slow(c: char) -> char {
     let c = match c {
         'đ' => 'd',
         'Đ' => 'D',

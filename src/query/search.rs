@@ -37,7 +37,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use unicode_normalization::UnicodeNormalization;
 
-use super::fold::{fold_char, lower_char, word_spans};
+use super::fold::{fold_char, is_nfc, lower_char, word_spans};
 
 const EXACT: i64 = 100;
 const PREFIX: i64 = 50;
@@ -131,7 +131,16 @@ impl Haystack {
                 break;
             };
             let offset = hay.folded.len();
-            for c in text.nfc() {
+            let normalized: String;
+            let text: &str = if is_nfc(text) {
+                text
+            } else {
+                normalized = text.nfc().collect();
+                &normalized
+            };
+            hay.folded.reserve(text.len());
+            hay.lower.reserve(text.len());
+            for c in text.chars() {
                 hay.folded.push(fold_char(c));
                 hay.lower.push(lower_char(c));
             }

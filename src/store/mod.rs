@@ -156,12 +156,17 @@ pub struct PlanData {
 impl PlanData {
     /// The plan's tasks joined with their states, in plan order.
     pub fn tasks(&self) -> Vec<Task> {
+        // Plans repeat a few timeframes ("Năm 2025"): read each distinct one once.
+        let mut readings = std::collections::HashMap::new();
         self.plan
             .tasks
             .iter()
             .map(|d| {
                 let state = self.states.get(&d.id).cloned().unwrap_or_default();
-                Task::new(d.clone(), state, self.plan.year)
+                let reading = *readings
+                    .entry(d.timeframe.as_str())
+                    .or_insert_with(|| crate::domain::read_timeframe(&d.timeframe, self.plan.year));
+                Task::with_reading(d.clone(), state, reading)
             })
             .collect()
     }
