@@ -279,3 +279,42 @@ fn a_stale_edit_is_refused_with_the_other_persons_change() {
     assert!(c.sync().expect("sync"));
     assert_eq!(selected_id(&c), place);
 }
+
+#[test]
+fn a_note_being_written_is_saved_when_the_terminal_goes_away() {
+    let (mut app, store) = app();
+    search(&mut app, "III.3");
+    app.update(Action::AddNote);
+    app.type_text("Ý kiến chưa gõ xong");
+    app.hang_up();
+    let notes = store.state("2025", "III.3").expect("state").notes;
+    assert_eq!(notes.len(), 1);
+    assert!(
+        notes[0].text.starts_with("Ý kiến chưa gõ xong\n("),
+        "{}",
+        notes[0].text
+    );
+    // Nothing being written: nothing saved.
+    let seq = store.last_seq().expect("seq");
+    app.hang_up();
+    assert_eq!(store.last_seq().expect("seq"), seq);
+}
+
+#[test]
+fn esc_keeps_the_note_draft_for_the_same_task() {
+    let (mut app, store) = app();
+    search(&mut app, "III.3");
+    app.update(Action::AddNote);
+    app.type_text("Nháp");
+    app.update(Action::Back);
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(
+        store
+            .state("2025", "III.3")
+            .expect("state")
+            .notes
+            .is_empty()
+    );
+    app.update(Action::AddNote);
+    assert_eq!(app.note.lines().join("\n"), "Nháp");
+}

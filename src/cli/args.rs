@@ -32,14 +32,8 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "NAME|PATH")]
     pub keymap: Option<String>,
     /// Colours: auto (none when `NO_COLOR` is set), color (16 ANSI colours), mono (none).
-    #[arg(
-        long,
-        global = true,
-        value_enum,
-        env = "STEERDECK_THEME",
-        default_value_t
-    )]
-    pub theme: crate::ui::ThemeName,
+    #[arg(long, global = true, value_enum, env = "STEERDECK_THEME")]
+    pub theme: Option<crate::ui::ThemeName>,
     /// What to do; without a command, the interactive screen opens.
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -54,15 +54,20 @@ fn out_err(e: std::io::Error) -> CliError {
     }
 }
 
+/// The interface language: `--lang`/`STEERDECK_LANG`, else the settings file, else Vietnamese.
+fn language(cli: &Cli) -> Result<Lang, CliError> {
+    if let Some(l) = cli.lang {
+        return Ok(l);
+    }
+    let config = crate::config::Config::load(crate::config::config_path().as_deref())
+        .map_err(|e| CliError::Usage(e.to_string()))?;
+    Ok(config.lang.unwrap_or_default())
+}
+
 /// Runs a command (not the TUI) and writes its output to `out`.
 pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<(), CliError> {
     let dir = crate::session::db_dir(cli.db.as_deref())?;
-    let session = Session::open(
-        &dir,
-        cli.user.as_deref(),
-        cli.as_of,
-        cli.lang.unwrap_or_default(),
-    )?;
+    let session = Session::open(&dir, cli.user.as_deref(), cli.as_of, language(cli)?)?;
     let plan = session.plan_name(cli.plan.as_deref())?;
     let is_edit = matches!(command, Command::Set { .. } | Command::Import { .. })
         || matches!(command, Command::Plans { activate: Some(_) });

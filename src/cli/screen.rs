@@ -2,9 +2,10 @@
 
 use super::{Cli, CliError};
 use crate::app::{App, AppConfig};
+use crate::config::{Config, ConfigError, config_path};
 use crate::keymap::{Keymap, user_keymap_path};
 use crate::session::Session;
-use crate::ui::Theme;
+use crate::ui::{Theme, ThemeName};
 
 /// Why the screen could not open.
 #[derive(Debug, thiserror::Error)]
@@ -15,27 +16,38 @@ pub enum ScreenError {
     Keymap(#[from] Box<crate::keymap::KeymapError>),
     #[error(transparent)]
     Tui(#[from] crate::tui::TuiError),
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error("unknown theme '{0}' in the settings file (themes: auto, color, mono)")]
+    Theme(String),
 }
 
 /// Opens the store and runs the interactive screen.
 #[allow(clippy::result_large_err)] // called once per process; the error is printed and the process ends
 pub fn open(cli: &Cli) -> Result<(), ScreenError> {
     // The keymap is checked before the store is touched: a bad file changes nothing.
-    let keymap =
-        Keymap::load(cli.keymap.as_deref(), user_keymap_path().as_deref()).map_err(Box::new)?;
+    let config = Config::load(config_path().as_deref())?;
+    let preset = cli.keymap.as_deref().or(config.keymap.as_deref());
+    let keymap = Keymap::load(preset, user_keymap_path().as_deref()).map_err(Box::new)?;
+    let theme_name = match (cli.theme, config.theme.as_deref()) {
+        (Some(t), _) => t,
+        (None, Some(name)) => <ThemeName as clap::ValueEnum>::from_str(name, true)
+            .map_err(|_| ScreenError::Theme(name.to_string()))?,
+        (None, None) => ThemeName::Auto,
+    };
     let dir = crate::session::db_dir(cli.db.as_deref()).map_err(CliError::from)?;
     let session = Session::open(
         &dir,
         cli.user.as_deref(),
         cli.as_of,
-        cli.lang.unwrap_or_default(),
+        cli.lang.or(config.lang).unwrap_or_default(),
     )
     .map_err(CliError::from)?;
     let plan_name = session
         .plan_name(cli.plan.as_deref())
         .map_err(CliError::from)?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let theme = Theme::from_name(cli.theme, no_color);
+    let theme = Theme::from_name(theme_name, no_color);
     let Session {
         store,
         actor,
