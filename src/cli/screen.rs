@@ -26,6 +26,7 @@ pub enum ScreenError {
 #[allow(clippy::result_large_err)] // called once per process; the error is printed and the process ends
 pub fn open(cli: &Cli) -> Result<(), ScreenError> {
     // The keymap is checked before the store is touched: a bad file changes nothing.
+    crate::tui::check_terminal()?;
     let config = Config::load(config_path().as_deref())?;
     let preset = cli.keymap.as_deref().or(config.keymap.as_deref());
     let keymap = Keymap::load(preset, user_keymap_path().as_deref()).map_err(Box::new)?;

@@ -29,12 +29,19 @@ enum Msg {
     Signal,
 }
 
+/// Checks there is a terminal to draw on (call before opening anything).
+pub fn check_terminal() -> Result<(), TuiError> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(TuiError::NotATerminal)
+    }
+}
+
 /// Runs the screen until the user quits, the terminal goes away, or a signal ends it.
 pub fn run(mut app: App, theme: &Theme) -> Result<(), TuiError> {
-    use std::io::IsTerminal;
-    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        return Err(TuiError::NotATerminal);
-    }
+    check_terminal()?;
     let (tx, rx) = mpsc::channel();
     spawn_signals(tx.clone())?;
     let mut term = terminal::enter()?;
