@@ -419,3 +419,11 @@ fn a_store_held_by_another_process_is_reported() {
     let e = fails(&d.path, &["list"]);
     assert!(e.contains("is in use by another steerdeck process"), "{e}");
 }
+
+#[test]
+fn the_screen_refuses_without_a_terminal_and_touches_nothing() {
+    let d = db();
+    let e = fails(&d.path, &[]);
+    assert!(e.contains("needs a terminal"), "{e}");
+    assert!(!d.path.exists(), "no store created");
+}
