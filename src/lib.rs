@@ -6,6 +6,7 @@
 //! - `plan`: plan files in and out (the embedded TOML plan, CSV/TOML/JSON import, JSON export).
 //! - `query`: Vietnamese folding, fuzzy search, filters over tasks.
 //! - `store`: the `PlanStore` trait, driven by commands; sled on disk and an in-memory twin.
+//! - `server`: one process owns the store; sessions reach it over a Unix socket (`RemoteStore`).
 //! - `cli`: the scriptable command line on top of the store.
 //!
 //! Data flows one way: files → `plan` → `store` (commands, flushed events) → `query` → output.
@@ -17,5 +18,7 @@ pub mod export;
 pub mod i18n;
 pub mod plan;
 pub mod query;
+#[cfg(target_os = "linux")]
+pub mod server;
 pub mod session;
 pub mod store;

@@ -215,6 +215,20 @@ pub enum StoreError {
     },
     #[error("nothing to change: give a status, a progress or a note")]
     EmptyUpdate,
+    /// The steerdeck server refused a change under its permission policy (the sentence says who
+    /// may edit).
+    #[error("{0}")]
+    Denied(String),
+    /// The steerdeck server cannot be reached, or the connection to it was lost.
+    #[error("{0}")]
+    Disconnected(String),
+    /// The server and this client do not understand each other (different versions, or a
+    /// message that is not the protocol).
+    #[error("{0}")]
+    Protocol(String),
+    /// Another failure, in the words of the steerdeck server.
+    #[error("{0}")]
+    Remote(String),
 }
 
 /// The result of a store operation.
