@@ -275,3 +275,23 @@ fn sigterm_finishes_cleanly_and_removes_the_socket() {
     assert!(matches!(e, StoreError::Disconnected(_)), "{e:?}");
     assert!(e.to_string().contains("steerdeck serve --db"), "{e}");
 }
+
+#[test]
+fn an_idle_server_leaves_after_its_last_client() {
+    let s = store();
+    let mut server = Server::start_with(
+        &s.db,
+        &mut std::process::Command::new(support::BIN),
+        &["--idle-exit", "1"],
+    );
+    let c = client(&s.db, None);
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(!server.exited(), "a connected client keeps the server");
+    assert!(c.may_edit(), "the server's own user may edit");
+    drop(c);
+    assert!(
+        wait_until(Duration::from_secs(5), || server.exited()),
+        "gone after 1 s alone"
+    );
+    assert!(!steerdeck::server::socket_path(&s.db).exists());
+}

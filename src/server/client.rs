@@ -280,4 +280,7 @@ impl PlanStore for RemoteStore {
     fn last_seq(&self) -> Result<u64> {
         self.call(&Op::LastSeq)
     }
+    fn may_edit(&self) -> bool {
+        self.access == Access::Edit
+    }
 }

@@ -261,6 +261,11 @@ pub trait PlanStore: Send + Sync {
     fn execute(&self, actor: &Actor, command: Command) -> Result<Outcome>;
     /// The sequence number of the newest event (0 when none): a cheap "has anything changed".
     fn last_seq(&self) -> Result<u64>;
+    /// Whether this session may change the store. A served store may let its user only read
+    /// (see `server::policy`); its edits are then refused with `StoreError::Denied`.
+    fn may_edit(&self) -> bool {
+        true
+    }
 }
 
 /// The active plan's name, or an error saying there is none.
@@ -306,5 +311,8 @@ impl<T: PlanStore + ?Sized> PlanStore for Arc<T> {
     }
     fn last_seq(&self) -> Result<u64> {
         (**self).last_seq()
+    }
+    fn may_edit(&self) -> bool {
+        (**self).may_edit()
     }
 }

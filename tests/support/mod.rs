@@ -50,15 +50,16 @@ pub struct Server {
 impl Server {
     /// Starts a server and waits (at most 10 s) until it answers.
     pub fn start(db: &Path) -> Server {
-        Self::start_with(db, &mut Command::new(BIN))
+        Self::start_with(db, &mut Command::new(BIN), &[])
     }
 
-    /// Starts a server from a prepared command (e.g. as another user).
-    pub fn start_with(db: &Path, cmd: &mut Command) -> Server {
+    /// Starts a server from a prepared command (e.g. as another user), with options of `serve`.
+    pub fn start_with(db: &Path, cmd: &mut Command, options: &[&str]) -> Server {
         let child = cmd
             .arg("--db")
             .arg(db)
             .arg("serve")
+            .args(options)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -88,7 +89,8 @@ impl Server {
         server
     }
 
-    fn exited(&mut self) -> bool {
+    /// True once the process has exited.
+    pub fn exited(&mut self) -> bool {
         self.child
             .as_mut()
             .is_none_or(|c| c.try_wait().ok().flatten().is_some())
