@@ -22,6 +22,7 @@ pub mod policy;
 pub mod protocol;
 mod serve;
 mod watch;
+mod wire_error;
 
 use std::path::{Path, PathBuf};
 
