@@ -20,6 +20,8 @@ use crate::store::PlanStore;
 
 /// How long a write to a peer may block (a peer that stops reading is dropped).
 const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a new connection may take to say hello.
+const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Who is on the other end, and what they may do.
 struct Who {
@@ -51,9 +53,13 @@ pub(super) fn handle(shared: &Arc<Shared>, stream: UnixStream, id: u64) {
     if !send(&writer, &hello) {
         return;
     }
+    let _ = stream.set_read_timeout(Some(HELLO_TIMEOUT));
     let mut reader = BufReader::new(stream);
     let mut buf = Vec::new();
-    match read_line(&mut reader, &mut buf, MAX_REQUEST) {
+    let said_hello = read_line(&mut reader, &mut buf, MAX_REQUEST);
+    // Sessions may then stay quiet for hours.
+    let _ = reader.get_ref().set_read_timeout(None);
+    match said_hello {
         Ok(Line::Line) => {
             if let Err(e) = check_hello(&buf, &hello) {
                 send(
@@ -93,6 +99,22 @@ pub(super) fn handle(shared: &Arc<Shared>, stream: UnixStream, id: u64) {
             Ok(Line::Closed) | Err(_) => return,
         }
     }
+}
+
+/// Tells a connection over [`super::serve::MAX_CLIENTS`] why it is closed.
+pub(super) fn refuse_busy(stream: &UnixStream) {
+    let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
+    let busy = error(
+        None,
+        ErrorKind::Store,
+        format!(
+            "the steerdeck server already serves {} sessions; close one and try again",
+            super::serve::MAX_CLIENTS
+        ),
+    );
+    let mut s = stream;
+    let _ = s.write_all(&encode(&Hello::ours()));
+    let _ = s.write_all(&encode(&busy));
 }
 
 /// Marks the connection as gone, however the handler ends.

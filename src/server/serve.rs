@@ -32,6 +32,9 @@ pub struct ServeOptions {
 /// How long shutdown waits for requests in flight.
 const DRAIN: Duration = Duration::from_secs(5);
 
+/// Connections served at once; more are refused with a sentence.
+pub const MAX_CLIENTS: usize = 512;
+
 /// A watching connection's writer.
 pub(super) type Feed = Arc<Mutex<UnixStream>>;
 
@@ -67,12 +70,20 @@ impl Shared {
         let _ = rustix::net::shutdown(&self.listener, rustix::net::Shutdown::Both);
     }
 
-    /// A connection began; its reading half is kept to end it on shutdown.
-    pub fn joined(&self, id: u64, stream: Option<UnixStream>) {
-        lock(&self.clients).0 += 1;
+    /// A connection began; its reading half is kept to end it on shutdown. False (and nothing
+    /// counted) when [`MAX_CLIENTS`] are already connected.
+    pub fn joined(&self, id: u64, stream: Option<UnixStream>) -> bool {
+        {
+            let mut c = lock(&self.clients);
+            if c.0 >= MAX_CLIENTS {
+                return false;
+            }
+            c.0 += 1;
+        }
         if let Some(s) = stream {
             lock(&self.conns).insert(id, s);
         }
+        true
     }
 
     /// A connection ended.
@@ -173,7 +184,14 @@ fn run(
         let bound = bound.clone();
         move || housekeeping(&s, &bound, opts.idle_exit)
     })?;
+    eprintln!(
+        "steerdeck serve: serving {} on {} (protocol {})",
+        db.display(),
+        bound.path.display(),
+        super::protocol::PROTOCOL_VERSION
+    );
     let threads = accept_loop(&shared, listener);
+    eprintln!("steerdeck serve: stopping");
     signals.close();
     drain(&shared, threads);
     let _ = shared.changes.send(u64::MAX); // wakes the notifier so it sees the stop
@@ -288,7 +306,10 @@ fn accept_loop(shared: &Arc<Shared>, listener: &UnixListener) -> Vec<JoinHandle<
         };
         next += 1;
         let id = next;
-        shared.joined(id, stream.try_clone().ok());
+        if !shared.joined(id, stream.try_clone().ok()) {
+            conn::refuse_busy(&stream);
+            continue;
+        }
         threads.retain(|t| !t.is_finished());
         let s = Arc::clone(shared);
         match thread::Builder::new()
@@ -337,7 +358,11 @@ fn notify_loop(shared: &Shared, rx: &Receiver<u64>) {
         let mut dead = Vec::new();
         for (id, feed) in feeds {
             use std::io::Write;
-            if lock(&feed).write_all(&line).is_err() {
+            let mut stream = lock(&feed);
+            if stream.write_all(&line).is_err() {
+                // A feed that stopped reading may hold half a line: end it, so that its client
+                // notices, reconnects and reloads.
+                let _ = stream.shutdown(std::net::Shutdown::Both);
                 dead.push(id);
             }
         }

@@ -50,13 +50,21 @@ pub struct Watcher {
 }
 
 impl Drop for Watcher {
+    /// Stops the feed. The thread is waited for briefly; one busy starting a server is left to
+    /// finish on its own (it sends nothing more).
     fn drop(&mut self) {
         self.stop.store(true, Ordering::SeqCst);
         if let Some(s) = lock(&self.current).as_ref() {
             let _ = s.shutdown(std::net::Shutdown::Both);
         }
         if let Some(t) = self.thread.take() {
-            let _ = t.join();
+            let deadline = Instant::now() + Duration::from_millis(200);
+            while !t.is_finished() && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            if t.is_finished() {
+                let _ = t.join();
+            }
         }
     }
 }
