@@ -115,7 +115,9 @@ fn another_os_user_reads_but_cannot_edit() {
     );
     let as_nobody = || {
         let mut cmd = Command::new(BIN);
-        cmd.uid(65534).gid(65534);
+        // nobody's own home, not the one of the user running the tests.
+        cmd.uid(65534).gid(65534).env("HOME", "/nonexistent");
+        cmd.env_remove("XDG_CONFIG_HOME");
         cmd
     };
     let listed = cli_with(&mut as_nobody(), &s.db, &["list", "--format", "json"]);
