@@ -53,6 +53,12 @@ impl Conn {
             Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::ConnectionRefused) => {
                 return Err(gone(&e));
             }
+            Err(e) if e.kind() == ErrorKind::InvalidInput => {
+                return Err(OpenError::Fatal(StoreError::Disconnected(format!(
+                    "cannot reach the steerdeck server at {}: the path is too long for a Unix socket (at most 107 bytes); use a shorter --db path",
+                    socket.display()
+                ))));
+            }
             Err(e) => {
                 return Err(OpenError::Fatal(StoreError::Disconnected(format!(
                     "cannot reach the steerdeck server at {}: {e}",

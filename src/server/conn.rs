@@ -20,6 +20,8 @@ use crate::store::PlanStore;
 
 /// How long a write to a peer may block (a peer that stops reading is dropped).
 const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
+/// The longest display name recorded (in characters); the rest is dropped.
+const MAX_DISPLAY_NAME: usize = 64;
 /// How long a new connection may take to say hello.
 const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -281,7 +283,8 @@ fn answer(
             if who.access != Access::Edit {
                 return error(Some(id), ErrorKind::Denied, who.refusal.clone());
             }
-            let result = store.execute(&actor(user.as_deref(), &who.login), command);
+            let name: Option<String> = user.map(|u| u.chars().take(MAX_DISPLAY_NAME).collect());
+            let result = store.execute(&actor(name.as_deref(), &who.login), command);
             if result.is_ok() {
                 shared.changed();
             }
