@@ -9,6 +9,7 @@
 //! - `app`: the interactive screen's state, changed only by `App::update(Action)`.
 //! - `keymap`: keys to actions, from `keymaps/*.toml` and the user's file.
 //! - `ui`: drawing, a pure function of `&App`; `tui`: the terminal, input and signal loop.
+//! - `server`: one process owns the store; sessions reach it over a Unix socket (`RemoteStore`).
 //! - `cli`: the scriptable command line on top of the store.
 //!
 //! Data flows one way: files → `plan` → `store` (commands, flushed events) → `query` → output.
@@ -22,6 +23,8 @@ pub mod i18n;
 pub mod keymap;
 pub mod plan;
 pub mod query;
+#[cfg(target_os = "linux")]
+pub mod server;
 pub mod session;
 pub mod store;
 pub mod tui;

@@ -8,6 +8,10 @@ use steerdeck::cli::{Cli, CliError, run};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    #[cfg(target_os = "linux")]
+    if let Some(steerdeck::cli::args::Command::Serve { idle_exit }) = &cli.command {
+        return steerdeck::cli::serve(&cli, *idle_exit);
+    }
     let result: Result<(), String> = match &cli.command {
         Some(command) => {
             let stdout = std::io::stdout();

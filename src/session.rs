@@ -93,8 +93,36 @@ pub struct Session {
 }
 
 impl Session {
-    /// Opens the store at `dir`, seeding it with the embedded plan on first use.
+    /// Opens the store at `dir` through its server (`steerdeck serve`), starting one when none
+    /// runs, so that any number of sessions can use the store at once. The server seeds a new
+    /// store with the embedded plan. `actor` is what the server records: the login it sees,
+    /// with `user` next to it.
+    #[cfg(target_os = "linux")]
     pub fn open(
+        dir: &Path,
+        user: Option<&str>,
+        as_of: Option<NaiveDate>,
+        lang: Lang,
+    ) -> Result<Self, SessionError> {
+        let store = crate::server::connect_or_start(dir, user)?;
+        let actor = store.actor();
+        Ok(Self::assemble(Box::new(store), actor, as_of, lang))
+    }
+
+    /// Opens the store at `dir` in this process (no server on this platform).
+    #[cfg(not(target_os = "linux"))]
+    pub fn open(
+        dir: &Path,
+        user: Option<&str>,
+        as_of: Option<NaiveDate>,
+        lang: Lang,
+    ) -> Result<Self, SessionError> {
+        Self::open_direct(dir, user, as_of, lang)
+    }
+
+    /// Opens the store at `dir` in this process, seeding it with the embedded plan on first use.
+    /// Only one process can do this at a time: this is for the server itself and for tests.
+    pub fn open_direct(
         dir: &Path,
         user: Option<&str>,
         as_of: Option<NaiveDate>,
@@ -113,13 +141,22 @@ impl Session {
     ) -> Result<Self, SessionError> {
         let actor = actor(user, &os_login());
         seed_if_empty(store.as_ref(), &actor, crate::plan::embedded()?)?;
-        Ok(Session {
+        Ok(Self::assemble(store, actor, as_of, lang))
+    }
+
+    fn assemble(
+        store: Box<dyn PlanStore>,
+        actor: Actor,
+        as_of: Option<NaiveDate>,
+        lang: Lang,
+    ) -> Self {
+        Session {
             store,
             actor,
             as_of: as_of.unwrap_or_else(|| Local::now().date_naive()),
             lang,
             registry: UnitRegistry::embedded(),
-        })
+        }
     }
 
     /// The plan to work on: the one named, else the active one.

@@ -259,6 +259,11 @@ impl App {
         self.clamp();
     }
 
+    /// Puts a message on the status line (from outside: the connection to the server).
+    pub fn notify(&mut self, tone: Tone, text: impl Into<String>) {
+        self.say(tone, text);
+    }
+
     fn say(&mut self, tone: Tone, text: impl Into<String>) {
         self.message = Some((tone, crate::domain::text::printable(&text.into(), false)));
     }

@@ -148,6 +148,17 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Run the server that owns the store (--db) so that several sessions can use it at once.
+    ///
+    /// Sessions start one by themselves when none runs (it leaves 3 s after the last session);
+    /// run it yourself under systemd for a shared store. Exit status: 0 after SIGTERM, SIGINT,
+    /// SIGHUP or idle; 3 when a server already runs for the store; 4 when another process holds
+    /// the store.
+    Serve {
+        /// Exit after this many seconds without any session connected.
+        #[arg(long, value_name = "SECS")]
+        idle_exit: Option<u64>,
+    },
     /// List the plans in the store; with --activate, choose the active one.
     Plans {
         /// Make this plan the active one.

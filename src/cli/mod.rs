@@ -64,8 +64,37 @@ fn language(cli: &Cli) -> Result<Lang, CliError> {
     Ok(config.lang.unwrap_or_default())
 }
 
+/// Runs `steerdeck serve` until it is told to stop; errors are printed here, and the exit
+/// status tells a session that started it what happened (see `server::EXIT_IN_USE`).
+#[cfg(target_os = "linux")]
+pub fn serve(cli: &Cli, idle_exit: Option<u64>) -> std::process::ExitCode {
+    let opts = crate::server::ServeOptions {
+        idle_exit: idle_exit.map(std::time::Duration::from_secs),
+    };
+    let result = crate::session::db_dir(cli.db.as_deref())
+        .map_err(|e| (1, e.to_string()))
+        .and_then(|dir| {
+            crate::server::serve(&dir, opts).map_err(|e| (e.exit_code(), e.to_string()))
+        });
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err((code, message)) => {
+            eprintln!("steerdeck: error: {}", printable(&message, true));
+            std::process::ExitCode::from(code)
+        }
+    }
+}
+
+/// `serve` is not a command on a session: the binary runs it with [`serve`].
+fn serve_elsewhere() -> CliError {
+    CliError::Usage("`serve` runs from the steerdeck program itself (`steerdeck serve`)".into())
+}
+
 /// Runs a command (not the TUI) and writes its output to `out`.
 pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<(), CliError> {
+    if matches!(command, Command::Serve { .. }) {
+        return Err(serve_elsewhere());
+    }
     let dir = crate::session::db_dir(cli.db.as_deref())?;
     let session = Session::open(&dir, cli.user.as_deref(), cli.as_of, language(cli)?)?;
     let plan = session.plan_name(cli.plan.as_deref())?;
@@ -167,6 +196,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<(), CliE
             }
         }
         Command::Import { file } => import(&session, cli.plan.as_deref(), file, out),
+        Command::Serve { .. } => Err(serve_elsewhere()),
         Command::Export { format, out: path } => {
             export(&session, &plan, *format, path.as_deref(), out)
         }

@@ -56,19 +56,21 @@ pub fn open(cli: &Cli) -> Result<(), ScreenError> {
         lang,
         registry,
     } = session;
+    // A peer the server lets read but not edit gets a read-only screen.
+    let read_only = cli.read_only || !store.may_edit();
     let app = App::new(
         store,
         AppConfig {
             actor,
             as_of,
             lang,
-            read_only: cli.read_only,
+            read_only,
             keymap,
             registry,
             plan_name,
         },
     )
     .map_err(CliError::from)?;
-    crate::tui::run(app, &theme)?;
+    crate::tui::run(app, &theme, Some(&dir))?;
     Ok(())
 }

@@ -70,6 +70,7 @@ pub(super) fn msg(m: Msg) -> &'static str {
         Msg::ConnectionLost => "Connection lost",
         Msg::SavedOnHangup => "draft, saved automatically on disconnect",
         Msg::LeadShort => "Lead",
+        Msg::Reconnected => "Reconnected to the steerdeck server",
         Msg::StatusShort => "Status",
     }
 }

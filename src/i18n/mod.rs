@@ -89,6 +89,7 @@ pub enum Msg {
     ConnectionLost,
     SavedOnHangup,
     LeadShort,
+    Reconnected,
     StatusShort,
 }
 

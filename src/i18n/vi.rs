@@ -70,6 +70,7 @@ pub(super) fn msg(m: Msg) -> &'static str {
         Msg::ConnectionLost => "Mất kết nối",
         Msg::SavedOnHangup => "bản nháp, lưu tự động khi mất kết nối",
         Msg::LeadShort => "Chủ trì",
+        Msg::Reconnected => "Đã kết nối lại với máy chủ steerdeck",
         Msg::StatusShort => "T.thái",
     }
 }

@@ -220,6 +220,20 @@ pub enum StoreError {
     },
     #[error("nothing to change: give a status, a progress or a note")]
     EmptyUpdate,
+    /// The steerdeck server refused a change under its permission policy (the sentence says who
+    /// may edit).
+    #[error("{0}")]
+    Denied(String),
+    /// The steerdeck server cannot be reached, or the connection to it was lost.
+    #[error("{0}")]
+    Disconnected(String),
+    /// The server and this client do not understand each other (different versions, or a
+    /// message that is not the protocol).
+    #[error("{0}")]
+    Protocol(String),
+    /// Another failure, in the words of the steerdeck server.
+    #[error("{0}")]
+    Remote(String),
 }
 
 /// The result of a store operation.
@@ -252,6 +266,11 @@ pub trait PlanStore: Send + Sync {
     fn execute(&self, actor: &Actor, command: Command) -> Result<Outcome>;
     /// The sequence number of the newest event (0 when none): a cheap "has anything changed".
     fn last_seq(&self) -> Result<u64>;
+    /// Whether this session may change the store. A served store may let its user only read
+    /// (see `server::policy`); its edits are then refused with `StoreError::Denied`.
+    fn may_edit(&self) -> bool {
+        true
+    }
 }
 
 /// The active plan's name, or an error saying there is none.
@@ -297,5 +316,8 @@ impl<T: PlanStore + ?Sized> PlanStore for Arc<T> {
     }
     fn last_seq(&self) -> Result<u64> {
         (**self).last_seq()
+    }
+    fn may_edit(&self) -> bool {
+        (**self).may_edit()
     }
 }

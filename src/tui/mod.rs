@@ -8,7 +8,7 @@ use std::thread;
 
 use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind};
 
-use crate::app::{App, Mode, TextKey};
+use crate::app::{App, Mode, TextKey, Tone};
 use crate::keymap::{Key, KeySpec};
 use crate::ui::{self, Theme};
 
@@ -27,6 +27,9 @@ enum Msg {
     Input(Event),
     InputClosed,
     Signal,
+    /// Another session changed the store, or the connection to the server changed.
+    #[cfg(target_os = "linux")]
+    Store(crate::server::WatchEvent),
 }
 
 /// Checks there is a terminal to draw on (call before opening anything).
@@ -39,11 +42,23 @@ pub fn check_terminal() -> Result<(), TuiError> {
     }
 }
 
-/// Runs the screen until the user quits, the terminal goes away, or a signal ends it.
-pub fn run(mut app: App, theme: &Theme) -> Result<(), TuiError> {
+/// Runs the screen until the user quits, the terminal goes away, or a signal ends it. With the
+/// store directory `db`, changes made by other sessions appear as they happen.
+pub fn run(mut app: App, theme: &Theme, db: Option<&std::path::Path>) -> Result<(), TuiError> {
     check_terminal()?;
     let (tx, rx) = mpsc::channel();
     spawn_signals(tx.clone())?;
+    #[cfg(target_os = "linux")]
+    let _watcher = db.map(|dir| {
+        let tx = tx.clone();
+        let mut options = crate::server::ConnectOptions::new(dir);
+        options.server_exe = std::env::current_exe().ok();
+        crate::server::watch_with(options, move |e| {
+            let _ = tx.send(Msg::Store(e));
+        })
+    });
+    #[cfg(not(target_os = "linux"))]
+    let _ = db;
     let mut term = terminal::enter()?;
     spawn_input(tx);
     let result = (|| -> Result<(), TuiError> {
@@ -65,6 +80,8 @@ pub fn run(mut app: App, theme: &Theme) -> Result<(), TuiError> {
                 Msg::Input(Event::Key(key)) => handle_key(&mut app, key),
                 Msg::Input(Event::Paste(text)) => app.type_text(&text),
                 Msg::Input(_) => {}
+                #[cfg(target_os = "linux")]
+                Msg::Store(event) => store_event(&mut app, event),
                 Msg::InputClosed | Msg::Signal => {
                     app.hang_up();
                     return Ok(());
@@ -81,6 +98,29 @@ pub fn run(mut app: App, theme: &Theme) -> Result<(), TuiError> {
     }
     terminal::restore();
     result
+}
+
+/// Follows the store: another session's change is loaded without losing the place; a lost
+/// connection is said on the status line until it is back.
+#[cfg(target_os = "linux")]
+fn store_event(app: &mut App, event: crate::server::WatchEvent) {
+    use crate::server::WatchEvent;
+    let reload = |app: &mut App| {
+        if let Err(e) = app.reload() {
+            app.notify(Tone::Error, e.to_string());
+        }
+    };
+    match event {
+        WatchEvent::Connected { seq } | WatchEvent::Changed { seq } if seq > app.last_seq => {
+            reload(app);
+        }
+        WatchEvent::Connected { .. } | WatchEvent::Changed { .. } => {}
+        WatchEvent::Lost { message } => app.notify(Tone::Error, message),
+        WatchEvent::Reconnected { .. } => {
+            reload(app);
+            app.notify(Tone::Info, app.lang.t(crate::i18n::Msg::Reconnected));
+        }
+    }
 }
 
 /// Maps a key to an action through the keymap; in text-taking modes, other keys are text.

@@ -1,0 +1,292 @@
+//! [`RemoteStore`]: the `PlanStore` trait over the server's socket. One connection behind a
+//! mutex, one request at a time; a broken connection is reopened once (starting the server again
+//! when the store was opened with [`super::connect_or_start`]).
+
+use serde::de::DeserializeOwned;
+use std::io::{BufReader, ErrorKind, Write};
+use std::os::unix::net::UnixStream;
+use std::path::Path;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use super::connect::{ConnectOptions, reach};
+use super::policy::Access;
+use super::protocol::{Hello, Line, MAX_ANSWER, Op, Reply, Request, encode, read_line};
+use super::serve::lock;
+use crate::domain::TaskState;
+use crate::store::{
+    Actor, Command, Event, Outcome, PlanData, PlanInfo, PlanStore, Result, StoreError,
+};
+
+/// How long to wait for the hello.
+const HELLO_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long to wait for an answer (a large import takes a while).
+const ANSWER_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// An open, greeted connection to the server.
+pub(super) struct Conn {
+    pub reader: BufReader<UnixStream>,
+    pub writer: UnixStream,
+    pub hello: Hello,
+    next_id: u64,
+}
+
+/// Why opening a connection failed.
+pub(super) enum OpenError {
+    /// Nobody listens (no socket, a stale one, or a server on its way out): start one.
+    NoServer(String),
+    /// Something else; starting a server would not help.
+    Fatal(StoreError),
+}
+
+impl Conn {
+    /// Connects to `socket` and exchanges hellos.
+    pub fn open(socket: &Path) -> std::result::Result<Conn, OpenError> {
+        let gone = |e: &std::io::Error| {
+            OpenError::NoServer(format!(
+                "no steerdeck server answers at {} ({e})",
+                socket.display()
+            ))
+        };
+        let stream = match UnixStream::connect(socket) {
+            Ok(s) => s,
+            Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::ConnectionRefused) => {
+                return Err(gone(&e));
+            }
+            Err(e) if e.kind() == ErrorKind::InvalidInput => {
+                return Err(OpenError::Fatal(StoreError::Disconnected(format!(
+                    "cannot reach the steerdeck server at {}: the path is too long for a Unix socket (at most 107 bytes); use a shorter --db path",
+                    socket.display()
+                ))));
+            }
+            Err(e) => {
+                return Err(OpenError::Fatal(StoreError::Disconnected(format!(
+                    "cannot reach the steerdeck server at {}: {e}",
+                    socket.display()
+                ))));
+            }
+        };
+        let _ = stream.set_read_timeout(Some(HELLO_TIMEOUT));
+        let writer = stream.try_clone().map_err(|e| gone(&e))?;
+        let mut conn = Conn {
+            reader: BufReader::new(stream),
+            writer,
+            hello: Hello::ours(),
+            next_id: 0,
+        };
+        conn.writer
+            .write_all(&encode(&Hello::ours()))
+            .map_err(|e| gone(&e))?;
+        let mut buf = Vec::new();
+        match read_line(&mut conn.reader, &mut buf, MAX_ANSWER) {
+            Ok(Line::Line) => {}
+            Ok(_) => {
+                return Err(OpenError::NoServer(format!(
+                    "the steerdeck server at {} closed the connection at once",
+                    socket.display()
+                )));
+            }
+            Err(e) => return Err(gone(&e)),
+        }
+        conn.hello = parse_hello(&buf).map_err(OpenError::Fatal)?;
+        let _ = conn.reader.get_ref().set_read_timeout(Some(ANSWER_TIMEOUT));
+        Ok(conn)
+    }
+
+    /// Sends a request and reads its answer.
+    fn call(&mut self, op: &Op) -> std::result::Result<serde_json::Value, CallError> {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.writer
+            .write_all(&encode(&Request { id, op: op.clone() }))
+            .map_err(|_| CallError::NotSent)?;
+        let mut buf = Vec::new();
+        loop {
+            match read_line(&mut self.reader, &mut buf, MAX_ANSWER) {
+                Ok(Line::Line) => {}
+                Ok(_) | Err(_) => return Err(CallError::Sent),
+            }
+            let reply: Reply = serde_json::from_slice(&buf).map_err(|e| {
+                CallError::Failed(StoreError::Protocol(format!(
+                    "the steerdeck server sent something this client cannot read ({e})"
+                )))
+            })?;
+            if reply.changed.is_some() {
+                continue;
+            }
+            if let Some(e) = reply.error {
+                return Err(CallError::Failed(e.into_store()));
+            }
+            if reply.id != Some(id) {
+                return Err(CallError::Failed(StoreError::Protocol(format!(
+                    "the steerdeck server answered request {:?} when {id} was asked",
+                    reply.id
+                ))));
+            }
+            return Ok(reply.ok.unwrap_or(serde_json::Value::Null));
+        }
+    }
+}
+
+/// The server's hello, checked: it must speak our protocol.
+fn parse_hello(line: &[u8]) -> Result<Hello> {
+    let value: serde_json::Value = serde_json::from_slice(line).map_err(|e| {
+        StoreError::Protocol(format!(
+            "the other end of the socket is not a steerdeck server ({e})"
+        ))
+    })?;
+    if let Some(e) = value.get("error") {
+        if let Ok(e) = serde_json::from_value::<super::protocol::WireError>(e.clone()) {
+            return Err(e.into_store());
+        }
+    }
+    let theirs: Hello = serde_json::from_value(value).map_err(|e| {
+        StoreError::Protocol(format!(
+            "the other end of the socket is not a steerdeck server ({e})"
+        ))
+    })?;
+    if theirs.steerdeck != super::protocol::PROTOCOL_VERSION {
+        return Err(StoreError::Protocol(super::protocol::version_mismatch(
+            &theirs,
+            &Hello::ours(),
+        )));
+    }
+    Ok(theirs)
+}
+
+enum CallError {
+    /// The request did not leave: safe to send again on a new connection.
+    NotSent,
+    /// Sent, but no answer came: a change may or may not have been applied.
+    Sent,
+    /// The server answered with an error.
+    Failed(StoreError),
+}
+
+/// A store served by `steerdeck serve`.
+pub struct RemoteStore {
+    options: ConnectOptions,
+    conn: Mutex<Option<Conn>>,
+    login: String,
+    access: Access,
+}
+
+impl RemoteStore {
+    /// Connects as `options` say (starting a server only if they name one to start).
+    pub fn connect(options: ConnectOptions) -> Result<Self> {
+        let conn = reach(&options)?;
+        let login = conn.hello.login.clone().unwrap_or_default();
+        let access = conn.hello.access.unwrap_or(Access::Read);
+        Ok(RemoteStore {
+            options,
+            conn: Mutex::new(Some(conn)),
+            login,
+            access,
+        })
+    }
+
+    /// The login the server sees for this process (what the history records).
+    pub fn login(&self) -> &str {
+        &self.login
+    }
+
+    /// What the server lets this process do.
+    pub fn access(&self) -> Access {
+        self.access
+    }
+
+    /// The actor the server records for this store's writes.
+    pub fn actor(&self) -> Actor {
+        crate::session::actor(self.options.display_name.as_deref(), &self.login)
+    }
+
+    fn lost(&self, sent_a_change: bool) -> StoreError {
+        let socket = super::socket_path(&self.options.db);
+        StoreError::Disconnected(if sent_a_change {
+            format!(
+                "lost the connection to the steerdeck server at {} before it answered; the change may or may not have been saved: look at the history",
+                socket.display()
+            )
+        } else {
+            format!(
+                "lost the connection to the steerdeck server at {}",
+                socket.display()
+            )
+        })
+    }
+
+    fn call<T: DeserializeOwned>(&self, op: &Op) -> Result<T> {
+        let mut guard = lock(&self.conn);
+        for attempt in 0..2 {
+            if guard.is_none() {
+                *guard = Some(reach(&self.options).map_err(|e| match e {
+                    StoreError::Disconnected(m) => StoreError::Disconnected(format!(
+                        "{}; reconnecting failed: {m}",
+                        self.lost(false)
+                    )),
+                    e => e,
+                })?);
+            }
+            let Some(conn) = guard.as_mut() else { break };
+            match conn.call(op) {
+                Ok(v) => {
+                    return serde_json::from_value(v).map_err(|e| {
+                        StoreError::Protocol(format!(
+                            "the steerdeck server's answer is not what this client expects ({e})"
+                        ))
+                    });
+                }
+                Err(CallError::Failed(e)) => return Err(e),
+                Err(CallError::Sent) if op.is_write() => {
+                    *guard = None;
+                    return Err(self.lost(true));
+                }
+                Err(CallError::NotSent | CallError::Sent) => {
+                    *guard = None;
+                    if attempt == 1 {
+                        break;
+                    }
+                }
+            }
+        }
+        Err(self.lost(false))
+    }
+}
+
+impl PlanStore for RemoteStore {
+    fn plans(&self) -> Result<Vec<PlanInfo>> {
+        self.call(&Op::Plans)
+    }
+    fn active(&self) -> Result<Option<String>> {
+        self.call(&Op::Active)
+    }
+    fn load(&self, plan: &str) -> Result<PlanData> {
+        self.call(&Op::Load { plan: plan.into() })
+    }
+    fn state(&self, plan: &str, task: &str) -> Result<TaskState> {
+        self.call(&Op::State {
+            plan: plan.into(),
+            task: task.into(),
+        })
+    }
+    fn history(&self, plan: &str, task: Option<&str>) -> Result<Vec<Event>> {
+        self.call(&Op::History {
+            plan: plan.into(),
+            task: task.map(Into::into),
+        })
+    }
+    /// The server records its own view of who is acting (the login from the kernel, with this
+    /// store's display name); `actor` is not sent.
+    fn execute(&self, _actor: &Actor, command: Command) -> Result<Outcome> {
+        self.call(&Op::Execute {
+            user: self.options.display_name.clone(),
+            command,
+        })
+    }
+    fn last_seq(&self) -> Result<u64> {
+        self.call(&Op::LastSeq)
+    }
+    fn may_edit(&self) -> bool {
+        self.access == Access::Edit
+    }
+}

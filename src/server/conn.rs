@@ -1,0 +1,323 @@
+//! One connection on the server: who the peer is (from the kernel), the hello, then requests
+//! answered in order until the peer leaves, sends an oversized line, or the server stops.
+
+use serde::Serialize;
+use serde_json::Value;
+use std::io::{BufReader, Write};
+use std::os::unix::fs::MetadataExt;
+use std::os::unix::net::UnixStream;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use super::policy::{self, Access, Peer, StoreOwner};
+use super::protocol::{
+    ErrorKind, Hello, Line, MAX_REQUEST, OPS, Op, Reply, Request, WireError, encode, read_line,
+    version_mismatch,
+};
+use super::serve::{Shared, lock};
+use crate::session::{actor, user_name};
+use crate::store::PlanStore;
+
+/// How long a write to a peer may block (a peer that stops reading is dropped).
+const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
+/// The longest display name recorded (in characters); the rest is dropped.
+const MAX_DISPLAY_NAME: usize = 64;
+/// How long a new connection may take to say hello.
+const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Who is on the other end, and what they may do.
+struct Who {
+    login: String,
+    access: Access,
+    refusal: String,
+}
+
+/// Serves connection `id` until it ends.
+pub(super) fn handle(shared: &Arc<Shared>, stream: UnixStream, id: u64) {
+    let _left = Left(shared, id);
+    let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
+    let Ok(writer) = stream.try_clone() else {
+        return;
+    };
+    let writer = Arc::new(Mutex::new(writer));
+    let who = match identify(shared, &stream) {
+        Ok(w) => w,
+        Err(message) => {
+            send(&writer, &error(None, ErrorKind::Store, message));
+            return;
+        }
+    };
+    let hello = Hello {
+        login: Some(who.login.clone()),
+        access: Some(who.access),
+        ..Hello::ours()
+    };
+    if !send(&writer, &hello) {
+        return;
+    }
+    let _ = stream.set_read_timeout(Some(HELLO_TIMEOUT));
+    let mut reader = BufReader::new(stream);
+    let mut buf = Vec::new();
+    let said_hello = read_line(&mut reader, &mut buf, MAX_REQUEST);
+    // Sessions may then stay quiet for hours.
+    let _ = reader.get_ref().set_read_timeout(None);
+    match said_hello {
+        Ok(Line::Line) => {
+            if let Err(e) = check_hello(&buf, &hello) {
+                send(
+                    &writer,
+                    &Reply {
+                        error: Some(e),
+                        ..Reply::default()
+                    },
+                );
+                return;
+            }
+        }
+        Ok(Line::TooLong) => {
+            send(&writer, &too_long());
+            return;
+        }
+        Ok(Line::Closed) | Err(_) => return,
+    }
+    loop {
+        match read_line(&mut reader, &mut buf, MAX_REQUEST) {
+            Ok(Line::Line) => {
+                if buf.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                // The writer is held while answering so a change notification cannot come
+                // between a `watch` and its answer.
+                let mut w = lock(&writer);
+                let reply = answer(shared, &who, &buf, id, &writer);
+                if w.write_all(&encode(&reply)).is_err() {
+                    return;
+                }
+            }
+            Ok(Line::TooLong) => {
+                send(&writer, &too_long());
+                return;
+            }
+            Ok(Line::Closed) | Err(_) => return,
+        }
+    }
+}
+
+/// Tells a connection over [`super::serve::MAX_CLIENTS`] why it is closed.
+pub(super) fn refuse_busy(stream: &UnixStream) {
+    let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
+    let busy = error(
+        None,
+        ErrorKind::Store,
+        format!(
+            "the steerdeck server already serves {} sessions; close one and try again",
+            super::serve::MAX_CLIENTS
+        ),
+    );
+    let mut s = stream;
+    let _ = s.write_all(&encode(&Hello::ours()));
+    let _ = s.write_all(&encode(&busy));
+}
+
+/// Marks the connection as gone, however the handler ends.
+struct Left<'a>(&'a Shared, u64);
+
+impl Drop for Left<'_> {
+    fn drop(&mut self) {
+        self.0.left(self.1);
+    }
+}
+
+fn send<T: Serialize>(writer: &Mutex<UnixStream>, message: &T) -> bool {
+    lock(writer).write_all(&encode(message)).is_ok()
+}
+
+fn error(id: Option<u64>, kind: ErrorKind, message: impl Into<String>) -> Reply {
+    Reply {
+        id,
+        error: Some(WireError::new(kind, message)),
+        ..Reply::default()
+    }
+}
+
+fn too_long() -> Reply {
+    error(
+        None,
+        ErrorKind::TooLong,
+        format!("the request is longer than {MAX_REQUEST} bytes (4 MiB); the connection is closed"),
+    )
+}
+
+/// The peer's login and access, from `SO_PEERCRED` and the store directory.
+fn identify(shared: &Shared, stream: &UnixStream) -> Result<Who, String> {
+    let cred = rustix::net::sockopt::socket_peercred(stream)
+        .map_err(|e| format!("the server cannot tell who you are (SO_PEERCRED: {e})"))?;
+    let uid = cred.uid.as_raw();
+    let login = user_name(uid).unwrap_or_else(|| format!("uid {uid}"));
+    let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
+    let group = std::fs::read_to_string("/etc/group").unwrap_or_default();
+    let mut primary = vec![cred.gid.as_raw()];
+    primary.extend(policy::primary_gid(&passwd, uid));
+    let peer = Peer {
+        uid,
+        gids: policy::groups_of(&group, &login, &primary),
+    };
+    let (access, refusal) = match std::fs::metadata(&shared.db) {
+        Ok(meta) => {
+            let owner = StoreOwner {
+                server_uid: shared.server_uid,
+                dir_uid: meta.uid(),
+                dir_gid: meta.gid(),
+                dir_mode: meta.mode(),
+            };
+            let group_name = policy::group_name(&group, meta.gid())
+                .unwrap_or_else(|| format!("gid {}", meta.gid()));
+            let refusal = policy::refusal(
+                &login,
+                &shared.server_login,
+                &group_name,
+                meta.mode() & 0o020 != 0,
+            );
+            (policy::access(&peer, &owner), refusal)
+        }
+        Err(e) => (
+            Access::Read,
+            format!("the server cannot read the store directory ({e}); nothing was saved"),
+        ),
+    };
+    Ok(Who {
+        login,
+        access,
+        refusal,
+    })
+}
+
+/// The client's hello must speak our protocol.
+fn check_hello(line: &[u8], ours: &Hello) -> Result<(), WireError> {
+    let value: Value = serde_json::from_slice(line).map_err(|e| {
+        WireError::new(
+            ErrorKind::BadRequest,
+            format!(
+                "the first message must be a hello such as {{\"steerdeck\":1,\"version\":\"0.1.0\"}}, not something that is not JSON ({e})"
+            ),
+        )
+    })?;
+    let theirs: Hello = serde_json::from_value(value).map_err(|e| {
+        WireError::new(
+            ErrorKind::BadRequest,
+            format!(
+                "the first message must be a hello such as {{\"steerdeck\":1,\"version\":\"0.1.0\"}} ({e})"
+            ),
+        )
+    })?;
+    if theirs.steerdeck == ours.steerdeck {
+        Ok(())
+    } else {
+        Err(WireError::new(
+            ErrorKind::Version,
+            version_mismatch(ours, &theirs),
+        ))
+    }
+}
+
+/// The answer to one request line.
+fn answer(
+    shared: &Shared,
+    who: &Who,
+    line: &[u8],
+    conn: u64,
+    writer: &Arc<Mutex<UnixStream>>,
+) -> Reply {
+    let value: Value = match serde_json::from_slice(line) {
+        Ok(v) => v,
+        Err(e) => {
+            return error(
+                None,
+                ErrorKind::BadRequest,
+                format!("the request is not valid JSON ({e}); send one JSON object per line"),
+            );
+        }
+    };
+    let Some(id) = value.get("id").and_then(Value::as_u64) else {
+        return error(
+            None,
+            ErrorKind::BadRequest,
+            "the request has no \"id\" (a whole number the answer repeats)",
+        );
+    };
+    let op = value
+        .get("op")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    if !OPS.contains(&op.as_str()) {
+        return error(
+            Some(id),
+            ErrorKind::UnknownOp,
+            format!(
+                "unknown operation '{}'; the operations are {}",
+                crate::domain::text::printable(&op, false),
+                OPS.join(", ")
+            ),
+        );
+    }
+    let op = match serde_json::from_value::<Request>(value) {
+        Ok(r) => r.op,
+        Err(e) => {
+            return error(
+                Some(id),
+                ErrorKind::BadRequest,
+                format!("the '{op}' request is not valid: {e}"),
+            );
+        }
+    };
+    let store = shared.store.as_ref();
+    let result = match op {
+        Op::Plans => json(store.plans()),
+        Op::Active => json(store.active()),
+        Op::Load { plan } => json(store.load(&plan)),
+        Op::State { plan, task } => json(store.state(&plan, &task)),
+        Op::History { plan, task } => json(store.history(&plan, task.as_deref())),
+        Op::LastSeq => json(store.last_seq()),
+        Op::Execute { user, command } => {
+            if who.access != Access::Edit {
+                return error(Some(id), ErrorKind::Denied, who.refusal.clone());
+            }
+            let name: Option<String> = user.map(|u| u.chars().take(MAX_DISPLAY_NAME).collect());
+            let result = store.execute(&actor(name.as_deref(), &who.login), command);
+            if result.is_ok() {
+                shared.changed();
+            }
+            json(result)
+        }
+        Op::Watch => {
+            shared.add_watcher(conn, Arc::clone(writer));
+            json(
+                store
+                    .last_seq()
+                    .map(|seq| serde_json::json!({ "seq": seq })),
+            )
+        }
+    };
+    match result {
+        Ok(v) => Reply {
+            id: Some(id),
+            ok: Some(v),
+            ..Reply::default()
+        },
+        Err(e) => Reply {
+            id: Some(id),
+            error: Some(e),
+            ..Reply::default()
+        },
+    }
+}
+
+fn json<T: Serialize>(r: crate::store::Result<T>) -> Result<Value, WireError> {
+    match r {
+        Ok(v) => {
+            serde_json::to_value(v).map_err(|e| WireError::new(ErrorKind::Store, e.to_string()))
+        }
+        Err(e) => Err(WireError::from_store(&e)),
+    }
+}

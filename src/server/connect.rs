@@ -1,0 +1,200 @@
+//! Reaching the server of a store, and starting one when none runs: `steerdeck serve --db <db>
+//! --idle-exit 3` as a detached child in its own process group, its output to /dev/null. Two
+//! sessions starting at once both start a server; sled's lock lets one win, the other exits,
+//! and both sessions connect to the winner.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
+
+use super::client::{Conn, OpenError, RemoteStore};
+use super::{EXIT_ALREADY_RUNNING, EXIT_IN_USE, socket_path};
+use crate::store::StoreError;
+
+/// Seconds a started server lingers after its last client leaves.
+pub const AUTO_IDLE_EXIT_SECS: u64 = 3;
+
+/// How to reach a store's server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConnectOptions {
+    /// The store directory.
+    pub db: PathBuf,
+    /// The name shown next to the login in the history (`--user`).
+    pub display_name: Option<String>,
+    /// The steerdeck program to run as a server when none answers; none: do not start one.
+    pub server_exe: Option<PathBuf>,
+    /// How long to wait for a started server to answer.
+    pub start_timeout: Duration,
+    /// How long a store held by another process (not a server) is waited for.
+    pub in_use_timeout: Duration,
+}
+
+impl ConnectOptions {
+    /// Connect to the server of `db`; do not start one.
+    pub fn new(db: &Path) -> Self {
+        ConnectOptions {
+            db: std::path::absolute(db).unwrap_or_else(|_| db.to_path_buf()),
+            display_name: None,
+            server_exe: None,
+            start_timeout: Duration::from_secs(3),
+            in_use_timeout: Duration::from_secs(1),
+        }
+    }
+
+    /// With a display name for the history.
+    #[must_use]
+    pub fn display_name(mut self, name: Option<&str>) -> Self {
+        self.display_name = name.map(str::to_string);
+        self
+    }
+
+    /// Start `exe serve` when no server answers.
+    #[must_use]
+    pub fn start_with(mut self, exe: PathBuf) -> Self {
+        self.server_exe = Some(exe);
+        self
+    }
+}
+
+/// Connects to the server of the store in `db`, starting one (this very program) if none runs.
+pub fn connect_or_start(db: &Path, display_name: Option<&str>) -> Result<RemoteStore, StoreError> {
+    let exe = std::env::current_exe().map_err(|e| {
+        StoreError::Disconnected(format!(
+            "cannot start a steerdeck server: this program cannot find itself ({e})"
+        ))
+    })?;
+    RemoteStore::connect(
+        ConnectOptions::new(db)
+            .display_name(display_name)
+            .start_with(exe),
+    )
+}
+
+/// An open connection to the server, starting it if the options allow.
+pub(super) fn reach(options: &ConnectOptions) -> Result<Conn, StoreError> {
+    let socket = socket_path(&options.db);
+    let first = match Conn::open(&socket) {
+        Ok(c) => return Ok(c),
+        Err(OpenError::Fatal(e)) => return Err(e),
+        Err(OpenError::NoServer(m)) => m,
+    };
+    let Some(exe) = &options.server_exe else {
+        return Err(StoreError::Disconnected(format!(
+            "{first}; start one with `steerdeck serve --db {}`",
+            options.db.display()
+        )));
+    };
+    Starter::new(options, exe).run(&socket)
+}
+
+/// Starts servers and waits for one to answer.
+struct Starter<'a> {
+    options: &'a ConnectOptions,
+    exe: &'a Path,
+    child: Option<Child>,
+    /// Since when every server started has found the store held by another process.
+    in_use_since: Option<Instant>,
+}
+
+impl<'a> Starter<'a> {
+    fn new(options: &'a ConnectOptions, exe: &'a Path) -> Self {
+        Starter {
+            options,
+            exe,
+            child: None,
+            in_use_since: None,
+        }
+    }
+
+    fn run(mut self, socket: &Path) -> Result<Conn, StoreError> {
+        let deadline = Instant::now() + self.options.start_timeout;
+        self.spawn()?;
+        let mut pause = Duration::from_millis(5);
+        loop {
+            std::thread::sleep(pause);
+            pause = (pause * 2).min(Duration::from_millis(50));
+            match Conn::open(socket) {
+                Ok(c) => return Ok(c),
+                Err(OpenError::Fatal(e)) => return Err(e),
+                Err(OpenError::NoServer(_)) => {}
+            }
+            if let Some(status) = self.exited() {
+                match status.code().and_then(|c| u8::try_from(c).ok()) {
+                    // Another server won the race: it will answer soon.
+                    Some(EXIT_ALREADY_RUNNING) => {}
+                    // A race loser, or a process (not a server) holds the store: try again.
+                    Some(EXIT_IN_USE) => {
+                        let since = *self.in_use_since.get_or_insert_with(Instant::now);
+                        if since.elapsed() >= self.options.in_use_timeout {
+                            return Err(StoreError::InUse {
+                                path: self.options.db.display().to_string(),
+                            });
+                        }
+                        std::thread::sleep(Duration::from_millis(50));
+                        self.spawn()?;
+                    }
+                    _ => {
+                        return Err(StoreError::Disconnected(format!(
+                            "the steerdeck server for {} could not start ({status}); run `steerdeck serve --db {}` to see why",
+                            self.options.db.display(),
+                            self.options.db.display()
+                        )));
+                    }
+                }
+            }
+            if Instant::now() >= deadline {
+                return Err(StoreError::Disconnected(format!(
+                    "the steerdeck server for {} did not answer within {} s",
+                    self.options.db.display(),
+                    self.options.start_timeout.as_secs_f32()
+                )));
+            }
+        }
+    }
+
+    fn spawn(&mut self) -> Result<(), StoreError> {
+        use std::os::unix::process::CommandExt;
+        let child = Command::new(self.exe)
+            .arg("--db")
+            .arg(&self.options.db)
+            .arg("serve")
+            .arg("--idle-exit")
+            .arg(AUTO_IDLE_EXIT_SECS.to_string())
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .current_dir("/")
+            // Its own process group: Ctrl-C in this terminal does not reach it.
+            .process_group(0)
+            .spawn()
+            .map_err(|e| {
+                StoreError::Disconnected(format!(
+                    "cannot start a steerdeck server ({}): {e}",
+                    self.exe.display()
+                ))
+            })?;
+        self.child = Some(child);
+        Ok(())
+    }
+
+    /// The exit status of the started server, once it has exited.
+    fn exited(&mut self) -> Option<ExitStatus> {
+        let status = self.child.as_mut()?.try_wait().ok()??;
+        self.child = None;
+        Some(status)
+    }
+}
+
+impl Drop for Starter<'_> {
+    /// A server still running is left running; a thread reaps it when it exits.
+    fn drop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let reaped = std::thread::Builder::new()
+                .name("reap-server".into())
+                .spawn(move || {
+                    let _ = child.wait();
+                });
+            drop(reaped);
+        }
+    }
+}

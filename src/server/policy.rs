@@ -1,0 +1,226 @@
+//! Who may do what through the server: a pure decision from the peer's ids and the store
+//! directory's owner, group and mode, plus the small readers of `/etc/passwd` and `/etc/group`
+//! that feed it.
+//!
+//! # The policy
+//!
+//! The server decides, for every connection, from the peer's credentials (`SO_PEERCRED`, which
+//! the client cannot forge) and the store directory (`--db`) as it is at that moment:
+//!
+//! - **Who can connect** is who can enter the store directory: the socket `steerdeck.sock` gets
+//!   read-write permission for each class (owner, group, others) that has search (`x`)
+//!   permission on the directory. A `0700` directory gives a `0600` socket (private), `2770` gives
+//!   `0660` (the group), `0755` gives `0666`.
+//! - **Who may edit** is who the OS would let write the store directory, among the people who
+//!   run as a user: the user the server runs as, the directory's owner, and the members of the
+//!   directory's group when the directory is group-writable (`g+w`). Membership counts the
+//!   peer's current group, its primary group in `/etc/passwd` and its supplementary groups in
+//!   `/etc/group`.
+//! - **Everyone else who connects may read**: list, show, history, export, follow changes.
+//!   Their edits are refused with a sentence saying who may edit; nothing is saved.
+//! - root is not special: run the server as the store's user, or add root to the group.
+//!
+//! The history records the peer's login (from its uid), never a name the client claims; a
+//! `--user` name is recorded only next to the login ("Chủ tịch (lan)").
+
+use serde::{Deserialize, Serialize};
+
+/// What a peer may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Access {
+    /// Read and change.
+    Edit,
+    /// Read only; edits are refused.
+    Read,
+}
+
+/// The connecting process, as the kernel reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Peer {
+    /// Its user id.
+    pub uid: u32,
+    /// Every group it belongs to (current, primary and supplementary).
+    pub gids: Vec<u32>,
+}
+
+/// The store directory and the server, as far as the policy cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StoreOwner {
+    /// The user id the server runs as.
+    pub server_uid: u32,
+    /// The owner of the store directory.
+    pub dir_uid: u32,
+    /// The group of the store directory.
+    pub dir_gid: u32,
+    /// The permission bits of the store directory (e.g. `0o2770`).
+    pub dir_mode: u32,
+}
+
+/// The policy (see the module documentation): edit for the server's user, the directory's owner
+/// and, when the directory is group-writable, the members of its group; read for everyone else.
+pub fn access(peer: &Peer, store: &StoreOwner) -> Access {
+    let group_writable = store.dir_mode & 0o020 != 0;
+    if peer.uid == store.server_uid
+        || peer.uid == store.dir_uid
+        || (group_writable && peer.gids.contains(&store.dir_gid))
+    {
+        Access::Edit
+    } else {
+        Access::Read
+    }
+}
+
+/// The mode of the socket for a store directory of mode `dir_mode`: read-write for each class
+/// that may enter the directory.
+pub fn socket_mode(dir_mode: u32) -> u32 {
+    (dir_mode & 0o111) * 6
+}
+
+/// The sentence a read-only peer gets when it tries to change something.
+pub fn refusal(login: &str, server_user: &str, group: &str, group_writable: bool) -> String {
+    if group_writable {
+        format!(
+            "{login} may read this store but not change it: changes are for {server_user} and the members of group {group}; nothing was saved"
+        )
+    } else {
+        format!(
+            "{login} may read this store but not change it: changes are for {server_user} only (make the store directory group-writable to let group {group} edit); nothing was saved"
+        )
+    }
+}
+
+/// The groups of `login` in an `/etc/group` text: those listing it as a member, and those whose
+/// id is `primary`.
+pub fn groups_of(etc_group: &str, login: &str, primary: &[u32]) -> Vec<u32> {
+    let mut gids: Vec<u32> = primary.to_vec();
+    for line in etc_group.lines() {
+        let mut f = line.split(':');
+        let (Some(_name), Some(_pw), Some(gid), Some(members)) =
+            (f.next(), f.next(), f.next(), f.next())
+        else {
+            continue;
+        };
+        let Ok(gid) = gid.trim().parse::<u32>() else {
+            continue;
+        };
+        if members.split(',').any(|m| m.trim() == login) && !gids.contains(&gid) {
+            gids.push(gid);
+        }
+    }
+    gids
+}
+
+/// The primary group of `uid` in an `/etc/passwd` text.
+pub fn primary_gid(etc_passwd: &str, uid: u32) -> Option<u32> {
+    etc_passwd.lines().find_map(|line| {
+        let f: Vec<&str> = line.split(':').collect();
+        let id: u32 = f.get(2)?.parse().ok()?;
+        (id == uid).then(|| f.get(3)?.parse().ok())?
+    })
+}
+
+/// The name of group `gid` in an `/etc/group` text.
+pub fn group_name(etc_group: &str, gid: u32) -> Option<String> {
+    etc_group.lines().find_map(|line| {
+        let f: Vec<&str> = line.split(':').collect();
+        let id: u32 = f.get(2)?.parse().ok()?;
+        (id == gid).then(|| f.first().map(|n| (*n).to_string()))?
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SERVER: u32 = 990; // the `steerdeck` system user
+    const SECRETARIAT: u32 = 2000;
+
+    fn store(mode: u32) -> StoreOwner {
+        StoreOwner {
+            server_uid: SERVER,
+            dir_uid: SERVER,
+            dir_gid: SECRETARIAT,
+            dir_mode: mode,
+        }
+    }
+
+    fn peer(uid: u32, gids: &[u32]) -> Peer {
+        Peer {
+            uid,
+            gids: gids.to_vec(),
+        }
+    }
+
+    #[test]
+    fn the_servers_user_edits_whatever_the_mode() {
+        assert_eq!(access(&peer(SERVER, &[]), &store(0o700)), Access::Edit);
+        assert_eq!(access(&peer(SERVER, &[]), &store(0o2770)), Access::Edit);
+    }
+
+    #[test]
+    fn the_directory_owner_edits_a_store_served_by_another_user() {
+        let s = StoreOwner {
+            dir_uid: 1001,
+            ..store(0o700)
+        };
+        assert_eq!(access(&peer(1001, &[1001]), &s), Access::Edit);
+    }
+
+    #[test]
+    fn group_members_edit_only_a_group_writable_directory() {
+        let lan = peer(1001, &[1001, SECRETARIAT]);
+        assert_eq!(access(&lan, &store(0o2770)), Access::Edit);
+        assert_eq!(access(&lan, &store(0o770)), Access::Edit);
+        assert_eq!(access(&lan, &store(0o750)), Access::Read);
+        assert_eq!(access(&lan, &store(0o755)), Access::Read);
+    }
+
+    #[test]
+    fn others_read() {
+        let guest = peer(1500, &[1500, 100]);
+        assert_eq!(access(&guest, &store(0o2775)), Access::Read);
+        assert_eq!(access(&guest, &store(0o777)), Access::Read);
+    }
+
+    #[test]
+    fn root_is_not_special() {
+        assert_eq!(access(&peer(0, &[0]), &store(0o2770)), Access::Read);
+        assert_eq!(
+            access(&peer(0, &[0, SECRETARIAT]), &store(0o2770)),
+            Access::Edit
+        );
+    }
+
+    #[test]
+    fn the_socket_is_open_to_who_can_enter_the_directory() {
+        assert_eq!(socket_mode(0o700), 0o600);
+        assert_eq!(socket_mode(0o2770), 0o660);
+        assert_eq!(socket_mode(0o755), 0o666);
+        assert_eq!(socket_mode(0o751), 0o660 | 0o006);
+        assert_eq!(socket_mode(0o600), 0);
+    }
+
+    #[test]
+    fn groups_come_from_passwd_and_group_files() {
+        let group = "root:x:0:\nsecretariat:x:2000:lan,minh\nviewers:x:2001: minh \nbroken\nbad:x:zz:lan\nlan:x:1001:\n";
+        let passwd = "root:x:0:0:root:/root:/bin/sh\nlan:x:1001:1001:Lan:/home/lan:/bin/sh\n";
+        let primary = primary_gid(passwd, 1001).expect("lan's primary group");
+        assert_eq!(primary, 1001);
+        assert_eq!(groups_of(group, "lan", &[primary]), vec![1001, 2000]);
+        assert_eq!(groups_of(group, "minh", &[1002]), vec![1002, 2000, 2001]);
+        assert_eq!(groups_of(group, "nobody", &[]), Vec::<u32>::new());
+        assert_eq!(primary_gid(passwd, 4242), None);
+        assert_eq!(group_name(group, 2000).as_deref(), Some("secretariat"));
+        assert_eq!(group_name(group, 4242), None);
+    }
+
+    #[test]
+    fn the_refusal_says_who_may_edit() {
+        assert_eq!(
+            refusal("minh", "steerdeck", "secretariat", true),
+            "minh may read this store but not change it: changes are for steerdeck and the members of group secretariat; nothing was saved"
+        );
+        assert!(refusal("minh", "lan", "lan", false).contains("for lan only"));
+    }
+}

@@ -1,0 +1,373 @@
+//! `steerdeck serve`: owns the store, listens on `<db>/steerdeck.sock`, a thread per connection.
+//!
+//! Start-up order matters. A live server on the socket means "already running". Then the sled
+//! lock is taken: from here on this process is the only server of the store, so a socket file
+//! left by a dead server (connecting to it is refused) can be removed and bound anew. On
+//! SIGTERM, SIGINT, SIGHUP, idle, or the socket file removed by someone: stop accepting, let
+//! requests in flight finish, remove the socket while still holding the lock, then let the
+//! store go.
+
+use std::collections::HashMap;
+use std::io::ErrorKind;
+use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
+
+use super::{ServerError, conn, policy, socket_error, socket_path};
+use crate::session::user_name;
+use crate::store::{Actor, PlanStore, SledStore, seed_if_empty};
+
+/// How the server runs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ServeOptions {
+    /// Exit when no client has been connected for this long (none: run until signalled).
+    pub idle_exit: Option<Duration>,
+}
+
+/// How long shutdown waits for requests in flight.
+const DRAIN: Duration = Duration::from_secs(5);
+
+/// Connections served at once; more are refused with a sentence.
+pub const MAX_CLIENTS: usize = 512;
+
+/// A watching connection's writer.
+pub(super) type Feed = Arc<Mutex<UnixStream>>;
+
+/// What the server's threads share.
+pub(super) struct Shared {
+    pub store: Arc<SledStore>,
+    pub db: PathBuf,
+    pub server_uid: u32,
+    pub server_login: String,
+    stopping: AtomicBool,
+    /// The listening socket, to wake the accept loop.
+    listener: UnixListener,
+    clients: Mutex<(usize, Instant)>,
+    conns: Mutex<HashMap<u64, UnixStream>>,
+    watchers: Mutex<Vec<(u64, Feed)>>,
+    changes: Sender<u64>,
+}
+
+/// Locks, carrying on after a thread panicked while holding the lock (the data is plain).
+pub(super) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl Shared {
+    pub fn stopping(&self) -> bool {
+        self.stopping.load(Ordering::SeqCst)
+    }
+
+    /// Stops accepting: sets the flag and wakes the accept loop (shutting a listening socket
+    /// down makes a blocked `accept` fail at once; it works without the socket's path).
+    pub fn stop(&self) {
+        self.stopping.store(true, Ordering::SeqCst);
+        let _ = rustix::net::shutdown(&self.listener, rustix::net::Shutdown::Both);
+    }
+
+    /// A connection began; its reading half is kept to end it on shutdown. False (and nothing
+    /// counted) when [`MAX_CLIENTS`] are already connected.
+    pub fn joined(&self, id: u64, stream: Option<UnixStream>) -> bool {
+        {
+            let mut c = lock(&self.clients);
+            if c.0 >= MAX_CLIENTS {
+                return false;
+            }
+            c.0 += 1;
+        }
+        if let Some(s) = stream {
+            lock(&self.conns).insert(id, s);
+        }
+        true
+    }
+
+    /// A connection ended.
+    pub fn left(&self, id: u64) {
+        lock(&self.conns).remove(&id);
+        lock(&self.watchers).retain(|(w, _)| *w != id);
+        let mut c = lock(&self.clients);
+        c.0 = c.0.saturating_sub(1);
+        if c.0 == 0 {
+            c.1 = Instant::now();
+        }
+    }
+
+    /// Makes connection `id` a change feed.
+    pub fn add_watcher(&self, id: u64, feed: Feed) {
+        lock(&self.watchers).push((id, feed));
+    }
+
+    /// Tells the watchers that a change was committed.
+    pub fn changed(&self) {
+        let seq = self.store.last_seq().unwrap_or(0);
+        let _ = self.changes.send(seq);
+    }
+}
+
+/// Runs the server for the store in `db` until a signal (or idle, see [`ServeOptions`]).
+pub fn serve(db: &Path, opts: ServeOptions) -> Result<(), ServerError> {
+    let socket = socket_path(db);
+    if UnixStream::connect(&socket).is_ok() {
+        return Err(ServerError::AlreadyRunning {
+            socket: socket.display().to_string(),
+        });
+    }
+    let store = Arc::new(SledStore::open(db)?);
+    let server_uid = rustix::process::geteuid().as_raw();
+    let server_login = user_name(server_uid).unwrap_or_else(|| format!("uid {server_uid}"));
+    seed_if_empty(
+        store.as_ref(),
+        &Actor::new(server_login.clone()),
+        crate::plan::embedded()?,
+    )?;
+    clear_stale(&socket)?;
+    let listener = UnixListener::bind(&socket).map_err(|e| socket_error(&socket, &e))?;
+    let bound = Bound::new(&socket);
+    let started = Started {
+        store,
+        server_uid,
+        server_login,
+    };
+    let result = run(db, started, &listener, &bound, opts);
+    bound.remove(); // while the store is still held
+    result
+}
+
+/// What `serve` has set up before binding the socket.
+struct Started {
+    store: Arc<SledStore>,
+    server_uid: u32,
+    server_login: String,
+}
+
+/// Serves on a bound socket until stopped.
+fn run(
+    db: &Path,
+    started: Started,
+    listener: &UnixListener,
+    bound: &Bound,
+    opts: ServeOptions,
+) -> Result<(), ServerError> {
+    let dir_mode = std::fs::metadata(db).map_or(0o700, |m| m.mode());
+    std::fs::set_permissions(
+        &bound.path,
+        std::fs::Permissions::from_mode(policy::socket_mode(dir_mode)),
+    )
+    .map_err(|e| socket_error(&bound.path, &e))?;
+    let (changes, rx) = mpsc::channel();
+    let shared = Arc::new(Shared {
+        store: started.store,
+        db: db.to_path_buf(),
+        server_uid: started.server_uid,
+        server_login: started.server_login,
+        stopping: AtomicBool::new(false),
+        listener: listener
+            .try_clone()
+            .map_err(|e| socket_error(&bound.path, &e))?,
+        clients: Mutex::new((0, Instant::now())),
+        conns: Mutex::new(HashMap::new()),
+        watchers: Mutex::new(Vec::new()),
+        changes,
+    });
+    let notifier = spawn("notifier", {
+        let s = Arc::clone(&shared);
+        move || notify_loop(&s, &rx)
+    })?;
+    let signals = on_signals(&shared)?;
+    spawn("housekeeping", {
+        let s = Arc::clone(&shared);
+        let bound = bound.clone();
+        move || housekeeping(&s, &bound, opts.idle_exit)
+    })?;
+    eprintln!(
+        "steerdeck serve: serving {} on {} (protocol {})",
+        db.display(),
+        bound.path.display(),
+        super::protocol::PROTOCOL_VERSION
+    );
+    let threads = accept_loop(&shared, listener);
+    eprintln!("steerdeck serve: stopping");
+    signals.close();
+    drain(&shared, threads);
+    let _ = shared.changes.send(u64::MAX); // wakes the notifier so it sees the stop
+    let _ = notifier.join();
+    Ok(())
+}
+
+/// The socket file this server bound (by device and inode, so as to touch no other).
+#[derive(Clone)]
+struct Bound {
+    path: PathBuf,
+    id: Option<(u64, u64)>,
+}
+
+impl Bound {
+    fn new(path: &Path) -> Self {
+        let id = std::fs::symlink_metadata(path)
+            .ok()
+            .map(|m| (m.dev(), m.ino()));
+        Bound {
+            path: path.to_path_buf(),
+            id,
+        }
+    }
+
+    /// True while the socket file is the one this server bound.
+    fn still_there(&self) -> bool {
+        let now = std::fs::symlink_metadata(&self.path)
+            .ok()
+            .map(|m| (m.dev(), m.ino()));
+        now.is_some() && now == self.id
+    }
+
+    /// Removes the socket file if it is still this server's.
+    fn remove(&self) {
+        if self.still_there() {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// Removes a socket file that no server answers on; refuses to touch anything else.
+fn clear_stale(socket: &Path) -> Result<(), ServerError> {
+    let Ok(meta) = std::fs::symlink_metadata(socket) else {
+        return Ok(());
+    };
+    if !meta.file_type().is_socket() {
+        return Err(ServerError::Socket {
+            path: socket.display().to_string(),
+            message: "a file that is not a socket is in the way; move it elsewhere".into(),
+        });
+    }
+    match UnixStream::connect(socket) {
+        Ok(_) => Err(ServerError::AlreadyRunning {
+            socket: socket.display().to_string(),
+        }),
+        Err(e) if e.kind() == ErrorKind::ConnectionRefused => {
+            std::fs::remove_file(socket).map_err(|e| socket_error(socket, &e))
+        }
+        Err(e) => Err(socket_error(socket, &e)),
+    }
+}
+
+fn spawn(name: &str, f: impl FnOnce() + Send + 'static) -> Result<JoinHandle<()>, ServerError> {
+    thread::Builder::new()
+        .name(name.to_string())
+        .spawn(f)
+        .map_err(|e| ServerError::System(format!("cannot start a thread: {e}")))
+}
+
+fn on_signals(shared: &Arc<Shared>) -> Result<signal_hook::iterator::Handle, ServerError> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])
+        .map_err(|e| ServerError::System(format!("cannot handle signals ({e})")))?;
+    let handle = signals.handle();
+    let s = Arc::clone(shared);
+    spawn("signals", move || {
+        if signals.forever().next().is_some() {
+            s.stop();
+        }
+    })?;
+    Ok(handle)
+}
+
+/// Stops the server when it has been idle long enough, or when its socket file is gone (the
+/// store directory was removed, or someone deleted the socket: nobody can connect any more).
+fn housekeeping(shared: &Shared, bound: &Bound, idle: Option<Duration>) {
+    let tick = idle.map_or(Duration::from_millis(250), |i| {
+        (i / 10).clamp(Duration::from_millis(10), Duration::from_millis(250))
+    });
+    while !shared.stopping() {
+        thread::sleep(tick);
+        let (count, since) = *lock(&shared.clients);
+        let idle_over = idle.is_some_and(|i| count == 0 && since.elapsed() >= i);
+        if idle_over || !bound.still_there() {
+            shared.stop();
+        }
+    }
+}
+
+fn accept_loop(shared: &Arc<Shared>, listener: &UnixListener) -> Vec<JoinHandle<()>> {
+    let mut threads: Vec<JoinHandle<()>> = Vec::new();
+    let mut next = 0u64;
+    for conn in listener.incoming() {
+        if shared.stopping() {
+            break;
+        }
+        let Ok(stream) = conn else {
+            // Out of file descriptors or similar: give the system a moment.
+            thread::sleep(Duration::from_millis(50));
+            continue;
+        };
+        next += 1;
+        let id = next;
+        if !shared.joined(id, stream.try_clone().ok()) {
+            conn::refuse_busy(&stream);
+            continue;
+        }
+        threads.retain(|t| !t.is_finished());
+        let s = Arc::clone(shared);
+        match thread::Builder::new()
+            .name(format!("conn-{id}"))
+            .spawn(move || conn::handle(&s, stream, id))
+        {
+            Ok(t) => threads.push(t),
+            Err(_) => shared.left(id),
+        }
+    }
+    threads
+}
+
+/// Ends every connection's reading half (a request being answered still gets its answer), then
+/// waits for the connection threads, at most [`DRAIN`].
+fn drain(shared: &Shared, threads: Vec<JoinHandle<()>>) {
+    for s in lock(&shared.conns).values() {
+        let _ = s.shutdown(std::net::Shutdown::Read);
+    }
+    let deadline = Instant::now() + DRAIN;
+    for t in threads {
+        while !t.is_finished() && Instant::now() < deadline {
+            thread::sleep(Duration::from_millis(5));
+        }
+        if t.is_finished() {
+            let _ = t.join();
+        }
+    }
+}
+
+fn notify_loop(shared: &Shared, rx: &Receiver<u64>) {
+    while let Ok(mut seq) = rx.recv() {
+        if shared.stopping() && seq == u64::MAX {
+            return;
+        }
+        while let Ok(s) = rx.try_recv() {
+            if s != u64::MAX {
+                seq = seq.max(s);
+            }
+        }
+        let feeds: Vec<(u64, Feed)> = lock(&shared.watchers).clone();
+        let line = super::protocol::encode(&super::protocol::Reply {
+            changed: Some(seq),
+            ..Default::default()
+        });
+        let mut dead = Vec::new();
+        for (id, feed) in feeds {
+            use std::io::Write;
+            let mut stream = lock(&feed);
+            if stream.write_all(&line).is_err() {
+                // A feed that stopped reading may hold half a line: end it, so that its client
+                // notices, reconnects and reloads.
+                let _ = stream.shutdown(std::net::Shutdown::Both);
+                dead.push(id);
+            }
+        }
+        if !dead.is_empty() {
+            lock(&shared.watchers).retain(|(id, _)| !dead.contains(id));
+        }
+    }
+}
