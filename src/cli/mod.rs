@@ -1,25 +1,28 @@
 //! The scriptable command line: every command works without the TUI, on the same store.
 
 pub mod args;
+mod history;
+mod list;
 pub mod screen;
 mod show;
 pub mod table;
+mod transfer;
 
 use std::io::Write;
-use std::path::Path;
-
-use chrono::Local;
 
 pub use args::Cli;
-use args::{Command, ExportFormat, HistoryFormat, ListFormat};
+use args::{Command, HistoryFormat};
+pub use history::{describe, history_table};
+use list::{list, write_json};
+pub use transfer::write_file_atomic;
+use transfer::{export, import};
 
 use crate::domain::text::printable;
-use crate::export::{TaskRow, to_csv};
 use crate::i18n::{Lang, Msg, format as vf};
-use crate::plan::{PlanDocument, PlanFileError, read_file};
-use crate::query::{Due, Filter, Query, TaskIndex, parse_quarter};
+use crate::plan::PlanFileError;
+use crate::query::{Due, Filter, parse_quarter};
 use crate::session::{Session, SessionError};
-use crate::store::{Command as StoreCommand, Event, Outcome, StoreError, Update};
+use crate::store::{Command as StoreCommand, Outcome, StoreError, Update};
 
 /// Why a command failed; the message is what the user reads.
 #[derive(Debug, thiserror::Error)]
@@ -226,289 +229,4 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<(), CliE
             Ok(())
         }
     }
-}
-
-fn list(
-    session: &Session,
-    plan: &str,
-    filter: &Filter,
-    search: &str,
-    format: ListFormat,
-    out: &mut dyn Write,
-) -> Result<(), CliError> {
-    let data = session.store.load(plan)?;
-    for p in &filter.pillars {
-        if data.plan.pillar(p).is_none() {
-            let keys: Vec<&str> = data.plan.pillars.iter().map(|p| p.key.as_str()).collect();
-            return Err(CliError::Usage(format!(
-                "unknown pillar '{p}' (this plan has: {})",
-                keys.join(", ")
-            )));
-        }
-    }
-    let mut index = TaskIndex::new(data.tasks(), &session.registry);
-    let selected = index.select(
-        filter,
-        &Query::new(search),
-        &session.registry,
-        session.as_of,
-    );
-    let tasks: Vec<&crate::domain::Task> =
-        selected.iter().map(|(i, _)| &index.tasks()[*i]).collect();
-    match format {
-        ListFormat::Json => {
-            let rows: Vec<TaskRow> = tasks
-                .iter()
-                .map(|t| TaskRow::new(t, session.as_of))
-                .collect();
-            write_json(out, &rows)
-        }
-        ListFormat::Csv => {
-            let rows: Vec<TaskRow> = tasks
-                .iter()
-                .map(|t| TaskRow::new(t, session.as_of))
-                .collect();
-            let bytes = to_csv(&rows).map_err(|e| CliError::Io {
-                path: "<stdout>".into(),
-                message: e.to_string(),
-            })?;
-            out.write_all(&bytes).map_err(out_err)
-        }
-        ListFormat::Table => {
-            let lang = session.lang;
-            if tasks.is_empty() {
-                return writeln!(out, "{}.", lang.t(Msg::NothingFound)).map_err(out_err);
-            }
-            let headers = [
-                lang.t(Msg::Id),
-                lang.t(Msg::Deadline),
-                lang.t(Msg::Status),
-                "%",
-                lang.t(Msg::Lead),
-                lang.t(Msg::Title),
-            ];
-            let rows: Vec<Vec<String>> = tasks
-                .iter()
-                .map(|t| {
-                    let lead: Vec<&str> = t
-                        .def
-                        .lead
-                        .iter()
-                        .map(|l| session.registry.short(l))
-                        .collect();
-                    let mut status = lang.status(t.state.status).to_string();
-                    if t.is_overdue(session.as_of) {
-                        status = format!("{status} !");
-                    }
-                    vec![
-                        t.def.id.clone(),
-                        t.deadline()
-                            .map_or_else(|| table::truncate(&t.def.timeframe, 18), vf::date),
-                        status,
-                        t.state.progress.to_string(),
-                        lead.join(", "),
-                        t.def.title.clone(),
-                    ]
-                })
-                .collect();
-            let width = terminal_width();
-            out.write_all(table::render(&headers, &rows, width, 5).as_bytes())
-                .map_err(out_err)
-        }
-    }
-}
-
-fn terminal_width() -> Option<usize> {
-    use std::io::IsTerminal;
-    if !std::io::stdout().is_terminal() {
-        return None;
-    }
-    ratatui::crossterm::terminal::size()
-        .ok()
-        .map(|(w, _)| usize::from(w))
-}
-
-fn write_json<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> Result<(), CliError> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(|e| out_err(e.into()))?;
-    writeln!(out).map_err(out_err)
-}
-
-/// One event as a sentence: "IV.5 status: not-started → done (lan, 14:02 28/11/2026)".
-pub fn describe(lang: Lang, e: &Event) -> String {
-    let when = e.at.with_timezone(&Local).format("%H:%M %d/%m/%Y");
-    let what = e.task.as_deref().unwrap_or("");
-    let from = e.from.as_ref().map(|f| {
-        if f.is_empty() {
-            "—".to_string()
-        } else {
-            f.clone()
-        }
-    });
-    let change = match (&from, &e.to) {
-        (Some(f), Some(t)) => format!("{f} → {t}"),
-        (None, Some(t)) => t.clone(),
-        (Some(f), None) => format!("{f} →"),
-        (None, None) => String::new(),
-    };
-    let note = e
-        .note
-        .as_deref()
-        .map(|n| format!(" — {n}"))
-        .unwrap_or_default();
-    let _ = lang;
-    format!("{what} {}: {change}{note} ({}, {when})", e.field, e.who)
-        .trim_start()
-        .to_string()
-}
-
-/// The history as a table.
-pub fn history_table(lang: Lang, events: &[Event]) -> String {
-    let headers = [
-        lang.t(Msg::When),
-        lang.t(Msg::Who),
-        lang.t(Msg::Id),
-        lang.t(Msg::Field),
-        lang.t(Msg::From),
-        lang.t(Msg::To),
-        lang.t(Msg::Note),
-    ];
-    let rows: Vec<Vec<String>> = events
-        .iter()
-        .map(|e| {
-            vec![
-                e.at.with_timezone(&Local)
-                    .format("%d/%m/%Y %H:%M")
-                    .to_string(),
-                e.who.clone(),
-                e.task.clone().unwrap_or_default(),
-                e.field.clone(),
-                e.from.clone().unwrap_or_default(),
-                e.to.clone().unwrap_or_default(),
-                e.note.clone().unwrap_or_default(),
-            ]
-        })
-        .collect();
-    table::render(&headers, &rows, terminal_width(), 6)
-}
-
-fn import(
-    session: &Session,
-    name: Option<&str>,
-    file: &Path,
-    out: &mut dyn Write,
-) -> Result<(), CliError> {
-    let read = read_file(file, name, &session.registry)?;
-    for w in &read.warnings {
-        eprintln!("steerdeck: warning: {}", printable(w, false));
-    }
-    let outcome = session.store.execute(
-        &session.actor,
-        StoreCommand::Import {
-            plan: read.plan,
-            states: read.states,
-            activate: true,
-        },
-    )?;
-    if let Outcome::Imported(r) = outcome {
-        let verb = if r.created { "created" } else { "updated" };
-        let line = format!(
-            "plan '{}' {verb} and active: {} added, {} changed, {} removed (archived), {} unchanged{}",
-            r.plan,
-            r.added.len(),
-            r.changed.len(),
-            r.removed.len(),
-            r.unchanged,
-            if r.restored.is_empty() {
-                String::new()
-            } else {
-                format!("; recorded states restored for {} tasks", r.restored.len())
-            }
-        );
-        writeln!(out, "{}", printable(&line, false)).map_err(out_err)?;
-        for (label, ids) in [
-            ("added", &r.added),
-            ("changed", &r.changed),
-            ("removed", &r.removed),
-        ] {
-            if !ids.is_empty() {
-                writeln!(out, "  {label}: {}", printable(&ids.join(", "), false))
-                    .map_err(out_err)?;
-            }
-        }
-    }
-    Ok(())
-}
-
-fn export(
-    session: &Session,
-    plan: &str,
-    format: ExportFormat,
-    path: Option<&Path>,
-    out: &mut dyn Write,
-) -> Result<(), CliError> {
-    let data = session.store.load(plan)?;
-    let bytes = match format {
-        ExportFormat::Json => {
-            let doc = PlanDocument::new(data.plan.clone(), data.states.clone());
-            let mut v = serde_json::to_vec_pretty(&doc).map_err(|e| CliError::Io {
-                path: "export".into(),
-                message: e.to_string(),
-            })?;
-            v.push(b'\n');
-            v
-        }
-        ExportFormat::Csv => {
-            let rows: Vec<TaskRow> = data
-                .tasks()
-                .iter()
-                .map(|t| TaskRow::new(t, session.as_of))
-                .collect();
-            to_csv(&rows).map_err(|e| CliError::Io {
-                path: "export".into(),
-                message: e.to_string(),
-            })?
-        }
-    };
-    match path {
-        None => out.write_all(&bytes).map_err(out_err),
-        Some(p) => write_file_atomic(p, &bytes),
-    }
-}
-
-/// Writes a file whole or not at all: a temporary file beside it, then a rename.
-pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    let err = |e: std::io::Error| CliError::Io {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    };
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path.file_name().ok_or_else(|| CliError::Io {
-        path: path.display().to_string(),
-        message: "not a file name".into(),
-    })?;
-    let tmp = dir.join(format!(
-        ".{}.tmp-{}",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o640);
-    }
-    let result = (|| {
-        let mut f = opts.open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(err)
 }

@@ -1,0 +1,134 @@
+//! `steerdeck import` and `steerdeck export`: plans in and out, whole or not at all.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::args::ExportFormat;
+use super::{CliError, out_err};
+use crate::domain::text::printable;
+use crate::export::{TaskRow, to_csv};
+use crate::plan::{PlanDocument, read_file};
+use crate::session::Session;
+use crate::store::{Command as StoreCommand, Outcome};
+
+pub(super) fn import(
+    session: &Session,
+    name: Option<&str>,
+    file: &Path,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let read = read_file(file, name, &session.registry)?;
+    for w in &read.warnings {
+        eprintln!("steerdeck: warning: {}", printable(w, false));
+    }
+    let outcome = session.store.execute(
+        &session.actor,
+        StoreCommand::Import {
+            plan: read.plan,
+            states: read.states,
+            activate: true,
+        },
+    )?;
+    if let Outcome::Imported(r) = outcome {
+        let verb = if r.created { "created" } else { "updated" };
+        let line = format!(
+            "plan '{}' {verb} and active: {} added, {} changed, {} removed (archived), {} unchanged{}",
+            r.plan,
+            r.added.len(),
+            r.changed.len(),
+            r.removed.len(),
+            r.unchanged,
+            if r.restored.is_empty() {
+                String::new()
+            } else {
+                format!("; recorded states restored for {} tasks", r.restored.len())
+            }
+        );
+        writeln!(out, "{}", printable(&line, false)).map_err(out_err)?;
+        for (label, ids) in [
+            ("added", &r.added),
+            ("changed", &r.changed),
+            ("removed", &r.removed),
+        ] {
+            if !ids.is_empty() {
+                writeln!(out, "  {label}: {}", printable(&ids.join(", "), false))
+                    .map_err(out_err)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn export(
+    session: &Session,
+    plan: &str,
+    format: ExportFormat,
+    path: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let data = session.store.load(plan)?;
+    let bytes = match format {
+        ExportFormat::Json => {
+            let doc = PlanDocument::new(data.plan.clone(), data.states.clone());
+            let mut v = serde_json::to_vec_pretty(&doc).map_err(|e| CliError::Io {
+                path: "export".into(),
+                message: e.to_string(),
+            })?;
+            v.push(b'\n');
+            v
+        }
+        ExportFormat::Csv => {
+            let rows: Vec<TaskRow> = data
+                .tasks()
+                .iter()
+                .map(|t| TaskRow::new(t, session.as_of))
+                .collect();
+            to_csv(&rows).map_err(|e| CliError::Io {
+                path: "export".into(),
+                message: e.to_string(),
+            })?
+        }
+    };
+    match path {
+        None => out.write_all(&bytes).map_err(out_err),
+        Some(p) => write_file_atomic(p, &bytes),
+    }
+}
+
+/// Writes a file whole or not at all: a temporary file beside it, then a rename.
+pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    let err = |e: std::io::Error| CliError::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    };
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path.file_name().ok_or_else(|| CliError::Io {
+        path: path.display().to_string(),
+        message: "not a file name".into(),
+    })?;
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o640);
+    }
+    let result = (|| {
+        let mut f = opts.open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(err)
+}
