@@ -70,7 +70,7 @@ impl Config {
         toml::from_str(text).map_err(|e| {
             let (line, column) = e
                 .span()
-                .map_or((1, 1), |s| crate::plan::line_col(text, s.start));
+                .map_or((1, 1), |s| crate::domain::text::line_col(text, s.start));
             ConfigError::Syntax {
                 file: file.to_string(),
                 line,

@@ -4,24 +4,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::domain::text::printable;
 
-/// Cuts text to at most `width` cells, ending with "…" when cut.
-pub fn truncate(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
+pub use crate::domain::text::fit as truncate;
 
 /// Renders rows under headers. Every cell is made printable. When `max_width` is given, the
 /// `flex` column is shortened so each line fits.

@@ -43,9 +43,55 @@ pub fn has_control(text: &str) -> bool {
     text.chars().any(|c| c != '\n' && is_dangerous(c))
 }
 
+/// 1-based line and column (in characters) of a byte offset in a text, for error messages.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// Cuts text to at most `width` terminal cells, ending with "…" when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_col_counts_characters_from_one() {
+        let t = "a\nhộ tịch = x";
+        assert_eq!(line_col(t, 0), (1, 1));
+        let at = t.find('=').expect("has =");
+        assert_eq!(line_col(t, at), (2, 9));
+        assert_eq!(line_col(t, 999), (2, 12));
+    }
+
+    #[test]
+    fn fits_by_cells() {
+        assert_eq!(fit("Hộ tịch", 7), "Hộ tịch");
+        assert_eq!(fit("Hộ tịch điện tử", 8), "Hộ tịch…");
+        assert_eq!(fit("漢字漢字", 5), "漢字…");
+        assert_eq!(fit("Đăng ký", 4), "Đăn…");
+    }
 
     #[test]
     fn nfd_becomes_nfc() {

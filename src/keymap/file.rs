@@ -11,6 +11,7 @@ use crate::app::{Action, Mode};
 use super::accepts::accepts;
 use super::error::{EntryProblem, KeymapError, close_actions};
 use super::spec::{self, KeySpec};
+use crate::domain::text::line_col;
 
 /// One entry of a section: a key, what it runs, and the description written for it, if any.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +27,7 @@ pub(super) type Layer = Vec<(Mode, Vec<Entry>)>;
 /// Reads the keymap file `text`, named `file` in errors.
 pub(super) fn parse_layer(file: &str, text: &str) -> Result<Layer, KeymapError> {
     let root = DeTable::parse(text).map_err(|e| {
-        let (line, column) = line_column(text, e.span().map_or(0, |s| s.start));
+        let (line, column) = line_col(text, e.span().map_or(0, |s| s.start));
         KeymapError::Syntax {
             file: file.to_string(),
             line,
@@ -41,7 +42,7 @@ pub(super) fn parse_layer(file: &str, text: &str) -> Result<Layer, KeymapError> 
         let Some(mode) = Mode::ALL.into_iter().find(|m| m.name() == name.get_ref()) else {
             return Err(KeymapError::UnknownMode {
                 file: file.to_string(),
-                line: line_column(text, name.span().start).0,
+                line: line_col(text, name.span().start).0,
                 name: name.get_ref().to_string(),
             });
         };
@@ -60,7 +61,7 @@ struct Section<'a> {
 
 impl Section<'_> {
     fn line(&self, span: Range<usize>) -> usize {
-        line_column(self.text, span.start).0
+        line_col(self.text, span.start).0
     }
 
     fn problem(&self, span: Range<usize>, problem: &str) -> KeymapError {
@@ -171,28 +172,5 @@ fn string_field<'v>(name: &str, value: &'v DeValue<'_>) -> Result<&'v str, Entry
             },
             found: other.type_str(),
         }),
-    }
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset.min(text.len())).unwrap_or(text);
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line = before.matches('\n').count() + 1;
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn line_column_counts_from_one_in_characters() {
-        let text = "ab\nđc\n";
-        assert_eq!(line_column(text, 0), (1, 1));
-        assert_eq!(line_column(text, 3), (2, 1));
-        assert_eq!(line_column(text, "ab\nđ".len()), (2, 2));
-        assert_eq!(line_column(text, 99), (3, 1));
     }
 }

@@ -8,6 +8,7 @@ mod document;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+pub use crate::domain::text::line_col;
 use crate::domain::{Plan, PlanProblem, TaskState, TimeframeReading, UnitRegistry, read_timeframe};
 
 pub use csv_plan::read_csv;
@@ -172,26 +173,4 @@ pub fn parse_toml(text: &str, file: &str) -> Result<Plan, PlanFileError> {
             message: e.message().to_string(),
         }
     })
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn line_col_counts_characters() {
-        let t = "a\nhộ tịch = x";
-        assert_eq!(line_col(t, 0), (1, 1));
-        let at = t.find('=').expect("has =");
-        assert_eq!(line_col(t, at), (2, 9));
-    }
 }

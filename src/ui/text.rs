@@ -5,30 +5,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+pub use crate::domain::text::fit;
 use crate::domain::text::printable;
 
 /// Data text for one line of the screen: printable, on one line.
 pub fn safe(text: &str) -> String {
     printable(text, false)
-}
-
-/// Cuts to `width` cells, with "…" when cut.
-pub fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
 }
 
 /// A one-line cell of `text` fitted to `width`, with the chars at `positions` (char indices into
@@ -74,13 +56,6 @@ pub fn highlighted(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fits_by_cells() {
-        assert_eq!(fit("Hộ tịch", 7), "Hộ tịch");
-        assert_eq!(fit("Hộ tịch điện tử", 8), "Hộ tịch…");
-        assert_eq!(fit("漢字漢字", 5), "漢字…");
-    }
 
     #[test]
     fn highlights_only_the_matched_chars() {
