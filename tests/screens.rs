@@ -164,3 +164,32 @@ fn wide_screen_shows_full_status_words() {
     assert!(screen.contains("Chưa thực hiện"));
     assert!(screen.contains("Thuê Phần mềm Quản lý cán bộ"));
 }
+
+#[test]
+fn the_hint_bar_and_help_follow_the_loaded_keymap() {
+    let mut app = app(Lang::Vi);
+    let bottom = |s: &str| s.lines().last().unwrap_or_default().to_string();
+    let before = bottom(&screen(&mut app));
+    assert!(before.contains(" s trạng thái"), "{before}");
+    app.keymap = Keymap::load(Some("arrows"), None).expect("arrows preset");
+    let after = bottom(&screen(&mut app));
+    assert!(after.contains("f2 trạng thái"), "{after}");
+    assert!(!after.contains(" s trạng thái"), "{after}");
+    app.update(Action::Help);
+    app.type_text("f2");
+    let help = screen(&mut app);
+    assert!(
+        help.contains("f2") && help.contains("Đổi trạng thái nhiệm vụ"),
+        "{help}"
+    );
+}
+
+#[test]
+fn help_is_searchable_without_accents() {
+    let mut app = app(Lang::Vi);
+    app.update(Action::Help);
+    app.type_text("trang thai");
+    let help = screen(&mut app);
+    assert!(help.contains("Đổi trạng thái nhiệm vụ"), "{help}");
+    assert!(!help.contains("Chọn dòng dưới"), "{help}");
+}
