@@ -215,3 +215,28 @@ fn bad_messages_are_refused_and_the_server_keeps_serving() {
     assert_eq!(c.plans().expect("plans").len(), 1);
     assert!(cli(&s.db, &["plans"]).status.success());
 }
+
+#[test]
+fn store_files_are_private_unless_the_directory_is_shared_with_a_group() {
+    let mode =
+        |p: &std::path::Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    let private = store();
+    {
+        let _server = Server::start(&private.db);
+        cli_ok(&private.db, &["set", "I.1", "--progress", "10"]);
+    }
+    assert_eq!(mode(&private.db), 0o700);
+    assert_eq!(mode(&private.db.join("db")), 0o600);
+    let shared = store();
+    std::fs::create_dir(&shared.db).expect("mkdir");
+    std::fs::set_permissions(&shared.db, std::fs::Permissions::from_mode(0o2770)).expect("chmod");
+    {
+        let _server = Server::start(&shared.db);
+        cli_ok(&shared.db, &["set", "I.1", "--progress", "10"]);
+    }
+    assert_eq!(
+        mode(&shared.db.join("db")),
+        0o660,
+        "the group can use the store's files"
+    );
+}

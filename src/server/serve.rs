@@ -117,6 +117,7 @@ pub fn serve(db: &Path, opts: ServeOptions) -> Result<(), ServerError> {
             socket: socket.display().to_string(),
         });
     }
+    restrict_new_files(db);
     let store = Arc::new(SledStore::open(db)?);
     let server_uid = rustix::process::geteuid().as_raw();
     let server_login = user_name(server_uid).unwrap_or_else(|| format!("uid {server_uid}"));
@@ -136,6 +137,17 @@ pub fn serve(db: &Path, opts: ServeOptions) -> Result<(), ServerError> {
     let result = run(db, started, &listener, &bound, opts);
     bound.remove(); // while the store is still held
     result
+}
+
+/// Files the server creates are for the people who may use the store and nobody else: readable
+/// and writable by the group when the store directory is shared with a group (`g+w`), by the
+/// owner alone otherwise, whatever umask the server was started with.
+fn restrict_new_files(db: &Path) {
+    use rustix::fs::Mode;
+    use std::os::unix::fs::PermissionsExt;
+    let shared = std::fs::metadata(db).is_ok_and(|m| m.permissions().mode() & 0o020 != 0);
+    let mask = if shared { 0o007 } else { 0o077 };
+    rustix::process::umask(Mode::from_raw_mode(mask));
 }
 
 /// What `serve` has set up before binding the socket.
