@@ -119,12 +119,12 @@ fn group_line(app: &App, g: &Group, theme: &Theme, width: usize) -> Line<'static
     let counts = match lang {
         _ if width < 120 => match lang {
             Lang::Vi => format!(
-                "{}/{} xong · {} quá hạn · {pct}",
-                c.done, counted, c.overdue
+                "xong {} · đang {} · quá {} · k.hạn {} · {pct}",
+                c.done, c.open, c.overdue, c.no_deadline
             ),
             Lang::En => format!(
-                "{}/{} done · {} overdue · {pct}",
-                c.done, counted, c.overdue
+                "done {} · open {} · late {} · n/d {} · {pct}",
+                c.done, c.open, c.overdue, c.no_deadline
             ),
         },
         Lang::Vi => format!(
