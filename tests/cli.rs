@@ -428,3 +428,15 @@ fn the_screen_refuses_without_a_terminal_and_touches_nothing() {
     assert!(e.contains("needs a terminal"), "{e}");
     assert!(!d.path.exists(), "no store created");
 }
+
+#[test]
+fn targets_show_the_previous_years_figures_the_vietnamese_way() {
+    let d = db();
+    let out = ok(&d.path, &["targets"]);
+    let t2 = out.lines().find(|l| l.starts_with("T.2")).expect("T.2");
+    assert!(t2.contains("85%") && t2.contains("78,28%"), "{t2}");
+    let t3 = out.lines().find(|l| l.starts_with("T.3")).expect("T.3");
+    assert!(t3.contains('—'), "no 2024 figure: {t3}");
+    let en = ok(&d.path, &["--lang", "en", "targets"]);
+    assert!(en.contains("78.28%") && en.contains("Last year"), "{en}");
+}

@@ -159,6 +159,8 @@ pub enum Command {
         #[arg(long, value_name = "SECS")]
         idle_exit: Option<u64>,
     },
+    /// The plan's quantitative targets, with the previous year's figures.
+    Targets,
     /// List the plans in the store; with --activate, choose the active one.
     Plans {
         /// Make this plan the active one.

@@ -203,6 +203,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<(), CliE
         Command::Export { format, out: path } => {
             export(&session, &plan, *format, path.as_deref(), out)
         }
+        Command::Targets => targets(&session, &plan, out),
         Command::Plans { activate } => {
             if let Some(name) = activate {
                 session.store.execute(
@@ -229,4 +230,34 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<(), CliE
             Ok(())
         }
     }
+}
+
+/// `steerdeck targets`: each target with its value and the previous year's figure.
+fn targets(session: &Session, plan: &str, out: &mut dyn Write) -> Result<(), CliError> {
+    let data = session.store.load(plan)?;
+    let lang = session.lang;
+    let (target, baseline, what) = match lang {
+        Lang::Vi => ("Chỉ tiêu", "Năm trước", "Nội dung"),
+        Lang::En => ("Target", "Last year", "What"),
+    };
+    let rows: Vec<Vec<String>> = data
+        .plan
+        .targets
+        .iter()
+        .map(|k| {
+            vec![
+                k.id.clone(),
+                vf::percent_exact(lang, k.target),
+                k.baseline
+                    .map_or_else(|| "—".into(), |b| vf::percent_exact(lang, b)),
+                k.title.clone(),
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        return writeln!(out, "—").map_err(out_err);
+    }
+    let headers = [lang.t(Msg::Id), target, baseline, what];
+    out.write_all(table::render(&headers, &rows, list::terminal_width(), 3).as_bytes())
+        .map_err(out_err)
 }

@@ -36,6 +36,16 @@ pub fn percent(lang: Lang, value: f64) -> String {
     }
 }
 
+/// A percentage as the source gives it, up to two decimals, no trailing zeros: "78,28%", "58%".
+pub fn percent_exact(lang: Lang, value: f64) -> String {
+    let text = format!("{value:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    match lang {
+        Lang::Vi => format!("{}%", text.replace('.', ",")),
+        Lang::En => format!("{text}%"),
+    }
+}
+
 /// The share `part / whole` as a percentage ("0%" when `whole` is 0).
 pub fn share(lang: Lang, part: usize, whole: usize) -> String {
     #[allow(clippy::cast_precision_loss)]
@@ -96,6 +106,10 @@ mod tests {
         assert_eq!(percent(Lang::En, 78.28), "78.3%");
         assert_eq!(share(Lang::Vi, 1, 3), "33,3%");
         assert_eq!(share(Lang::Vi, 0, 0), "0%");
+        assert_eq!(percent_exact(Lang::Vi, 78.28), "78,28%");
+        assert_eq!(percent_exact(Lang::Vi, 58.0), "58%");
+        assert_eq!(percent_exact(Lang::Vi, 87.9), "87,9%");
+        assert_eq!(percent_exact(Lang::En, 52.06), "52.06%");
     }
 
     #[test]
