@@ -40,6 +40,15 @@ fn keys(app: &App, mode: Mode, action: Action) -> String {
         .join("/")
 }
 
+/// A popup's own hint line: "enter xác nhận  esc quay lại", keys from the keymap.
+fn hints(app: &App, mode: Mode, actions: &[Action]) -> String {
+    actions
+        .iter()
+        .map(|a| format!("{} {}", keys(app, mode, *a), describe(app.lang, *a).0))
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
 fn task_label(app: &App) -> String {
     app.selected_task()
         .map(|t| format!("{} — {}", safe(&t.def.id), safe(&t.def.title)))
@@ -69,11 +78,8 @@ pub(super) fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
     lines.push(Line::styled(
         format!(
-            " {} {}  {} {}",
-            keys(app, Mode::Status, Action::Confirm),
-            describe(app.lang, Action::Confirm).0,
-            keys(app, Mode::Status, Action::Back),
-            describe(app.lang, Action::Back).0
+            " {}",
+            hints(app, Mode::Status, &[Action::Confirm, Action::Back])
         ),
         theme.dim,
     ));
@@ -145,13 +151,7 @@ pub(super) fn note(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     frame.render_widget(&app.note, editor);
     frame.render_widget(
         Paragraph::new(Line::styled(
-            format!(
-                "{} {}  {} {}",
-                keys(app, Mode::Note, Action::Save),
-                describe(app.lang, Action::Save).0,
-                keys(app, Mode::Note, Action::Back),
-                describe(app.lang, Action::Back).0
-            ),
+            hints(app, Mode::Note, &[Action::Save, Action::Back]),
             theme.dim,
         )),
         hint,
@@ -195,13 +195,12 @@ pub(super) fn filter(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     lines.push(Line::default());
     lines.push(Line::styled(
         format!(
-            " {} {}  {} {}  {} {}",
-            keys(app, Mode::Filter, Action::NextValue),
-            describe(lang, Action::NextValue).0,
-            keys(app, Mode::Filter, Action::ClearFilters),
-            describe(lang, Action::ClearFilters).0,
-            keys(app, Mode::Filter, Action::Confirm),
-            describe(lang, Action::Confirm).0,
+            " {}",
+            hints(
+                app,
+                Mode::Filter,
+                &[Action::NextValue, Action::ClearFilters, Action::Confirm]
+            )
         ),
         theme.dim,
     ));
