@@ -14,6 +14,7 @@
 //!
 //! Data flows one way: files → `plan` → `store` (commands, flushed events) → `query` → output.
 
+pub mod action;
 pub mod app;
 pub mod cli;
 pub mod config;

@@ -1,7 +1,6 @@
 //! Application state and behaviour. `App` is changed only through [`App::update`] (actions from
 //! the keymap) and the text-entry methods; rendering reads it and never changes it.
 
-pub mod action;
 mod edit;
 pub mod input;
 pub mod menu;
@@ -12,7 +11,7 @@ use chrono::NaiveDate;
 use ratatui_textarea::TextArea;
 use std::collections::HashSet;
 
-pub use action::{Action, Mode};
+pub use crate::action::{Action, Mode};
 pub use edit::Edit;
 pub use input::{TextInput, TextKey};
 pub use menu::FilterMenu;

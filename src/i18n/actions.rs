@@ -1,7 +1,7 @@
 //! Descriptions of every action, short (hint bar) and long (help), in both languages.
 
 use super::Lang;
-use crate::app::Action;
+use crate::action::Action;
 
 /// The short label (hint bar) and the full description (help) of an action.
 pub fn describe(lang: Lang, action: Action) -> (&'static str, &'static str) {

@@ -1,7 +1,7 @@
 //! Which actions mean something in which mode. Loading a keymap refuses a binding the mode
 //! would ignore, and the app can ask the same table before acting.
 
-use crate::app::{Action, Mode};
+use crate::action::{Action, Mode};
 
 /// Whether `action` means something in `mode`. `noop` is accepted everywhere (it unbinds).
 pub fn accepts(mode: Mode, action: Action) -> bool {

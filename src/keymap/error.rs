@@ -1,7 +1,7 @@
 //! Why a keymap file is refused. Every message names the file, the line, the section and entry
 //! where there is one, and what to write instead where there is an answer.
 
-use crate::app::{Action, Mode};
+use crate::action::{Action, Mode};
 
 use super::accepts::accepted;
 use super::spec::SpecError;

@@ -6,7 +6,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::app::{Action, Mode};
+use crate::action::{Action, Mode};
 
 use super::accepts::accepts;
 use super::error::{EntryProblem, KeymapError, close_actions};

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
 
-use crate::app::{Action, Mode};
+use crate::action::{Action, Mode};
 
 pub use accepts::{accepted, accepts};
 pub use error::{EntryProblem, KeymapError};

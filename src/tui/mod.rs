@@ -8,7 +8,8 @@ use std::thread;
 
 use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind};
 
-use crate::app::{App, Mode, TextKey, Tone};
+use crate::action::Mode;
+use crate::app::{App, TextKey, Tone};
 use crate::keymap::{Key, KeySpec};
 use crate::ui::{self, Theme};
 

@@ -9,7 +9,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
 use super::text::{fit, safe};
-use crate::app::{Action, App, Grouping, Mode, Tone};
+use crate::action::{Action, Mode};
+use crate::app::{App, Grouping, Tone};
 use crate::i18n::{Lang, Msg, actions::describe, format as vf};
 use crate::query::Due;
 

@@ -9,7 +9,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
 use super::text::{fit, safe};
-use crate::app::{Action, App, Mode};
+use crate::action::{Action, Mode};
+use crate::app::App;
 use crate::i18n::{Msg, actions::describe};
 use crate::query::fold::fold;
 

@@ -13,7 +13,8 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use crate::app::{App, Mode};
+use crate::action::Mode;
+use crate::app::App;
 use crate::i18n::Msg;
 pub use theme::{Theme, ThemeName};
 

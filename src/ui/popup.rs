@@ -10,7 +10,8 @@ use super::Theme;
 use super::bars::{due_label, pillar_name};
 use super::text::{fit, safe};
 use crate::app::menu::{self, Field, Value};
-use crate::app::{Action, App, Mode};
+use crate::action::{Action, Mode};
+use crate::app::App;
 use crate::domain::Status;
 use crate::i18n::{Msg, actions::describe};
 

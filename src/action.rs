@@ -1,5 +1,7 @@
-//! Everything a user can ask for. Keys map to actions through the keymap (`keymaps/*.toml`
-//! names them in `snake_case`); `App::update` is the only place that acts on them.
+//! Everything a user can ask for, and the modes of the screen. A leaf module: `app`, `keymap`,
+//! `i18n` and `ui` all import it and none of them owns it. Keys map to actions through the keymap
+//! (`keymaps/*.toml` names them in `snake_case`); `App::update` is the only place that acts on
+//! them.
 
 use serde::{Deserialize, Serialize};
 
