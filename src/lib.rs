@@ -21,6 +21,7 @@ pub mod config;
 pub mod domain;
 pub mod export;
 pub mod i18n;
+pub mod identity;
 pub mod keymap;
 pub mod plan;
 pub mod query;

@@ -5,8 +5,8 @@ use chrono::{Local, NaiveDate};
 use std::path::{Path, PathBuf};
 
 use crate::domain::UnitRegistry;
-use crate::domain::text::{clean, printable};
 use crate::i18n::Lang;
+use crate::identity::{actor, os_login};
 use crate::plan::PlanFileError;
 use crate::store::{Actor, PlanStore, SledStore, StoreError, seed_if_empty};
 
@@ -34,48 +34,6 @@ pub fn db_dir(flag: Option<&Path>) -> Result<PathBuf, SessionError> {
     directories::ProjectDirs::from("", "", "steerdeck")
         .map(|d| d.data_dir().join("store"))
         .ok_or(SessionError::NoDbDir)
-}
-
-/// The OS login of this process: the name of its real user id in the password database, else
-/// `$USER`/`$LOGNAME`, else the numeric uid.
-pub fn os_login() -> String {
-    #[cfg(unix)]
-    {
-        let uid = rustix::process::getuid().as_raw();
-        if let Some(name) = user_name(uid) {
-            return name;
-        }
-        env_login().unwrap_or_else(|| format!("uid {uid}"))
-    }
-    #[cfg(not(unix))]
-    env_login().unwrap_or_else(|| "unknown".to_string())
-}
-
-fn env_login() -> Option<String> {
-    ["USER", "LOGNAME", "USERNAME"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
-        .map(|s| printable(&clean(&s), false))
-}
-
-/// The login name of a uid, from /etc/passwd.
-pub fn user_name(uid: u32) -> Option<String> {
-    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
-    passwd.lines().find_map(|line| {
-        let mut f = line.split(':');
-        let name = f.next()?;
-        let id: u32 = f.nth(1)?.parse().ok()?;
-        (id == uid).then(|| printable(name, false))
-    })
-}
-
-/// Who the history records: the login, and a `--user` name only alongside it, so nobody can
-/// record a change under another person's login.
-pub fn actor(user_flag: Option<&str>, login: &str) -> Actor {
-    match user_flag.map(|u| printable(&clean(u), false)) {
-        Some(u) if !u.is_empty() && u != login => Actor::new(format!("{u} ({login})")),
-        _ => Actor::new(login),
-    }
 }
 
 /// A started session.
@@ -165,19 +123,5 @@ impl Session {
             Some(p) => Ok(p.to_string()),
             None => crate::store::active_or_err(self.store.as_ref()),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn user_flag_cannot_hide_the_login() {
-        assert_eq!(actor(None, "lan").user, "lan");
-        assert_eq!(actor(Some("lan"), "lan").user, "lan");
-        assert_eq!(actor(Some("Chủ tịch"), "lan").user, "Chủ tịch (lan)");
-        assert_eq!(actor(Some("x\u{1b}[2J"), "lan").user, "x\\u{1b}[2J (lan)");
-        assert_eq!(actor(Some("  "), "lan").user, "lan");
     }
 }

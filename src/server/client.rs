@@ -197,7 +197,7 @@ impl RemoteStore {
 
     /// The actor the server records for this store's writes.
     pub fn actor(&self) -> Actor {
-        crate::session::actor(self.options.display_name.as_deref(), &self.login)
+        crate::identity::actor(self.options.display_name.as_deref(), &self.login)
     }
 
     fn lost(&self, sent_a_change: bool) -> StoreError {

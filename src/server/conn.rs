@@ -15,7 +15,7 @@ use super::protocol::{
     version_mismatch,
 };
 use super::serve::{Shared, lock};
-use crate::session::{actor, user_name};
+use crate::identity::{actor, login_of};
 use crate::store::PlanStore;
 
 /// How long a write to a peer may block (a peer that stops reading is dropped).
@@ -153,7 +153,7 @@ fn identify(shared: &Shared, stream: &UnixStream) -> Result<Who, String> {
     let cred = rustix::net::sockopt::socket_peercred(stream)
         .map_err(|e| format!("the server cannot tell who you are (SO_PEERCRED: {e})"))?;
     let uid = cred.uid.as_raw();
-    let login = user_name(uid).unwrap_or_else(|| format!("uid {uid}"));
+    let login = login_of(uid);
     let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
     let group = std::fs::read_to_string("/etc/group").unwrap_or_default();
     let mut primary = vec![cred.gid.as_raw()];

@@ -19,7 +19,7 @@ use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
 use super::{ServerError, conn, policy, socket_error, socket_path};
-use crate::session::user_name;
+use crate::identity::login_of;
 use crate::store::{Actor, PlanStore, SledStore, seed_if_empty};
 
 /// How the server runs.
@@ -120,7 +120,7 @@ pub fn serve(db: &Path, opts: ServeOptions) -> Result<(), ServerError> {
     restrict_new_files(db);
     let store = Arc::new(SledStore::open(db)?);
     let server_uid = rustix::process::geteuid().as_raw();
-    let server_login = user_name(server_uid).unwrap_or_else(|| format!("uid {server_uid}"));
+    let server_login = login_of(server_uid);
     seed_if_empty(
         store.as_ref(),
         &Actor::new(server_login.clone()),
