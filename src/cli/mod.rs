@@ -10,9 +10,10 @@ mod transfer;
 
 use std::io::Write;
 
+use crate::i18n::history::describe;
 pub use args::Cli;
 use args::{Command, HistoryFormat};
-pub use history::{describe, history_table};
+pub use history::history_table;
 use list::{list, write_json};
 pub use transfer::write_file_atomic;
 use transfer::{export, import};

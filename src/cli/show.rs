@@ -3,8 +3,9 @@
 use chrono::Local;
 use std::io::Write;
 
-use super::{CliError, describe};
+use super::CliError;
 use crate::domain::text::printable;
+use crate::i18n::history::describe;
 use crate::i18n::{Msg, format as vf};
 use crate::session::Session;
 use crate::store::StoreError;

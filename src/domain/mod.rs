@@ -1,6 +1,7 @@
 //! The pure core: plans, tasks, statuses, timeframes and deadlines, units, timeliness.
 //! Nothing here knows about terminals, files or the store.
 
+pub mod history;
 pub mod plan;
 pub mod status;
 pub mod task;
@@ -9,6 +10,7 @@ pub mod timeframe;
 pub mod timeliness;
 pub mod unit;
 
+pub use history::Event;
 pub use plan::{Kpi, Pillar, Plan, PlanProblem, TaskDef};
 pub use status::Status;
 pub use task::{Note, Task, TaskState};

@@ -4,6 +4,7 @@
 pub mod actions;
 mod en;
 pub mod format;
+pub mod history;
 mod vi;
 
 use serde::{Deserialize, Serialize};

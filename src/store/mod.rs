@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use crate::domain::{Plan, Status, Task, TaskDef, TaskState};
 
+pub use crate::domain::history::Event;
 pub use memory::MemoryStore;
 pub use sled_store::SledStore;
 
@@ -113,33 +114,6 @@ pub struct ImportReport {
     pub restored: Vec<String>,
     /// How many tasks are the same as before.
     pub unchanged: usize,
-}
-
-/// One change in the history: who changed which field of what, when, from what to what.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Event {
-    /// Position in the history (increasing).
-    pub seq: u64,
-    /// When.
-    pub at: DateTime<Utc>,
-    /// Who.
-    pub who: String,
-    /// Which plan.
-    pub plan: String,
-    /// Which task (none for plan-level events such as an import).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub task: Option<String>,
-    /// Which field: `status`, `progress`, `note`, `completed_on`, `title`, `import`, ...
-    pub field: String,
-    /// The value before.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<String>,
-    /// The value after.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub to: Option<String>,
-    /// The note given with the change.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
 }
 
 /// A plan with everything recorded about it.

@@ -110,7 +110,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         for e in history.iter().rev() {
             lines.push(Line::raw(safe(&format!(
                 "  {}",
-                crate::cli::describe(lang, e)
+                crate::i18n::history::describe(lang, e)
             ))));
         }
     }

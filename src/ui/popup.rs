@@ -9,9 +9,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use super::Theme;
 use super::bars::{due_label, pillar_name};
 use super::text::{fit, safe};
-use crate::app::menu::{self, Field, Value};
 use crate::action::{Action, Mode};
 use crate::app::App;
+use crate::app::menu::{self, Field, Value};
 use crate::domain::Status;
 use crate::i18n::{Msg, actions::describe};
 
