@@ -75,57 +75,14 @@ pub enum ExportFormat {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List tasks, filtered.
-    List {
-        /// Only this pillar (key, e.g. `data`, `security`); repeatable.
-        #[arg(long, value_name = "KEY")]
-        pillar: Vec<String>,
-        /// Only this status; repeatable.
-        #[arg(long, value_name = "STATUS")]
-        status: Vec<crate::domain::Status>,
-        /// Only tasks led by this unit (any spelling, with or without diacritics).
-        #[arg(long, value_name = "UNIT")]
-        lead: Option<String>,
-        /// Only tasks open past their deadline.
-        #[arg(long)]
-        overdue: bool,
-        /// Only open tasks due on or before this date.
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        due_by: Option<NaiveDate>,
-        /// Only tasks due in this quarter (e.g. 2025-Q2, "Quý II/2025").
-        #[arg(long, value_name = "QUARTER")]
-        quarter: Option<String>,
-        /// Words of the funding source (e.g. "ngan sach").
-        #[arg(long, value_name = "TEXT")]
-        funding: Option<String>,
-        /// Fuzzy search over id, title, units and notes, without diacritics if you like.
-        #[arg(long, value_name = "TEXT")]
-        search: Option<String>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t)]
-        format: ListFormat,
-    },
+    List(ListArgs),
     /// Show one task in full, with its history.
     Show {
         /// Task id, e.g. IV.5.
         id: String,
     },
     /// Change a task's status, progress or notes.
-    Set {
-        /// Task id, e.g. IV.5.
-        id: String,
-        /// New status: not-started, in-progress, blocked, done, cancelled.
-        #[arg(long)]
-        status: Option<crate::domain::Status>,
-        /// New progress, 0-100.
-        #[arg(long, value_parser = clap::value_parser!(u8).range(0..=100))]
-        progress: Option<u8>,
-        /// A note or a conclusion to record.
-        #[arg(long)]
-        note: Option<String>,
-        /// With --status done: the day it was done [default: the as-of date].
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        done_on: Option<NaiveDate>,
-    },
+    Set(SetArgs),
     /// Show the history of changes: of one task, or of the plan.
     History {
         /// Task id; without it, the whole plan.
@@ -167,6 +124,57 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         activate: Option<String>,
     },
+}
+
+/// What `list` shows.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ListArgs {
+    /// Only this pillar (key, e.g. `data`, `security`); repeatable.
+    #[arg(long, value_name = "KEY")]
+    pub pillar: Vec<String>,
+    /// Only this status; repeatable.
+    #[arg(long, value_name = "STATUS")]
+    pub status: Vec<crate::domain::Status>,
+    /// Only tasks led by this unit (any spelling, with or without diacritics).
+    #[arg(long, value_name = "UNIT")]
+    pub lead: Option<String>,
+    /// Only tasks open past their deadline.
+    #[arg(long)]
+    pub overdue: bool,
+    /// Only open tasks due on or before this date.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub due_by: Option<NaiveDate>,
+    /// Only tasks due in this quarter (e.g. 2025-Q2, "Quý II/2025").
+    #[arg(long, value_name = "QUARTER")]
+    pub quarter: Option<String>,
+    /// Words of the funding source (e.g. "ngan sach").
+    #[arg(long, value_name = "TEXT")]
+    pub funding: Option<String>,
+    /// Fuzzy search over id, title, units and notes, without diacritics if you like.
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ListFormat,
+}
+
+/// What `set` changes.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SetArgs {
+    /// Task id, e.g. IV.5.
+    pub id: String,
+    /// New status: not-started, in-progress, blocked, done, cancelled.
+    #[arg(long)]
+    pub status: Option<crate::domain::Status>,
+    /// New progress, 0-100.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub progress: Option<u8>,
+    /// A note or a conclusion to record.
+    #[arg(long)]
+    pub note: Option<String>,
+    /// With --status done: the day it was done [default: the as-of date].
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub done_on: Option<NaiveDate>,
 }
 
 /// Parses YYYY-MM-DD (also dd/mm/yyyy, as Vietnamese users write it).

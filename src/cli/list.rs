@@ -2,14 +2,52 @@
 
 use std::io::Write;
 
-use super::args::ListFormat;
+use super::args::{ListArgs, ListFormat};
 use super::{CliError, out_err, table};
 use crate::export::{TaskRow, to_csv};
 use crate::i18n::{Msg, format as vf};
-use crate::query::{Filter, Query, TaskIndex};
+use crate::query::{Due, Filter, Query, TaskIndex, parse_quarter};
 use crate::session::Session;
 
-pub(super) fn list(
+/// `steerdeck list`: the filter from the flags, then the rows.
+pub(super) fn run(
+    session: &Session,
+    plan: &str,
+    args: &ListArgs,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let mut filter = Filter {
+        pillars: args.pillar.clone(),
+        statuses: args.status.clone(),
+        lead: args.lead.clone(),
+        funding: args.funding.clone(),
+        ..Filter::default()
+    };
+    if args.overdue {
+        filter.due.push(Due::Overdue);
+    }
+    if let Some(d) = args.due_by {
+        filter.due.push(Due::By(d));
+    }
+    if let Some(q) = &args.quarter {
+        let (y, q) = parse_quarter(q).ok_or_else(|| {
+            CliError::Usage(format!(
+                "'{q}' is not a quarter; write it as 2025-Q2 or \"Quý II/2025\""
+            ))
+        })?;
+        filter.due.push(Due::Quarter(y, q));
+    }
+    list(
+        session,
+        plan,
+        &filter,
+        args.search.as_deref().unwrap_or(""),
+        args.format,
+        out,
+    )
+}
+
+fn list(
     session: &Session,
     plan: &str,
     filter: &Filter,

@@ -1,65 +1,15 @@
-//! `steerdeck import` and `steerdeck export`: plans in and out, whole or not at all.
+//! `steerdeck export`: the plan out, written whole or not at all.
 
 use std::io::Write;
 use std::path::Path;
 
 use super::args::ExportFormat;
 use super::{CliError, out_err};
-use crate::domain::text::printable;
 use crate::export::{TaskRow, to_csv};
-use crate::plan::{PlanDocument, read_file};
+use crate::plan::PlanDocument;
 use crate::session::Session;
-use crate::store::{Command as StoreCommand, Outcome};
 
-pub(super) fn import(
-    session: &Session,
-    name: Option<&str>,
-    file: &Path,
-    out: &mut dyn Write,
-) -> Result<(), CliError> {
-    let read = read_file(file, name, &session.registry)?;
-    for w in &read.warnings {
-        eprintln!("steerdeck: warning: {}", printable(w, false));
-    }
-    let outcome = session.store.execute(
-        &session.actor,
-        StoreCommand::Import {
-            plan: read.plan,
-            states: read.states,
-            activate: true,
-        },
-    )?;
-    if let Outcome::Imported(r) = outcome {
-        let verb = if r.created { "created" } else { "updated" };
-        let line = format!(
-            "plan '{}' {verb} and active: {} added, {} changed, {} removed (archived), {} unchanged{}",
-            r.plan,
-            r.added.len(),
-            r.changed.len(),
-            r.removed.len(),
-            r.unchanged,
-            if r.restored.is_empty() {
-                String::new()
-            } else {
-                format!("; recorded states restored for {} tasks", r.restored.len())
-            }
-        );
-        writeln!(out, "{}", printable(&line, false)).map_err(out_err)?;
-        for (label, ids) in [
-            ("added", &r.added),
-            ("changed", &r.changed),
-            ("removed", &r.removed),
-        ] {
-            if !ids.is_empty() {
-                writeln!(out, "  {label}: {}", printable(&ids.join(", "), false))
-                    .map_err(out_err)?;
-            }
-        }
-    }
-    Ok(())
-}
-
-pub(super) fn export(
+pub(super) fn run(
     session: &Session,
     plan: &str,
     format: ExportFormat,

@@ -1,0 +1,39 @@
+//! `steerdeck set ID`: change a task's status, progress or notes.
+
+use std::io::Write;
+
+use super::args::SetArgs;
+use super::{CliError, out_err};
+use crate::domain::text::printable;
+use crate::i18n::Msg;
+use crate::i18n::history::describe;
+use crate::session::Session;
+use crate::store::{Command as StoreCommand, Outcome, Update};
+
+pub(super) fn run(
+    session: &Session,
+    plan: &str,
+    args: &SetArgs,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let update = Update {
+        plan: plan.to_string(),
+        task: args.id.clone(),
+        status: args.status,
+        progress: args.progress,
+        note: args.note.clone(),
+        done_on: Some(args.done_on.unwrap_or(session.as_of)),
+        ..Update::default()
+    };
+    let outcome = session
+        .store
+        .execute(&session.actor, StoreCommand::Update(update))?;
+    if let Outcome::Updated { events } = outcome {
+        let lang = session.lang;
+        for e in &events {
+            writeln!(out, "{}", printable(&describe(lang, e), false)).map_err(out_err)?;
+        }
+        writeln!(out, "{}.", lang.t(Msg::Saved)).map_err(out_err)?;
+    }
+    Ok(())
+}
