@@ -3,6 +3,7 @@
 //! when the store was opened with [`super::connect_or_start`]).
 
 use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
 use std::io::{BufReader, ErrorKind, Write};
 use std::os::unix::net::UnixStream;
 use std::path::Path;
@@ -94,7 +95,7 @@ impl Conn {
     }
 
     /// Sends a request and reads its answer.
-    fn call(&mut self, op: &Op) -> std::result::Result<serde_json::Value, CallError> {
+    fn call(&mut self, op: &Op) -> std::result::Result<Option<Box<RawValue>>, CallError> {
         self.next_id += 1;
         let id = self.next_id;
         self.writer
@@ -123,7 +124,7 @@ impl Conn {
                     reply.id
                 ))));
             }
-            return Ok(reply.ok.unwrap_or(serde_json::Value::Null));
+            return Ok(reply.ok);
         }
     }
 }
@@ -230,7 +231,8 @@ impl RemoteStore {
             let Some(conn) = guard.as_mut() else { break };
             match conn.call(op) {
                 Ok(v) => {
-                    return serde_json::from_value(v).map_err(|e| {
+                    let text = v.as_deref().map_or("null", RawValue::get);
+                    return serde_json::from_str(text).map_err(|e| {
                         StoreError::Protocol(format!(
                             "the steerdeck server's answer is not what this client expects ({e})"
                         ))

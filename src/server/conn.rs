@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 use serde_json::Value;
+use serde_json::value::RawValue;
 use std::io::{BufReader, Write};
 use std::os::unix::fs::MetadataExt;
 use std::os::unix::net::UnixStream;
@@ -313,11 +314,11 @@ fn answer(
     }
 }
 
-fn json<T: Serialize>(r: crate::store::Result<T>) -> Result<Value, WireError> {
+/// A result as the JSON text of the answer (written straight from the value).
+pub(super) fn json<T: Serialize>(r: crate::store::Result<T>) -> Result<Box<RawValue>, WireError> {
     match r {
-        Ok(v) => {
-            serde_json::to_value(v).map_err(|e| WireError::new(ErrorKind::Store, e.to_string()))
-        }
+        Ok(v) => serde_json::value::to_raw_value(&v)
+            .map_err(|e| WireError::new(ErrorKind::Store, e.to_string())),
         Err(e) => Err(WireError::from_store(&e)),
     }
 }

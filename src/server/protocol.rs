@@ -140,14 +140,16 @@ impl Op {
 
 /// A line from the server: an answer (`id` with `ok` or `error`), an error not tied to a
 /// request (no `id`), or a change notification (`changed`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
 pub struct Reply {
     /// The request's id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<u64>,
-    /// The result (`null` for a result that is nothing).
+    /// The result (`null` for a result that is nothing), kept as the JSON text it is: the
+    /// server writes it straight from the value, the client reads the value straight from it
+    /// (no `serde_json::Value` tree in between, which cost more than the plan itself).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ok: Option<serde_json::Value>,
+    pub ok: Option<Box<serde_json::value::RawValue>>,
     /// Why it failed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<WireError>,
