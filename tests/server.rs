@@ -165,6 +165,11 @@ fn a_watcher_joining_while_edits_flow_is_told_of_changes() {
     };
     // A change committed just before joining may be announced again: reloading twice is fine.
     assert!(newest >= joined_at);
+    // Let the flow make at least one edit after the joining (the first change seen may be the
+    // one from just before it, announced again).
+    assert!(wait_until(Duration::from_secs(5), || {
+        writer.last_seq().expect("seq") > joined_at
+    }));
     stop.store(true, Ordering::SeqCst);
     let made = flow.join().expect("flow");
     assert!(made > 0);
