@@ -6,8 +6,9 @@ use super::args::{ListArgs, ListFormat};
 use super::{CliError, out_err, table};
 use crate::export::{TaskRow, to_csv};
 use crate::i18n::{Msg, format as vf};
-use crate::query::{Due, Filter, Query, TaskIndex, parse_quarter};
+use crate::query::{Due, Filter, parse_quarter};
 use crate::session::Session;
+use crate::store::Selection;
 
 /// `steerdeck list`: the filter from the flags, then the rows.
 pub(super) fn run(
@@ -55,25 +56,25 @@ fn list(
     format: ListFormat,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let data = session.store.load(plan)?;
+    // The store selects (the server, from the plan it keeps): only the tasks listed travel.
+    let selected = session.store.select(
+        plan,
+        &Selection {
+            filter: filter.clone(),
+            search: search.to_string(),
+            as_of: session.as_of,
+        },
+    )?;
     for p in &filter.pillars {
-        if data.plan.pillar(p).is_none() {
-            let keys: Vec<&str> = data.plan.pillars.iter().map(|p| p.key.as_str()).collect();
+        if !selected.pillars.contains(p) {
             return Err(CliError::Usage(format!(
                 "unknown pillar '{p}' (this plan has: {})",
-                keys.join(", ")
+                selected.pillars.join(", ")
             )));
         }
     }
-    let mut index = TaskIndex::new(data.tasks(), &session.registry);
-    let selected = index.select(
-        filter,
-        &Query::new(search),
-        &session.registry,
-        session.as_of,
-    );
-    let tasks: Vec<&crate::domain::Task> =
-        selected.iter().map(|(i, _)| &index.tasks()[*i]).collect();
+    let tasks = selected.into_tasks();
+    let tasks: Vec<&crate::domain::Task> = tasks.iter().collect();
     match format {
         ListFormat::Json => {
             let rows: Vec<TaskRow> = tasks

@@ -8,7 +8,6 @@ use crate::domain::text::printable;
 use crate::i18n::history::describe;
 use crate::i18n::{Msg, format as vf};
 use crate::session::Session;
-use crate::store::StoreError;
 
 pub(super) fn show(
     session: &Session,
@@ -16,15 +15,9 @@ pub(super) fn show(
     id: &str,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let data = session.store.load(plan)?;
-    let task = data
-        .tasks()
-        .into_iter()
-        .find(|t| t.def.id.eq_ignore_ascii_case(id.trim()))
-        .ok_or_else(|| StoreError::NoSuchTask {
-            plan: plan.to_string(),
-            task: id.to_string(),
-        })?;
+    // One task and its history from the store, not the whole plan.
+    let record = session.store.task(plan, id)?;
+    let task = record.task();
     let lang = session.lang;
     let units = |names: &[String]| -> String {
         names
@@ -36,7 +29,7 @@ pub(super) fn show(
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let pillar = data.plan.pillar(&task.def.pillar).map_or_else(
+    let pillar = record.pillar.as_ref().map_or_else(
         || task.def.pillar.clone(),
         |p| match lang {
             crate::i18n::Lang::Vi => format!("{} {}", p.numeral, p.vi),
@@ -100,10 +93,9 @@ pub(super) fn show(
             ));
         }
     }
-    let history = session.store.history(plan, Some(&task.def.id))?;
-    if !history.is_empty() {
+    if !record.history.is_empty() {
         lines.push(format!("{}:", lang.t(Msg::History)));
-        for e in &history {
+        for e in &record.history {
             lines.push(format!("  {}", describe(lang, e)));
         }
     }

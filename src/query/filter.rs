@@ -24,7 +24,8 @@ pub enum Due {
 }
 
 /// What to show. The default shows everything.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Filter {
     /// Pillar keys (any of).
     pub pillars: Vec<String>,

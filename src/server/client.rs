@@ -14,10 +14,12 @@ use super::connect::{ConnectOptions, reach};
 use super::policy::Access;
 use super::protocol::{Hello, Line, MAX_ANSWER, Op, Reply, Request, encode, read_line};
 use super::serve::lock;
-use crate::domain::TaskState;
+use crate::domain::{Plan, TaskState};
 use crate::store::{
-    Actor, Command, Event, Outcome, PlanData, PlanInfo, PlanStore, Result, StoreError,
+    Actor, Command, Event, Outcome, PlanData, PlanInfo, PlanStore, Result, Selected, Selection,
+    StoreError, TaskRecord,
 };
+use std::collections::BTreeMap;
 
 /// How long to wait for the hello.
 const HELLO_TIMEOUT: Duration = Duration::from_secs(5);
@@ -155,6 +157,19 @@ fn parse_hello(line: &[u8]) -> Result<Hello> {
     Ok(theirs)
 }
 
+/// Tasks (or states) per part of an import sent in parts: about 1 MiB of JSON, well under the
+/// server's request limit.
+const IMPORT_PART: usize = 2000;
+
+/// An answer's value.
+fn decode<T: DeserializeOwned>(v: Option<&RawValue>) -> Result<T> {
+    serde_json::from_str(v.map_or("null", RawValue::get)).map_err(|e| {
+        StoreError::Protocol(format!(
+            "the steerdeck server's answer is not what this client expects ({e})"
+        ))
+    })
+}
+
 enum CallError {
     /// The request did not leave: safe to send again on a new connection.
     NotSent,
@@ -216,6 +231,58 @@ impl RemoteStore {
         })
     }
 
+    /// Sends an import in parts on one connection, then commits it. Nothing is applied unless
+    /// the commit arrives; a connection lost before it leaves the store as it was.
+    fn import_in_parts(
+        &self,
+        mut plan: Plan,
+        states: BTreeMap<String, TaskState>,
+        activate: bool,
+    ) -> Result<Outcome> {
+        let mut guard = lock(&self.conn);
+        if guard.is_none() {
+            *guard = Some(reach(&self.options)?);
+        }
+        let Some(conn) = guard.as_mut() else {
+            return Err(self.lost(false));
+        };
+        let mut rest = std::mem::take(&mut plan.tasks).into_iter();
+        let mut states = states.into_iter();
+        let mut parts = vec![Op::ImportBegin { plan, activate }];
+        loop {
+            let tasks: Vec<_> = rest.by_ref().take(IMPORT_PART).collect();
+            let states: BTreeMap<_, _> = states.by_ref().take(IMPORT_PART).collect();
+            if tasks.is_empty() && states.is_empty() {
+                break;
+            }
+            parts.push(Op::ImportMore { tasks, states });
+        }
+        for part in &parts {
+            match conn.call(part) {
+                Ok(_) => {}
+                Err(CallError::Failed(e)) => return Err(e),
+                Err(CallError::NotSent | CallError::Sent) => {
+                    *guard = None;
+                    return Err(StoreError::Disconnected(format!(
+                        "{} while sending the import; nothing was saved",
+                        self.lost(false)
+                    )));
+                }
+            }
+        }
+        let commit = Op::ImportCommit {
+            user: self.options.display_name.clone(),
+        };
+        match conn.call(&commit) {
+            Ok(v) => decode(v.as_deref()),
+            Err(CallError::Failed(e)) => Err(e),
+            Err(CallError::NotSent | CallError::Sent) => {
+                *guard = None;
+                Err(self.lost(true))
+            }
+        }
+    }
+
     fn call<T: DeserializeOwned>(&self, op: &Op) -> Result<T> {
         let mut guard = lock(&self.conn);
         for attempt in 0..2 {
@@ -230,14 +297,7 @@ impl RemoteStore {
             }
             let Some(conn) = guard.as_mut() else { break };
             match conn.call(op) {
-                Ok(v) => {
-                    let text = v.as_deref().map_or("null", RawValue::get);
-                    return serde_json::from_str(text).map_err(|e| {
-                        StoreError::Protocol(format!(
-                            "the steerdeck server's answer is not what this client expects ({e})"
-                        ))
-                    });
-                }
+                Ok(v) => return decode(v.as_deref()),
                 Err(CallError::Failed(e)) => return Err(e),
                 Err(CallError::Sent) if op.is_write() => {
                     *guard = None;
@@ -278,8 +338,19 @@ impl PlanStore for RemoteStore {
         })
     }
     /// The server records its own view of who is acting (the login from the kernel, with this
-    /// store's display name); `actor` is not sent.
+    /// store's display name); `actor` is not sent. A large import goes in parts (see
+    /// [`super::protocol`]), applied by the server as one change.
     fn execute(&self, _actor: &Actor, command: Command) -> Result<Outcome> {
+        let command = match command {
+            Command::Import {
+                plan,
+                states,
+                activate,
+            } if plan.tasks.len() + states.len() > IMPORT_PART => {
+                return self.import_in_parts(plan, states, activate);
+            }
+            c => c,
+        };
         self.call(&Op::Execute {
             user: self.options.display_name.clone(),
             command,
@@ -290,5 +361,17 @@ impl PlanStore for RemoteStore {
     }
     fn may_edit(&self) -> bool {
         self.access == Access::Edit
+    }
+    fn task(&self, plan: &str, id: &str) -> Result<TaskRecord> {
+        self.call(&Op::Task {
+            plan: plan.into(),
+            task: id.into(),
+        })
+    }
+    fn select(&self, plan: &str, selection: &Selection) -> Result<Selected> {
+        self.call(&Op::Select {
+            plan: plan.into(),
+            selection: selection.clone(),
+        })
     }
 }

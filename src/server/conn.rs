@@ -81,6 +81,7 @@ pub(super) fn handle(shared: &Arc<Shared>, stream: UnixStream, id: u64) {
         }
         Ok(Line::Closed) | Err(_) => return,
     }
+    let mut staged = None;
     loop {
         match read_line(&mut reader, &mut buf, MAX_REQUEST) {
             Ok(Line::Line) => {
@@ -90,7 +91,7 @@ pub(super) fn handle(shared: &Arc<Shared>, stream: UnixStream, id: u64) {
                 // The writer is held while answering so a change notification cannot come
                 // between a `watch` and its answer.
                 let mut w = lock(&writer);
-                let reply = answer(shared, &who, &buf, id, &writer);
+                let reply = answer(shared, &who, &buf, id, &writer, &mut staged);
                 if w.write_all(&encode(&reply)).is_err() {
                     return;
                 }
@@ -228,6 +229,7 @@ fn answer(
     line: &[u8],
     conn: u64,
     writer: &Arc<Mutex<UnixStream>>,
+    staged: &mut Option<super::query::Staged>,
 ) -> Reply {
     let value: Value = match serde_json::from_slice(line) {
         Ok(v) => v,
@@ -276,7 +278,23 @@ fn answer(
     let result = match op {
         Op::Plans => json(store.plans()),
         Op::Active => json(store.active()),
-        Op::Load { plan } => json(store.load(&plan)),
+        Op::Load { plan } => super::query::load(store, &plan),
+        Op::Task { plan, task } => json(store.task(&plan, &task)),
+        Op::Select { plan, selection } => json(store.select(&plan, &selection)),
+        Op::ImportBegin { plan, activate } => {
+            if who.access != Access::Edit {
+                return error(Some(id), ErrorKind::Denied, who.refusal.clone());
+            }
+            super::query::begin(staged, plan, activate, line.len());
+            json(Ok(()))
+        }
+        Op::ImportMore { tasks, states } => {
+            super::query::more(staged, tasks, states, line.len()).and_then(|()| json(Ok(())))
+        }
+        Op::ImportCommit { user } => match super::query::commit(staged) {
+            Err(e) => Err(e),
+            Ok(command) => execute(shared, who, user, command),
+        },
         Op::State { plan, task } => json(store.state(&plan, &task)),
         Op::History { plan, task } => json(store.history(&plan, task.as_deref())),
         Op::LastSeq => json(store.last_seq()),
@@ -284,12 +302,7 @@ fn answer(
             if who.access != Access::Edit {
                 return error(Some(id), ErrorKind::Denied, who.refusal.clone());
             }
-            let name: Option<String> = user.map(|u| u.chars().take(MAX_DISPLAY_NAME).collect());
-            let result = store.execute(&actor(name.as_deref(), &who.login), command);
-            if result.is_ok() {
-                shared.changed();
-            }
-            json(result)
+            execute(shared, who, user, command)
         }
         Op::Watch => {
             shared.add_watcher(conn, Arc::clone(writer));
@@ -312,6 +325,26 @@ fn answer(
             ..Reply::default()
         },
     }
+}
+
+/// Applies a command for an editor, and tells the watchers.
+fn execute(
+    shared: &Shared,
+    who: &Who,
+    user: Option<String>,
+    command: crate::store::Command,
+) -> Result<Box<RawValue>, WireError> {
+    if who.access != Access::Edit {
+        return Err(WireError::new(ErrorKind::Denied, who.refusal.clone()));
+    }
+    let name: Option<String> = user.map(|u| u.chars().take(MAX_DISPLAY_NAME).collect());
+    let result = shared
+        .store
+        .execute(&actor(name.as_deref(), &who.login), command);
+    if result.is_ok() {
+        shared.changed();
+    }
+    json(result)
 }
 
 /// A result as the JSON text of the answer (written straight from the value).

@@ -20,6 +20,7 @@ mod conn;
 mod connect;
 pub mod policy;
 pub mod protocol;
+mod query;
 mod serve;
 mod watch;
 mod wire_error;

@@ -17,6 +17,16 @@
 //! the server pushes `{"changed": n}` on that connection whenever any client's change has been
 //! committed and flushed (`n` is the newest history entry; reload on any push).
 //!
+//! Queries the server answers from the plan it keeps in memory, so that a command does not pull
+//! the whole plan: `task {plan, task}` (one task with its pillar and history, for `show`) and
+//! `select {plan, selection}` (the tasks a filter and a search select, for `list`).
+//!
+//! An import larger than a request may be is sent in parts on one connection:
+//! `import_begin {plan, activate}` (the plan, with none or some of its tasks),
+//! `import_more {tasks, states}` any number of times, then `import_commit {user?}`, which
+//! applies the whole plan as one atomic change and answers like `execute`. Nothing is applied
+//! before the commit; a connection that ends before it leaves the store untouched.
+//!
 //! A hello of another protocol version is answered with a `version` error naming both, then the
 //! connection is closed. A line over [`MAX_REQUEST`] bytes gets a `too_long` error and the
 //! connection is closed; a line that is not JSON, or names an unknown operation, gets an error
@@ -27,7 +37,9 @@ use std::io::{self, BufRead, Read};
 
 use super::policy::Access;
 pub use super::wire_error::{ErrorKind, WireError};
-use crate::store::Command;
+use crate::domain::{Plan, TaskDef, TaskState};
+use crate::store::{Command, Selection};
+use std::collections::BTreeMap;
 
 /// The protocol version; a client and a server must speak the same one.
 pub const PROTOCOL_VERSION: u32 = 1;
@@ -124,17 +136,65 @@ pub enum Op {
     LastSeq,
     /// Turns this connection into a change feed.
     Watch,
+    /// One task with its state, pillar and history.
+    Task {
+        /// The plan's name.
+        plan: String,
+        /// The task's id (any case).
+        task: String,
+    },
+    /// The tasks a filter and a search select.
+    Select {
+        /// The plan's name.
+        plan: String,
+        /// Which tasks.
+        selection: Selection,
+    },
+    /// Starts an import sent in parts (replaces one not committed on this connection).
+    ImportBegin {
+        /// The plan, with none or the first of its tasks.
+        plan: Plan,
+        /// Make it the active plan.
+        activate: bool,
+    },
+    /// More of the import begun on this connection.
+    ImportMore {
+        /// Tasks, after those already sent.
+        #[serde(default)]
+        tasks: Vec<TaskDef>,
+        /// Recorded states carried by the file.
+        #[serde(default)]
+        states: BTreeMap<String, TaskState>,
+    },
+    /// Applies the import begun on this connection, whole, as one change.
+    ImportCommit {
+        /// A display name (from `--user`); never replaces the login.
+        #[serde(default)]
+        user: Option<String>,
+    },
 }
 
 /// The names of the operations, for the "unknown operation" sentence.
 pub const OPS: &[&str] = &[
-    "plans", "active", "load", "state", "history", "execute", "last_seq", "watch",
+    "plans",
+    "active",
+    "load",
+    "state",
+    "history",
+    "execute",
+    "last_seq",
+    "watch",
+    "task",
+    "select",
+    "import_begin",
+    "import_more",
+    "import_commit",
 ];
 
 impl Op {
     /// True for operations that change the store.
     pub fn is_write(&self) -> bool {
-        matches!(self, Op::Execute { .. })
+        matches!(self, Op::Execute { .. } | Op::ImportCommit { .. })
     }
 }
 

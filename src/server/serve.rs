@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use super::{ServerError, conn, policy, socket_error, socket_path};
 use crate::identity::login_of;
-use crate::store::{Actor, PlanStore, SledStore, seed_if_empty};
+use crate::store::{Actor, CachedStore, PlanStore, SledStore, seed_if_empty};
 
 /// How the server runs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -40,7 +40,8 @@ pub(super) type Feed = Arc<Mutex<UnixStream>>;
 
 /// What the server's threads share.
 pub(super) struct Shared {
-    pub store: Arc<SledStore>,
+    /// The store, its plans kept in memory (see `store::CachedStore`).
+    pub store: Arc<CachedStore<SledStore>>,
     pub db: PathBuf,
     pub server_uid: u32,
     pub server_login: String,
@@ -118,7 +119,7 @@ pub fn serve(db: &Path, opts: ServeOptions) -> Result<(), ServerError> {
         });
     }
     restrict_new_files(db);
-    let store = Arc::new(SledStore::open(db)?);
+    let store = Arc::new(CachedStore::new(SledStore::open(db)?));
     let server_uid = rustix::process::geteuid().as_raw();
     let server_login = login_of(server_uid);
     seed_if_empty(
@@ -152,7 +153,7 @@ fn restrict_new_files(db: &Path) {
 
 /// What `serve` has set up before binding the socket.
 struct Started {
-    store: Arc<SledStore>,
+    store: Arc<CachedStore<SledStore>>,
     server_uid: u32,
     server_login: String,
 }
@@ -186,6 +187,11 @@ fn run(
         watchers: Mutex::new(Vec::new()),
         changes,
     });
+    // Reads the active plan into memory while the first session says hello.
+    spawn("warm", {
+        let s = Arc::clone(&shared);
+        move || super::query::warm_active(&s.store)
+    })?;
     let notifier = spawn("notifier", {
         let s = Arc::clone(&shared);
         move || notify_loop(&s, &rx)

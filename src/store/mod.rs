@@ -4,7 +4,9 @@
 //! and [`MemoryStore`] in memory.
 
 mod apply;
+mod cached;
 mod memory;
+mod query;
 mod sled_store;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -15,7 +17,9 @@ use std::sync::Arc;
 use crate::domain::{Plan, Status, Task, TaskDef, TaskState};
 
 pub use crate::domain::history::Event;
+pub use cached::CachedStore;
 pub use memory::MemoryStore;
+pub use query::{Listed, Selected, Selection, TaskRecord};
 pub use sled_store::SledStore;
 
 /// Who is making a change.
@@ -245,6 +249,18 @@ pub trait PlanStore: Send + Sync {
     fn may_edit(&self) -> bool {
         true
     }
+    /// One task (id in any case) with its state, pillar and history: what `show` needs, without
+    /// the rest of the plan. The default loads the plan.
+    fn task(&self, plan: &str, id: &str) -> Result<TaskRecord> {
+        let data = self.load(plan)?;
+        query::record(&data, plan, id, |id| self.history(plan, Some(id)))
+    }
+    /// The tasks a filter and a search select, as `TaskIndex::select` orders them: what `list`
+    /// needs, without the rest of the plan. The default loads the plan and indexes it.
+    fn select(&self, plan: &str, selection: &Selection) -> Result<Selected> {
+        let data = self.load(plan)?;
+        Ok(query::select_loaded(&data, selection))
+    }
 }
 
 /// The active plan's name, or an error saying there is none.
@@ -254,6 +270,10 @@ pub fn active_or_err(store: &dyn PlanStore) -> Result<String> {
 
 /// Seeds an empty store with a plan (the embedded one on first run). Returns true if it did.
 pub fn seed_if_empty(store: &dyn PlanStore, actor: &Actor, plan: Plan) -> Result<bool> {
+    // A store with an active plan has a plan: no need to read every plan to know.
+    if store.active()?.is_some() {
+        return Ok(false);
+    }
     if store.plans()?.is_empty() {
         store.execute(
             actor,
@@ -293,5 +313,11 @@ impl<T: PlanStore + ?Sized> PlanStore for Arc<T> {
     }
     fn may_edit(&self) -> bool {
         (**self).may_edit()
+    }
+    fn task(&self, plan: &str, id: &str) -> Result<TaskRecord> {
+        (**self).task(plan, id)
+    }
+    fn select(&self, plan: &str, selection: &Selection) -> Result<Selected> {
+        (**self).select(plan, selection)
     }
 }
