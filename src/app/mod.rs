@@ -60,7 +60,7 @@ pub struct App {
     pub registry: UnitRegistry,
     /// The plan's name in the store.
     pub plan_name: String,
-    /// The plan definition.
+    /// The plan definition: pillars, year, title. Its tasks are in [`App::tasks`].
     pub plan: Plan,
     index: TaskIndex,
     /// Active filters.
@@ -123,7 +123,9 @@ impl App {
     pub fn new(store: Box<dyn PlanStore>, cfg: AppConfig) -> Result<Self, StoreError> {
         let data = store.load(&cfg.plan_name)?;
         let last_seq = store.last_seq()?;
-        let index = TaskIndex::new(data.tasks(), &cfg.registry);
+        // The tasks move into the index; `plan` keeps the rest (pillars, year), not a second copy.
+        let (plan, tasks) = data.split();
+        let index = TaskIndex::new(tasks, &cfg.registry);
         let mut app = App {
             store,
             actor: cfg.actor,
@@ -133,7 +135,7 @@ impl App {
             keymap: cfg.keymap,
             registry: cfg.registry,
             plan_name: cfg.plan_name,
-            plan: data.plan,
+            plan,
             index,
             filter: Filter::default(),
             search: TextInput::default(),
@@ -210,8 +212,9 @@ impl App {
     pub fn reload(&mut self) -> Result<(), StoreError> {
         let data = self.store.load(&self.plan_name)?;
         self.last_seq = self.store.last_seq()?;
-        self.plan = data.plan.clone();
-        self.index = TaskIndex::new(data.tasks(), &self.registry);
+        let (plan, tasks) = data.split();
+        self.plan = plan;
+        self.index = TaskIndex::new(tasks, &self.registry);
         self.rebuild();
         Ok(())
     }

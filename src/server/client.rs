@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use super::connect::{ConnectOptions, reach};
 use super::policy::Access;
-use super::protocol::{Hello, Line, MAX_ANSWER, Op, Reply, Request, encode, read_line};
+use super::protocol::{Hello, Line, MAX_ANSWER, Op, Request, encode, read_line};
 use super::serve::lock;
 use crate::domain::{Plan, TaskState};
 use crate::store::{
@@ -72,7 +72,8 @@ impl Conn {
         let _ = stream.set_read_timeout(Some(HELLO_TIMEOUT));
         let writer = stream.try_clone().map_err(|e| gone(&e))?;
         let mut conn = Conn {
-            reader: BufReader::new(stream),
+            // Answers can be megabytes: read them in large pieces.
+            reader: BufReader::with_capacity(256 * 1024, stream),
             writer,
             hello: Hello::ours(),
             next_id: 0,
@@ -96,8 +97,9 @@ impl Conn {
         Ok(conn)
     }
 
-    /// Sends a request and reads its answer.
-    fn call(&mut self, op: &Op) -> std::result::Result<Option<Box<RawValue>>, CallError> {
+    /// Sends a request and reads its answer's value. The value is read straight from the line
+    /// (no copy of a megabytes-long plan in between).
+    fn call<T: DeserializeOwned>(&mut self, op: &Op) -> std::result::Result<T, CallError> {
         self.next_id += 1;
         let id = self.next_id;
         self.writer
@@ -109,7 +111,7 @@ impl Conn {
                 Ok(Line::Line) => {}
                 Ok(_) | Err(_) => return Err(CallError::Sent),
             }
-            let reply: Reply = serde_json::from_slice(&buf).map_err(|e| {
+            let reply: Answer<'_> = serde_json::from_slice(&buf).map_err(|e| {
                 CallError::Failed(StoreError::Protocol(format!(
                     "the steerdeck server sent something this client cannot read ({e})"
                 )))
@@ -126,9 +128,22 @@ impl Conn {
                     reply.id
                 ))));
             }
-            return Ok(reply.ok);
+            return decode(reply.ok).map_err(CallError::Failed);
         }
     }
+}
+
+/// A [`super::protocol::Reply`] read in place: its value borrowed from the line.
+#[derive(serde::Deserialize)]
+struct Answer<'a> {
+    #[serde(default)]
+    id: Option<u64>,
+    #[serde(default, borrow)]
+    ok: Option<&'a RawValue>,
+    #[serde(default)]
+    error: Option<super::protocol::WireError>,
+    #[serde(default)]
+    changed: Option<u64>,
 }
 
 /// The server's hello, checked: it must speak our protocol.
@@ -258,8 +273,8 @@ impl RemoteStore {
             parts.push(Op::ImportMore { tasks, states });
         }
         for part in &parts {
-            match conn.call(part) {
-                Ok(_) => {}
+            match conn.call::<()>(part) {
+                Ok(()) => {}
                 Err(CallError::Failed(e)) => return Err(e),
                 Err(CallError::NotSent | CallError::Sent) => {
                     *guard = None;
@@ -274,7 +289,7 @@ impl RemoteStore {
             user: self.options.display_name.clone(),
         };
         match conn.call(&commit) {
-            Ok(v) => decode(v.as_deref()),
+            Ok(v) => Ok(v),
             Err(CallError::Failed(e)) => Err(e),
             Err(CallError::NotSent | CallError::Sent) => {
                 *guard = None;
@@ -297,7 +312,7 @@ impl RemoteStore {
             }
             let Some(conn) = guard.as_mut() else { break };
             match conn.call(op) {
-                Ok(v) => return decode(v.as_deref()),
+                Ok(v) => return Ok(v),
                 Err(CallError::Failed(e)) => return Err(e),
                 Err(CallError::Sent) if op.is_write() => {
                     *guard = None;

@@ -12,8 +12,8 @@ use std::time::Duration;
 
 use super::policy::{self, Access, Peer, StoreOwner};
 use super::protocol::{
-    ErrorKind, Hello, Line, MAX_REQUEST, OPS, Op, Reply, Request, WireError, encode, read_line,
-    version_mismatch,
+    ErrorKind, Hello, Line, MAX_REQUEST, OPS, Op, Reply, Request, WireError, encode, encode_reply,
+    read_line, version_mismatch,
 };
 use super::serve::{Shared, lock};
 use crate::identity::{actor, login_of};
@@ -92,7 +92,7 @@ pub(super) fn handle(shared: &Arc<Shared>, stream: UnixStream, id: u64) {
                 // between a `watch` and its answer.
                 let mut w = lock(&writer);
                 let reply = answer(shared, &who, &buf, id, &writer, &mut staged);
-                if w.write_all(&encode(&reply)).is_err() {
+                if w.write_all(&encode_reply(&reply)).is_err() {
                     return;
                 }
             }
@@ -333,7 +333,7 @@ fn execute(
     who: &Who,
     user: Option<String>,
     command: crate::store::Command,
-) -> Result<Box<RawValue>, WireError> {
+) -> Result<Arc<RawValue>, WireError> {
     if who.access != Access::Edit {
         return Err(WireError::new(ErrorKind::Denied, who.refusal.clone()));
     }
@@ -348,9 +348,10 @@ fn execute(
 }
 
 /// A result as the JSON text of the answer (written straight from the value).
-pub(super) fn json<T: Serialize>(r: crate::store::Result<T>) -> Result<Box<RawValue>, WireError> {
+pub(super) fn json<T: Serialize>(r: crate::store::Result<T>) -> Result<Arc<RawValue>, WireError> {
     match r {
         Ok(v) => serde_json::value::to_raw_value(&v)
+            .map(Arc::from)
             .map_err(|e| WireError::new(ErrorKind::Store, e.to_string())),
         Err(e) => Err(WireError::from_store(&e)),
     }

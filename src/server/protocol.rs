@@ -209,7 +209,7 @@ pub struct Reply {
     /// server writes it straight from the value, the client reads the value straight from it
     /// (no `serde_json::Value` tree in between, which cost more than the plan itself).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ok: Option<Box<serde_json::value::RawValue>>,
+    pub ok: Option<std::sync::Arc<serde_json::value::RawValue>>,
     /// Why it failed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<WireError>,
@@ -245,6 +245,18 @@ pub fn read_line(r: &mut impl BufRead, buf: &mut Vec<u8>, limit: usize) -> io::R
         return Ok(Line::TooLong);
     }
     Ok(Line::Line) // the last line, without a newline
+}
+
+/// A reply as a line, written into a buffer sized for its value (a plan is megabytes: no
+/// growing and copying on the way).
+pub fn encode_reply(reply: &Reply) -> Vec<u8> {
+    let size = reply.ok.as_ref().map_or(0, |v| v.get().len()) + 256;
+    let mut v = Vec::with_capacity(size);
+    if serde_json::to_writer(&mut v, reply).is_err() {
+        return encode(reply);
+    }
+    v.push(b'\n');
+    v
 }
 
 /// One message as a line (JSON plus newline).

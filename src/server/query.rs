@@ -3,6 +3,7 @@
 
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::protocol::{ErrorKind, WireError};
 use crate::domain::{Plan, TaskDef, TaskState};
@@ -19,13 +20,9 @@ pub(super) struct Staged {
     bytes: usize,
 }
 
-/// The `load` answer: the encoded plan kept by the server, copied once into the answer.
-pub(super) fn load(store: &CachedStore<SledStore>, plan: &str) -> Result<Box<RawValue>, WireError> {
-    let raw = store
-        .load_json(plan)
-        .map_err(|e| WireError::from_store(&e))?;
-    RawValue::from_string(raw.get().to_owned())
-        .map_err(|e| WireError::new(ErrorKind::Store, e.to_string()))
+/// The `load` answer: the encoded plan kept by the server, shared, not copied.
+pub(super) fn load(store: &CachedStore<SledStore>, plan: &str) -> Result<Arc<RawValue>, WireError> {
+    store.load_json(plan).map_err(|e| WireError::from_store(&e))
 }
 
 /// `import_begin`: a new staged import (dropping one not committed).

@@ -132,6 +132,26 @@ pub struct PlanData {
 }
 
 impl PlanData {
+    /// The plan's definition (without its tasks) and its tasks joined with their states, in
+    /// plan order: for a holder that keeps the tasks elsewhere (the screen's index), so that
+    /// they are not kept twice.
+    pub fn split(mut self) -> (Plan, Vec<Task>) {
+        let defs = std::mem::take(&mut self.plan.tasks);
+        let mut readings = std::collections::HashMap::new();
+        let year = self.plan.year;
+        let tasks = defs
+            .into_iter()
+            .map(|d| {
+                let state = self.states.remove(&d.id).unwrap_or_default();
+                let reading = *readings
+                    .entry(d.timeframe.clone())
+                    .or_insert_with(|| crate::domain::read_timeframe(&d.timeframe, year));
+                Task::with_reading(d, state, reading)
+            })
+            .collect();
+        (self.plan, tasks)
+    }
+
     /// The plan's tasks joined with their states, in plan order.
     pub fn tasks(&self) -> Vec<Task> {
         // Plans repeat a few timeframes ("Năm 2025"): read each distinct one once.
