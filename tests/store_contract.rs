@@ -68,6 +68,54 @@ fn contract(make: &dyn Fn() -> Box<dyn PlanStore>) {
     let s = make();
     import(s.as_ref(), plan());
     queries_match_load(s.as_ref());
+    tasks_added_by_a_reimport_can_be_edited(make().as_ref());
+}
+
+/// A store that remembers a plan's ids learns the new ones after a re-import.
+fn tasks_added_by_a_reimport_can_be_edited(s: &dyn PlanStore) {
+    import(s, plan());
+    set(
+        s,
+        "lan",
+        Update {
+            progress: Some(10),
+            ..upd("i.1")
+        },
+    )
+    .expect("edit");
+    assert_eq!(s.history("2025", Some("i.1")).expect("history").len(), 1);
+    let mut next = plan();
+    let mut extra = next.tasks[0].clone();
+    extra.id = "I.99".into();
+    next.tasks.push(extra);
+    import(s, next);
+    set(
+        s,
+        "lan",
+        Update {
+            status: Some(Status::Blocked),
+            ..upd("i.99")
+        },
+    )
+    .expect("the new task can be edited");
+    let h = s.history("2025", Some("i.99")).expect("history");
+    assert_eq!(h.len(), 1);
+    assert_eq!(h[0].task.as_deref(), Some("I.99"));
+    assert_eq!(
+        s.task("2025", "i.99").expect("task").state.status,
+        Status::Blocked
+    );
+    assert!(matches!(
+        set(
+            s,
+            "lan",
+            Update {
+                progress: Some(5),
+                ..upd("I.100")
+            }
+        ),
+        Err(StoreError::NoSuchTask { .. })
+    ));
 }
 
 /// `task` and `select` answer what `load` (and `history`) say, before and after edits made

@@ -278,6 +278,14 @@ pub(crate) trait Tables {
     fn state(&self, plan: &str, task: &str) -> Result<Option<TaskState>>;
     fn last_seq(&self) -> Result<u64>;
     fn task_events(&self, plan: &str, task: &str) -> Result<Vec<Event>>;
+    /// The canonical id of task `id` (any case) in `plan`. A store may answer without reading
+    /// the whole plan.
+    fn task_id(&self, plan: &str, id: &str) -> Result<String> {
+        let stored = self
+            .plan(plan)?
+            .ok_or_else(|| StoreError::NoSuchPlan(plan.to_string()))?;
+        task_id(&stored, plan, id)
+    }
     /// Writes everything or nothing, and returns only once it is durable.
     fn commit(&self, writes: Writes) -> Result<()>;
 }
@@ -300,10 +308,7 @@ pub(crate) fn execute(
     };
     match command {
         Command::Update(upd) => {
-            let stored = t
-                .plan(&upd.plan)?
-                .ok_or_else(|| StoreError::NoSuchPlan(upd.plan.clone()))?;
-            let id = task_id(&stored, &upd.plan, &upd.task)?;
+            let id = t.task_id(&upd.plan, &upd.task)?;
             let current = t.state(&upd.plan, &id)?.unwrap_or_default();
             let history = t.task_events(&upd.plan, &id)?;
             let by = |field: &str| {

@@ -21,7 +21,7 @@ use crate::query::TaskIndex;
 /// A plan as kept.
 struct Kept {
     data: PlanData,
-    /// Upper-case id → position in `data.plan.tasks`.
+    /// Id in ASCII upper case (ids match ignoring ASCII case) → position in `data.plan.tasks`.
     by_id: HashMap<String, usize>,
     /// Built on the first `select`.
     index: Mutex<Option<TaskIndex>>,
@@ -36,7 +36,7 @@ impl Kept {
             .tasks
             .iter()
             .enumerate()
-            .map(|(i, t)| (t.id.to_uppercase(), i))
+            .map(|(i, t)| (t.id.to_ascii_uppercase(), i))
             .collect();
         Kept {
             data,
@@ -47,7 +47,7 @@ impl Kept {
     }
 
     fn position(&self, id: &str) -> Option<usize> {
-        self.by_id.get(&id.trim().to_uppercase()).copied()
+        self.by_id.get(&id.trim().to_ascii_uppercase()).copied()
     }
 }
 

@@ -12,8 +12,9 @@
 //! an edit reported as saved survives kill -9. sled allows one process per directory; a second
 //! one gets [`StoreError::InUse`].
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use super::apply::{StoredPlan, Tables, Writes, execute};
 use super::{Actor, Clock, Command, Event, Outcome, PlanData, PlanInfo, PlanStore, Result};
@@ -32,7 +33,12 @@ pub struct SledStore {
     path: PathBuf,
     write: Mutex<()>,
     clock: Clock,
+    /// Per plan, its task ids by their ASCII upper case: an edit or a task's history finds the
+    /// canonical id without reading (and parsing) the whole plan again.
+    ids: Mutex<HashMap<String, Arc<Ids>>>,
 }
+
+type Ids = HashMap<String, String>;
 
 fn backend(e: &sled::Error) -> StoreError {
     StoreError::Backend(e.to_string())
@@ -90,6 +96,7 @@ impl SledStore {
             path: path.to_path_buf(),
             write: Mutex::new(()),
             clock,
+            ids: Mutex::new(HashMap::new()),
         })
     }
 
@@ -102,10 +109,54 @@ impl SledStore {
         let key = format!("{PLAN}{name}");
         match self.db.get(key.as_bytes()).map_err(|e| backend(&e))? {
             None => Ok(None),
-            Some(v) => serde_json::from_slice(&v)
-                .map(Some)
-                .map_err(|e| corrupt(&format!("plan {name}"), &e)),
+            Some(v) => {
+                let stored: StoredPlan =
+                    serde_json::from_slice(&v).map_err(|e| corrupt(&format!("plan {name}"), &e))?;
+                self.remember_ids(&stored, false);
+                Ok(Some(stored))
+            }
         }
+    }
+
+    /// Keeps the ids of a plan. A reader (`replace` false) never replaces what a commit put
+    /// there: the plan it read may already be older than the one just committed.
+    fn remember_ids(&self, stored: &StoredPlan, replace: bool) {
+        let mut all = self.ids.lock().unwrap_or_else(PoisonError::into_inner);
+        if !replace && all.contains_key(&stored.plan.name) {
+            return;
+        }
+        let ids: Ids = stored
+            .plan
+            .tasks
+            .iter()
+            .map(|t| (t.id.to_ascii_uppercase(), t.id.clone()))
+            .collect();
+        all.insert(stored.plan.name.clone(), Arc::new(ids));
+    }
+
+    /// The canonical id of `id` in `plan`; none when the plan has no such task, or no plan
+    /// of that name exists (`Err(NoSuchPlan)`).
+    fn canonical_id(&self, plan: &str, id: &str) -> Result<Option<String>> {
+        let known = self
+            .ids
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(plan)
+            .cloned();
+        let ids = if let Some(ids) = known {
+            ids
+        } else {
+            if self.stored_plan(plan)?.is_none() {
+                return Err(StoreError::NoSuchPlan(plan.to_string()));
+            }
+            self.ids
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .get(plan)
+                .cloned()
+                .unwrap_or_default()
+        };
+        Ok(ids.get(&id.trim().to_ascii_uppercase()).cloned())
     }
 
     fn events_by_seq(&self, seqs: impl Iterator<Item = u64>) -> Result<Vec<Event>> {
@@ -188,6 +239,14 @@ impl Tables for SledStore {
         self.events_by_seq(seqs.into_iter())
     }
 
+    fn task_id(&self, plan: &str, id: &str) -> Result<String> {
+        self.canonical_id(plan, id)?
+            .ok_or_else(|| StoreError::NoSuchTask {
+                plan: plan.to_string(),
+                task: id.to_string(),
+            })
+    }
+
     fn commit(&self, w: Writes) -> Result<()> {
         let mut batch = sled::Batch::default();
         if let Some(p) = &w.plan {
@@ -207,7 +266,19 @@ impl Tables for SledStore {
         if let Some(a) = &w.active {
             batch.insert(ACTIVE, a.as_bytes());
         }
-        self.db.apply_batch(batch).map_err(|e| backend(&e))?;
+        let applied = self.db.apply_batch(batch);
+        // A plan written anew: its ids replace the old ones (commits are serialised).
+        if let Some(p) = &w.plan {
+            if applied.is_ok() {
+                self.remember_ids(p, true);
+            } else {
+                self.ids
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .remove(&p.plan.name);
+            }
+        }
+        applied.map_err(|e| backend(&e))?;
         self.db.flush().map_err(|e| backend(&e))?;
         Ok(())
     }
@@ -266,9 +337,10 @@ impl PlanStore for SledStore {
 
     fn history(&self, plan: &str, task: Option<&str>) -> Result<Vec<Event>> {
         if let Some(task) = task {
-            let id = match self.stored_plan(plan)? {
-                Some(s) => super::apply::task_id(&s, plan, task).unwrap_or(task.to_string()),
-                None => task.to_string(),
+            let id = match self.canonical_id(plan, task) {
+                Ok(Some(id)) => id,
+                Ok(None) | Err(StoreError::NoSuchPlan(_)) => task.to_string(),
+                Err(e) => return Err(e),
             };
             return self.task_events(plan, &id);
         }
