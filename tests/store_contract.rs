@@ -809,3 +809,52 @@ fn an_import_in_parts_is_applied_only_by_its_commit() {
     assert_eq!(data.plan.tasks.len(), 59);
     assert_eq!(remote.active().expect("active").as_deref(), Some("partial"));
 }
+
+/// The `load` answer the server puts together from sled's bytes is the plan `load` reads, and
+/// the cached store's answers follow edits.
+#[test]
+fn the_load_answer_put_together_from_stored_bytes_is_the_plan() {
+    use steerdeck::store::PlanData;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sled = SledStore::open_with_clock(&dir.path().join("db"), clock()).expect("open");
+    let s = CachedStore::new(sled);
+    let answer = |s: &CachedStore<SledStore>| -> PlanData {
+        let raw = s
+            .load_json_with("2025", |sled| sled.load_json("2025"))
+            .expect("answer");
+        serde_json::from_str(raw.get()).expect("a plan")
+    };
+    import(&s, plan());
+    assert_eq!(answer(&s), s.inner().load("2025").expect("load"));
+    set(
+        &s,
+        "lan",
+        Update {
+            status: Some(Status::Blocked),
+            note: Some("chờ \"kinh phí\"\n2025".into()),
+            ..upd("I.1")
+        },
+    )
+    .expect("edit");
+    let after = answer(&s);
+    assert_eq!(after, s.inner().load("2025").expect("load"));
+    assert_eq!(after.states["I.1"].status, Status::Blocked);
+    // With a kept copy (made by a query), the answer is the kept copy's, and follows edits too.
+    s.task("2025", "I.2").expect("task");
+    set(
+        &s,
+        "lan",
+        Update {
+            progress: Some(30),
+            ..upd("I.2")
+        },
+    )
+    .expect("edit");
+    let kept = answer(&s);
+    assert_eq!(kept, s.inner().load("2025").expect("load"));
+    assert_eq!(kept.states["I.2"].progress, 30);
+    assert!(matches!(
+        s.load_json_with("nope", |sled| sled.load_json("nope")),
+        Err(StoreError::NoSuchPlan(_))
+    ));
+}

@@ -20,9 +20,12 @@ pub(super) struct Staged {
     bytes: usize,
 }
 
-/// The `load` answer: the encoded plan kept by the server, shared, not copied.
+/// The `load` answer, shared, not copied: put together from the stored bytes, or encoded from
+/// the plan the server keeps.
 pub(super) fn load(store: &CachedStore<SledStore>, plan: &str) -> Result<Arc<RawValue>, WireError> {
-    store.load_json(plan).map_err(|e| WireError::from_store(&e))
+    store
+        .load_json_with(plan, |sled| sled.load_json(plan))
+        .map_err(|e| WireError::from_store(&e))
 }
 
 /// `import_begin`: a new staged import (dropping one not committed).
@@ -78,9 +81,9 @@ fn no_import() -> WireError {
     )
 }
 
-/// Whether a plan name is known to the store (for warming at start).
+/// Prepares the active plan's `load` answer (at start, while the first session says hello).
 pub(super) fn warm_active(store: &CachedStore<SledStore>) {
     if let Ok(Some(plan)) = store.active() {
-        let _ = store.warm(&plan);
+        let _ = load(store, &plan);
     }
 }

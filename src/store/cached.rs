@@ -57,6 +57,9 @@ pub struct CachedStore<S> {
     write: Mutex<()>,
     kept: RwLock<HashMap<String, Arc<RwLock<Kept>>>>,
     plans: Mutex<Option<Vec<PlanInfo>>>,
+    /// `load` answers the inner store put together itself (see [`CachedStore::load_json_with`]),
+    /// until the plan changes.
+    answers: Mutex<HashMap<String, Arc<RawValue>>>,
     registry: UnitRegistry,
 }
 
@@ -76,6 +79,7 @@ impl<S: PlanStore> CachedStore<S> {
             write: Mutex::new(()),
             kept: RwLock::new(HashMap::new()),
             plans: Mutex::new(None),
+            answers: Mutex::new(HashMap::new()),
             registry: UnitRegistry::embedded(),
         }
     }
@@ -111,10 +115,33 @@ impl<S: PlanStore> CachedStore<S> {
             .remove(plan);
     }
 
-    /// Reads `plan` into memory now (the server does it at start, so the first screen does not
-    /// wait for it).
-    pub fn warm(&self, plan: &str) -> Result<()> {
-        self.load_json(plan).map(drop)
+    /// The answer to `load`: the kept copy's when there is one; else what `raw` puts together
+    /// from the inner store without reading the plan into values (kept until the plan
+    /// changes); else the kept copy's, reading it. `raw` runs while no write can happen, so
+    /// that what it reads is one version of the plan.
+    pub fn load_json_with(
+        &self,
+        plan: &str,
+        raw: impl FnOnce(&S) -> Result<Option<String>>,
+    ) -> Result<Arc<RawValue>> {
+        let kept = self
+            .kept
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .contains_key(plan);
+        if !kept {
+            let _serial = lock(&self.write);
+            if let Some(answer) = lock(&self.answers).get(plan) {
+                return Ok(Arc::clone(answer));
+            }
+            // Checked as JSON before it is sent (a damaged store is then read, and reported).
+            if let Some(answer) = raw(&self.inner)?.and_then(|s| RawValue::from_string(s).ok()) {
+                let answer: Arc<RawValue> = answer.into();
+                lock(&self.answers).insert(plan.to_string(), Arc::clone(&answer));
+                return Ok(answer);
+            }
+        }
+        self.load_json(plan)
     }
 
     /// The answer to `load`, as JSON, encoded once per version of the plan.
@@ -200,6 +227,9 @@ impl<S: PlanStore> PlanStore for CachedStore<S> {
             Command::SetActive { .. } => (None, None),
         };
         let result = self.inner.execute(actor, command);
+        if let Some(plan) = &plan {
+            lock(&self.answers).remove(plan);
+        }
         match (&result, plan, task) {
             (Ok(Outcome::Updated { .. }), Some(plan), Some(task)) => {
                 if self.refresh_task(&plan, &task).is_err() {

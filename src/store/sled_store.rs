@@ -120,6 +120,40 @@ impl SledStore {
 
     /// Keeps the ids of a plan. A reader (`replace` false) never replaces what a commit put
     /// there: the plan it read may already be older than the one just committed.
+    /// The answer to `load` as JSON, put together from the stored bytes without reading them
+    /// into values: the stored plan's object (`{"plan":…,"archived":[…]}`) with the recorded
+    /// states added. Reading a large plan into values costs far more than the rest of opening a
+    /// screen. None when the bytes are not shaped as this version writes them (`load` then reads
+    /// them, and says what is wrong).
+    pub fn load_json(&self, plan: &str) -> Result<Option<String>> {
+        let key = format!("{PLAN}{plan}");
+        let Some(stored) = self.db.get(key.as_bytes()).map_err(|e| backend(&e))? else {
+            return Err(StoreError::NoSuchPlan(plan.to_string()));
+        };
+        let body: &[u8] = &stored;
+        if !(body.starts_with(b"{\"plan\":") && body.ends_with(b"]}")) {
+            return Ok(None);
+        }
+        let mut out = Vec::with_capacity(body.len() + 4096);
+        out.extend_from_slice(&body[..body.len() - 1]);
+        out.extend_from_slice(b",\"states\":{");
+        let prefix = format!("{STATE}{plan}\0");
+        for (n, kv) in self.db.scan_prefix(prefix.as_bytes()).enumerate() {
+            let (k, v) = kv.map_err(|e| backend(&e))?;
+            let Ok(task) = std::str::from_utf8(&k[prefix.len()..]) else {
+                return Ok(None);
+            };
+            if n > 0 {
+                out.push(b',');
+            }
+            serde_json::to_writer(&mut out, task).map_err(|e| corrupt("state key", &e))?;
+            out.push(b':');
+            out.extend_from_slice(&v);
+        }
+        out.extend_from_slice(b"}}");
+        Ok(String::from_utf8(out).ok())
+    }
+
     fn remember_ids(&self, stored: &StoredPlan, replace: bool) {
         let mut all = self.ids.lock().unwrap_or_else(PoisonError::into_inner);
         if !replace && all.contains_key(&stored.plan.name) {
