@@ -50,19 +50,26 @@ impl Columns {
 pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let width = usize::from(area.width);
     let cols = Columns::for_width(width);
-    let lang = app.lang;
+    let lang = app.lang();
     let mut lines = vec![column_titles(lang, &cols, theme)];
-    if app.view.rows.is_empty() {
+    if app.view().rows.is_empty() {
         lines.push(Line::styled(
             format!("  {}.", lang.t(Msg::NothingFound)),
             theme.dim,
         ));
     }
     let page = usize::from(area.height.saturating_sub(1));
-    for (i, row) in app.view.rows.iter().enumerate().skip(app.offset).take(page) {
-        let selected = i == app.selected;
+    for (i, row) in app
+        .view()
+        .rows
+        .iter()
+        .enumerate()
+        .skip(app.offset())
+        .take(page)
+    {
+        let selected = i == app.selected();
         let mut line = match row {
-            Row::Group(g) => group_line(app, &app.view.groups[*g], theme, width),
+            Row::Group(g) => group_line(app, &app.view().groups[*g], theme, width),
             Row::Task { task, hit } => {
                 let positions: &[usize] = hit
                     .as_ref()
@@ -111,7 +118,7 @@ fn pad(s: &str, w: usize) -> String {
 }
 
 fn group_line(app: &App, g: &Group, theme: &Theme, width: usize) -> Line<'static> {
-    let lang = app.lang;
+    let lang = app.lang();
     let c = g.counts;
     let counted = c.total() - c.cancelled;
     let arrow = if g.folded { "▸" } else { "▾" };
@@ -229,8 +236,8 @@ fn task_line(
     c: &Columns,
     theme: &Theme,
 ) -> Line<'static> {
-    let lang = app.lang;
-    let timeliness = task.timeliness(app.as_of);
+    let lang = app.lang();
+    let timeliness = task.timeliness(app.as_of());
     let (marker, row_style) = match (timeliness, task.state.status) {
         (Timeliness::OpenOverdue, _) => ("!", theme.overdue),
         (_, Status::Blocked) => ("×", theme.blocked),
@@ -241,7 +248,7 @@ fn task_line(
         .def
         .lead
         .iter()
-        .map(|l| app.registry.short(l))
+        .map(|l| app.registry().short(l))
         .collect();
     let cell = |s: &str, w: usize| pad(&fit(&safe(s), w), w);
     let title = safe(&task.def.title);
@@ -263,7 +270,7 @@ fn task_line(
         cell(&deadline_label(lang, task), c.deadline)
     )));
     spans.push(Span::styled(
-        format!("{} ", cell(&days_label(lang, task, app.as_of), c.days)),
+        format!("{} ", cell(&days_label(lang, task, app.as_of()), c.days)),
         days_style,
     ));
     spans.push(Span::raw(format!("{} ", cell(&leads.join(", "), c.lead))));
