@@ -240,7 +240,7 @@ fn groupings_and_folding() {
     assert_eq!(labels.first().copied(), Some("Quý I/2025"));
     assert_eq!(labels.last().copied(), Some("Không có thời hạn"));
     let q1 = &app.view().groups[0];
-    assert_eq!((q1.counts.overdue, q1.counts.done), (1, 0));
+    assert_eq!((q1.counts.overdue, q1.counts.done()), (1, 0));
 }
 
 #[test]

@@ -52,7 +52,10 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             } else {
                 format!("{label} — {date}")
             };
-            format!("{when} ({})", vf::days_left(lang, d, app.as_of()))
+            match vf::deadline_note(lang, task, app.as_of()) {
+                Some(note) => format!("{when} ({note})"),
+                None => when,
+            }
         },
     );
     let mut lines = vec![

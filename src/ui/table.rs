@@ -14,7 +14,7 @@ use crate::app::view::Group;
 use crate::app::{App, Row};
 use crate::domain::timeframe::{quarter_end, quarter_of};
 use crate::domain::{Status, Task, TimeframeReading, Timeliness};
-use crate::i18n::{Lang, Msg, format as vf};
+use crate::i18n::{Lang, Msg, format as vf, tally};
 use crate::query::FIELD_TITLE;
 
 /// Column widths for a screen width.
@@ -98,7 +98,7 @@ fn column_titles(lang: Lang, c: &Columns, theme: &Theme) -> Line<'static> {
         cell(lang.t(Msg::Id), c.id),
         cell(lang.t(Msg::Title), c.title),
         cell(lang.t(Msg::Deadline), c.deadline),
-        cell("", c.days),
+        cell(lang.t(Msg::Days), c.days),
         cell(lang.t(Msg::LeadShort), c.lead),
         cell(
             lang.t(if c.status >= 15 {
@@ -119,37 +119,11 @@ fn pad(s: &str, w: usize) -> String {
 
 fn group_line(app: &App, g: &Group, theme: &Theme, width: usize) -> Line<'static> {
     let lang = app.lang();
-    let c = g.counts;
-    let counted = c.total() - c.cancelled;
     let arrow = if g.folded { "▸" } else { "▾" };
-    let pct = vf::share(lang, c.done, counted);
-    let counts = match lang {
-        _ if width < 120 => match lang {
-            Lang::Vi => format!(
-                "xong {} · đang {} · quá {} · k.hạn {} · {pct}",
-                c.done, c.open, c.overdue, c.no_deadline
-            ),
-            Lang::En => format!(
-                "done {} · open {} · late {} · n/d {} · {pct}",
-                c.done, c.open, c.overdue, c.no_deadline
-            ),
-        },
-        Lang::Vi => format!(
-            "xong {} · trong hạn {} · quá hạn {} · không hạn {} · {}",
-            c.done,
-            c.open,
-            c.overdue,
-            c.no_deadline,
-            vf::share(lang, c.done, counted)
-        ),
-        Lang::En => format!(
-            "done {} · on time {} · overdue {} · no deadline {} · {}",
-            c.done,
-            c.open,
-            c.overdue,
-            c.no_deadline,
-            vf::share(lang, c.done, counted)
-        ),
+    let counts = if width >= 120 {
+        tally::long(lang, &g.counts)
+    } else {
+        tally::short(lang, &g.counts)
     };
     let label_width = width.saturating_sub(counts.width() + 4).max(10);
     let label = fit(&format!("{arrow} {}", safe(&g.label)), label_width);
@@ -161,7 +135,7 @@ fn group_line(app: &App, g: &Group, theme: &Theme, width: usize) -> Line<'static
         Span::raw(" ".repeat(gap)),
         Span::styled(
             counts,
-            if c.overdue > 0 {
+            if g.counts.overdue > 0 {
                 theme.overdue
             } else {
                 theme.dim
@@ -188,25 +162,42 @@ fn is_one_quarter(start: chrono::NaiveDate, end: chrono::NaiveDate) -> bool {
     quarter_of(start) == q && start.year() == end.year() && quarter_end(end.year(), q) == Some(end)
 }
 
+/// The days column: for an open task, days left or overdue; for a done one, on time or how
+/// many days late (never "overdue"); nothing for a cancelled one or one without a deadline.
 fn days_label(lang: Lang, task: &Task, as_of: chrono::NaiveDate) -> String {
     let Some(d) = task.deadline() else {
         return String::new();
     };
-    if task.state.status.is_closed() {
-        return String::new();
-    }
-    let days = (d - as_of).num_days();
-    let n = vf::count(
-        lang,
-        usize::try_from(days.unsigned_abs()).unwrap_or(usize::MAX),
-    );
-    match (lang, days.signum()) {
-        (Lang::Vi, 0) => "hôm nay".into(),
-        (Lang::Vi, 1) => format!("còn {n}"),
-        (Lang::Vi, _) => format!("quá {n}"),
-        (Lang::En, 0) => "today".into(),
-        (Lang::En, 1) => format!("{n} left"),
-        (Lang::En, _) => format!("{n} late"),
+    let n = |days: i64| {
+        vf::count(
+            lang,
+            usize::try_from(days.unsigned_abs()).unwrap_or(usize::MAX),
+        )
+    };
+    match task.timeliness(as_of) {
+        Timeliness::Cancelled => String::new(),
+        Timeliness::DoneOnTime | Timeliness::DoneNoDeadline => match lang {
+            Lang::Vi => "đúng hạn".into(),
+            Lang::En => "on time".into(),
+        },
+        Timeliness::DoneLate => {
+            let late = task.state.completed_on.map_or(0, |c| (c - d).num_days());
+            match lang {
+                Lang::Vi => format!("trễ {}", n(late)),
+                Lang::En => format!("{} late", n(late)),
+            }
+        }
+        _ => {
+            let days = (d - as_of).num_days();
+            match (lang, days.signum()) {
+                (Lang::Vi, 0) => "hôm nay".into(),
+                (Lang::Vi, 1) => format!("còn {}", n(days)),
+                (Lang::Vi, _) => format!("quá {}", n(days)),
+                (Lang::En, 0) => "today".into(),
+                (Lang::En, 1) => format!("{} left", n(days)),
+                (Lang::En, _) => format!("{} over", n(days)),
+            }
+        }
     }
 }
 
