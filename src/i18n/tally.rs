@@ -30,20 +30,22 @@ pub fn short(lang: Lang, t: &Tally) -> String {
         Lang::Vi => ("xong", "đúng hạn", "trễ", "quá hạn"),
         Lang::En => ("done", "on time", "late", "overdue"),
     };
-    let mut out = format!("{done} {}/{}", n(t.done()), n(t.counted()));
-    if t.done_on_time + t.done_late > 0 {
-        out.push_str(&format!(
+    let split = if t.done_on_time + t.done_late > 0 {
+        format!(
             ": {on_time} {}, {late} {}",
             n(t.done_on_time),
             n(t.done_late)
-        ));
-    }
-    out.push_str(&format!(
-        " · {overdue} {} · {}",
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "{done} {}/{}{split} · {overdue} {} · {}",
+        n(t.done()),
+        n(t.counted()),
         n(t.overdue),
         rate(lang, t)
-    ));
-    out
+    )
 }
 
 /// Every category, for a wide line or the status line.
