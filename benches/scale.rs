@@ -48,6 +48,7 @@ fn config(keymap: &Keymap) -> AppConfig {
         keymap: keymap.clone(),
         registry: UnitRegistry::embedded(),
         plan_name: "big".into(),
+        zone: steerdeck::domain::time::Zone::default(),
     }
 }
 

@@ -5,6 +5,7 @@ use chrono::{Local, NaiveDate};
 use std::path::{Path, PathBuf};
 
 use crate::domain::UnitRegistry;
+use crate::domain::time::Zone;
 use crate::i18n::Lang;
 use crate::identity::{actor, os_login};
 use crate::plan::PlanFileError;
@@ -48,6 +49,8 @@ pub struct Session {
     pub lang: Lang,
     /// The unit registry.
     pub registry: UnitRegistry,
+    /// The zone times are shown in.
+    pub zone: Zone,
 }
 
 impl Session {
@@ -114,6 +117,7 @@ impl Session {
             as_of: as_of.unwrap_or_else(|| Local::now().date_naive()),
             lang,
             registry: UnitRegistry::embedded(),
+            zone: Zone::default(),
         }
     }
 

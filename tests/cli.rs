@@ -141,7 +141,7 @@ fn bad_input_gets_a_sentence_and_changes_nothing() {
         e.contains("unknown pillar 'nope'") && e.contains("digital-government"),
         "{e}"
     );
-    let e = fails(&d.path, &["list", "--due-by", "30-06-2025"]);
+    let e = fails(&d.path, &["list", "--due-by", "31/02/2025"]);
     assert!(e.contains("is not a date"), "{e}");
     let e = fails(&d.path, &["list", "--quarter", "Q5/2025"]);
     assert!(e.contains("is not a quarter"), "{e}");

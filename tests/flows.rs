@@ -34,6 +34,7 @@ fn app_on(store: Arc<MemoryStore>, user: &str, read_only: bool) -> App {
         keymap: Keymap::default_keymap().expect("default keymap"),
         registry: UnitRegistry::embedded(),
         plan_name: "2025".into(),
+        zone: steerdeck::domain::time::Zone::default(),
     };
     App::new(Box::new(store), cfg).expect("app")
 }
@@ -129,6 +130,8 @@ fn status_edit_saves_and_undo_redo_are_recorded() {
     app.update(Action::SetStatus);
     assert_eq!(app.mode(), Mode::Status);
     app.update(Action::PickDone);
+    app.update(Action::Confirm);
+    assert_eq!(app.mode(), Mode::DoneOn, "done asks the day it was done");
     app.update(Action::Confirm);
     assert_eq!(app.mode(), Mode::Normal);
     let st = store.state("2025", "III.3").expect("state");
@@ -256,10 +259,11 @@ fn a_stale_edit_is_refused_with_the_other_persons_change() {
     b.update(Action::SetStatus);
     b.update(Action::PickDone);
     b.update(Action::Confirm);
+    b.update(Action::Confirm);
     let Some((Tone::Error, msg)) = b.message() else {
         panic!("no error: {:?}", b.message())
     };
-    assert!(msg.contains("lan") && msg.contains("blocked"), "{msg}");
+    assert!(msg.contains("lan") && msg.contains("Vướng mắc"), "{msg}");
     assert_eq!(
         s.state("2025", "III.3").expect("state").status,
         Status::Blocked

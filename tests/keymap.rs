@@ -371,7 +371,7 @@ fn every_invalid_fixture_says_where_and_what() {
         (
             "unknown_action.toml",
             ":5: [normal] entry 2, on = \"w\": unknown action \"save_note\" (did you mean \
-             add_note, save?)",
+             save, add_note, next_note?)",
         ),
         (
             "bad_key.toml",
@@ -385,7 +385,7 @@ fn every_invalid_fixture_says_where_and_what() {
         (
             "unknown_mode.toml",
             ":5: unknown mode section [visual] (modes: normal, detail, search, filter, status, \
-             progress, note, help)",
+             progress, note, done_on, withdraw, help)",
         ),
         (
             "text_mode_printable.toml",
@@ -399,7 +399,7 @@ fn every_invalid_fixture_says_where_and_what() {
         (
             "not_accepted.toml",
             ":4: [note] entry 1, on = \"ctrl-q\": \"quit\" does nothing in [note] (actions \
-             there: help, back, save)",
+             there: help, back, save, discard_note)",
         ),
         (
             "missing_run.toml",

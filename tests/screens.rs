@@ -41,6 +41,7 @@ fn app_with(lang: Lang, keymap: Keymap) -> App {
         keymap,
         registry: UnitRegistry::embedded(),
         plan_name: "2025".into(),
+        zone: steerdeck::domain::time::Zone::default(),
     };
     App::new(Box::new(store), cfg).expect("app")
 }

@@ -2,6 +2,7 @@
 //! is shown as written; only the interface is translated.
 
 pub mod actions;
+pub mod edits;
 mod en;
 pub mod format;
 pub mod history;
@@ -94,6 +95,23 @@ pub enum Msg {
     Reconnected,
     StatusShort,
     Days,
+    NoNoteSelected,
+    BadDay,
+    DayAfterAsOf,
+    DraftDiscarded,
+    FiltersCleared,
+    NothingToClose,
+    LastTask,
+    FirstTask,
+    NoNotes,
+    DoneOnTitle,
+    WithdrawTitle,
+    WithdrawnTag,
+    CorrectedTag,
+    CorrectTitle,
+    HistoryUnavailable,
+    RateFormula,
+    Legend,
 }
 
 impl Lang {

@@ -138,17 +138,20 @@ fn accepted_text(mode: Mode) -> String {
 pub(super) fn close_actions(name: &str) -> Vec<String> {
     let words: Vec<&str> = name.split('_').filter(|w| w.len() > 2).collect();
     let typos = (name.chars().count() / 3).max(1);
-    let mut close: Vec<(usize, String)> = Action::ALL
+    let mut close: Vec<(bool, usize, String)> = Action::ALL
         .into_iter()
         .map(Action::name)
         .filter_map(|candidate| {
             let distance = edit_distance(name, &candidate);
             let shares_word = candidate.split('_').any(|w| words.contains(&w));
-            (distance <= typos || shares_word).then_some((distance, candidate))
+            // The first word is the verb ("save" in "save_note"): an action with the same verb
+            // is the likelier meaning.
+            let same_verb = candidate.split('_').next() == name.split('_').next();
+            (distance <= typos || shares_word).then_some((!same_verb, distance, candidate))
         })
         .collect();
     close.sort();
-    close.into_iter().take(3).map(|(_, n)| n).collect()
+    close.into_iter().take(3).map(|(_, _, n)| n).collect()
 }
 
 /// Levenshtein distance, by characters.
@@ -183,7 +186,10 @@ mod tests {
     fn close_actions_suggest_likely_names() {
         assert_eq!(close_actions("movedown"), ["move_down"]);
         assert_eq!(close_actions("move"), ["move_up", "move_down"]);
-        assert_eq!(close_actions("save_note"), ["add_note", "save"]);
+        assert_eq!(
+            close_actions("save_note"),
+            ["save", "add_note", "next_note"]
+        );
         assert_eq!(close_actions("quite"), ["quit"]);
         assert!(close_actions("frobnicate").is_empty());
     }

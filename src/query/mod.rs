@@ -135,7 +135,11 @@ fn search_text<'a>(task: &Task, full_name: &dyn Fn(&str) -> Option<&'a str>) -> 
             units.push_str("; ");
         }
     }
-    let notes: Vec<&str> = task.state.notes.iter().map(|n| n.text.as_str()).collect();
+    let notes: Vec<&str> = task
+        .state
+        .current_notes()
+        .map(|(_, n)| n.text.as_str())
+        .collect();
     [
         task.def.id.clone(),
         task.def.title.clone(),
@@ -192,6 +196,7 @@ mod tests {
             at: chrono::Utc::now(),
             who: "lan".into(),
             text: "chờ phê duyệt kinh phí".into(),
+            withdrawn: None,
         });
         index.replace(t, &registry);
         let hits = index.select(

@@ -120,6 +120,66 @@ pub(super) fn progress(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) 
     frame.set_cursor_position((x.min(r.right().saturating_sub(2)), r.y + 2));
 }
 
+pub(super) fn done_on(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let r = centered(area, 48, 5);
+    frame.render_widget(Clear, r);
+    let width = usize::from(r.width.saturating_sub(2));
+    let lines = vec![
+        Line::styled(fit(&task_label(app), width), theme.dim),
+        Line::styled(format!(" {}", safe(app.done_input().text())), theme.title),
+        Line::styled(
+            fit(
+                &format!(
+                    " dd/mm/yyyy ≤ {}  {} ±1  {}",
+                    crate::i18n::format::date(app.as_of()),
+                    keys(app, Mode::DoneOn, Action::NextValue),
+                    hints(app, Mode::DoneOn, &[Action::Confirm, Action::Back])
+                ),
+                width,
+            ),
+            theme.dim,
+        ),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines).block(frame_block(theme, app.lang().t(Msg::DoneOnTitle))),
+        r,
+    );
+    let x = r.x + 2 + u16::try_from(app.done_input().cursor()).unwrap_or(0);
+    frame.set_cursor_position((x.min(r.right().saturating_sub(2)), r.y + 2));
+}
+
+pub(super) fn withdraw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let r = centered(area, 60, 6);
+    frame.render_widget(Clear, r);
+    let width = usize::from(r.width.saturating_sub(2));
+    let note = app
+        .selected_task()
+        .zip(app.note_cursor())
+        .and_then(|(t, i)| t.state.notes.get(i).map(|n| (i, n)));
+    let text = note.map_or_else(String::new, |(i, n)| {
+        format!(" {}. {}", i + 1, safe(&n.text))
+    });
+    let lines = vec![
+        Line::styled(fit(&task_label(app), width), theme.dim),
+        Line::styled(fit(&text, width), theme.base),
+        Line::default(),
+        Line::styled(
+            fit(
+                &format!(
+                    " {}",
+                    hints(app, Mode::Withdraw, &[Action::Confirm, Action::Back])
+                ),
+                width,
+            ),
+            theme.dim,
+        ),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines).block(frame_block(theme, app.lang().t(Msg::WithdrawTitle))),
+        r,
+    );
+}
+
 pub(super) fn note(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let r = centered(
         area,
@@ -127,7 +187,14 @@ pub(super) fn note(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         area.height.saturating_sub(2).clamp(6, 16),
     );
     frame.render_widget(Clear, r);
-    let block = frame_block(theme, app.lang().t(Msg::NoteTitle));
+    let block = frame_block(
+        theme,
+        app.lang().t(if app.note_correcting().is_some() {
+            Msg::CorrectTitle
+        } else {
+            Msg::NoteTitle
+        }),
+    );
     let inner = block.inner(r);
     frame.render_widget(block, r);
     let [label, editor, hint] = Layout::vertical([
@@ -153,7 +220,11 @@ pub(super) fn note(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     frame.render_widget(app.note(), editor);
     frame.render_widget(
         Paragraph::new(Line::styled(
-            hints(app, Mode::Note, &[Action::Save, Action::Back]),
+            hints(
+                app,
+                Mode::Note,
+                &[Action::Save, Action::Back, Action::DiscardNote],
+            ),
             theme.dim,
         )),
         hint,
