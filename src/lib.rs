@@ -20,6 +20,7 @@ pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod export;
+pub mod file_error;
 pub mod i18n;
 pub mod identity;
 pub mod keymap;
