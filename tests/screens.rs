@@ -35,7 +35,7 @@ fn app(lang: Lang) -> App {
         lang,
         read_only: false,
         keymap: Keymap::default_keymap().expect("default keymap"),
-        registry: UnitRegistry::embedded(),
+        registry: UnitRegistry::embedded().expect("embedded registry"),
         plan_name: "2025".into(),
     };
     App::new(Box::new(store), cfg).expect("app")

@@ -16,4 +16,4 @@ pub use status::Status;
 pub use task::{Note, Task, TaskState};
 pub use timeframe::{TimeframeReading, read_timeframe};
 pub use timeliness::{Timeliness, timeliness};
-pub use unit::{Unit, UnitRegistry};
+pub use unit::{BrokenRegistry, Unit, UnitRegistry};

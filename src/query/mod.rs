@@ -166,7 +166,7 @@ mod tests {
 
     #[test]
     fn a_large_index_built_in_the_background_searches_the_same() {
-        let registry = UnitRegistry::embedded();
+        let registry = UnitRegistry::embedded().expect("embedded registry");
         for n in [59, 2000] {
             let mut index = TaskIndex::new(many(n), &registry);
             let hits = index.select(
@@ -184,7 +184,7 @@ mod tests {
 
     #[test]
     fn replacing_a_task_refreshes_its_search_text() {
-        let registry = UnitRegistry::embedded();
+        let registry = UnitRegistry::embedded().expect("embedded registry");
         let mut index = TaskIndex::new(many(1500), &registry);
         let mut t = index.tasks()[7].clone();
         t.state.status = Status::Blocked;
