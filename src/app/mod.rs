@@ -18,7 +18,7 @@ pub use menu::FilterMenu;
 pub use view::{Grouping, Row, View};
 
 use crate::domain::{Plan, Task, UnitRegistry};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::keymap::Keymap;
 use crate::query::{Filter, Query, TaskIndex};
 use crate::store::{Actor, PlanStore, StoreError};
@@ -189,7 +189,13 @@ impl App {
         let keep = self.selection_key();
         let selected = self
             .index
-            .select(&self.filter, &self.query, &self.registry, self.as_of);
+            .select(&self.filter, &self.query, &self.registry, self.as_of)
+            .unwrap_or_else(|e| {
+                // A defect; said on every search so the user knows an empty list is not an answer.
+                let text = format!("{} ({})", self.lang.t(Msg::SearchUnavailable), e.cause());
+                self.say(Tone::Error, text);
+                Vec::new()
+            });
         self.view = view::build(&view::ViewInput {
             plan: &self.plan,
             tasks: self.index.tasks(),
