@@ -32,6 +32,33 @@
 //! word is in field 0 or 1. When the terms occur, in order and adjacent, in one field, the
 //! record scores that phrase plus 120 per adjacent pair; in order but not adjacent, the best
 //! words plus 30 per pair.
+//!
+//! # Why the word matcher, not fuzzy-matcher, decides what matches
+//!
+//! fuzzy-matcher's `SkimMatcherV2` answers a different question: whether the query's letters
+//! occur in the text in order, gaps allowed (a subsequence), as in a file finder where "mdrs"
+//! finds "src/main.rs". Over folded Vietnamese that is the wrong answer twice over:
+//!
+//! - it matches far too much. Syllables are short and share letters, so almost any long title
+//!   holds "h o t i c h" in order; skim would find "hoàn thiện ... tích hợp" for "ho tich", and
+//!   a search for a two-syllable word would return most of the plan. Matching word by word, with
+//!   the words in their order, is what keeps "ho tich" to the records about hộ tịch.
+//! - it forgives only some typos, and some that are not typos. A query that is a subsequence
+//!   of the word is a letter left out (asked the other way round, as `skim_grade` does, a letter
+//!   typed twice), but a wrong letter ("tixh") or two swapped ("tihc"), as common when typing,
+//!   match nothing. And a left-out letter is forgiven anywhere, the initial included: "an" would
+//!   find "bản", "cán" and "văn", where a Vietnamese initial dropped or changed ("tich"/"dich",
+//!   "chinh"/"trinh") makes another word. The close tier above (one substitution,
+//!   transposition, insertion or deletion, the initial kept, words of 4 chars or more) is the
+//!   typo rule the secretariat's searches need, and it costs one linear comparison per word.
+//!
+//! So skim has only the small job left where its subsequence view is right: among records that
+//! already matched with a typo, it grades the typo'd word against the query part (0 to 6
+//! points), so a missing or extra letter, which keeps the other letters in order, ranks a little
+//! above a wrong or swapped one. It runs only on the words a matching record is scored on, never
+//! in the scan. `one_typo` could report the kind of typo itself and take this job too; the
+//! ranking tests pin today's grades, so that would be a change of ranking to make on purpose,
+//! not in passing.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
