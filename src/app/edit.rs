@@ -36,13 +36,13 @@ impl Fields {
 
 impl App {
     fn editable_task(&mut self) -> Option<Task> {
-        if self.read_only {
-            self.say(Tone::Error, self.lang.t(Msg::ReadOnly));
+        if self.cfg.read_only {
+            self.say(Tone::Error, self.cfg.lang.t(Msg::ReadOnly));
             return None;
         }
         let task = self.selected_task().cloned();
         if task.is_none() {
-            self.say(Tone::Error, self.lang.t(Msg::SelectTask));
+            self.say(Tone::Error, self.cfg.lang.t(Msg::SelectTask));
         }
         task
     }
@@ -96,7 +96,7 @@ impl App {
         let upd = Update {
             status: Some(status),
             expect_status: Some(t.state.status),
-            done_on: Some(self.as_of),
+            done_on: Some(self.cfg.as_of),
             ..self.update_for(&t)
         };
         self.apply(&t, upd, true);
@@ -117,7 +117,7 @@ impl App {
     pub(super) fn save_note(&mut self) {
         let text = self.note.lines().join("\n");
         if text.trim().is_empty() {
-            self.say(Tone::Error, self.lang.t(Msg::EmptyNote));
+            self.say(Tone::Error, self.cfg.lang.t(Msg::EmptyNote));
             return;
         }
         let Some(id) = self.note_task.clone() else {
@@ -139,7 +139,7 @@ impl App {
 
     fn update_for(&self, t: &Task) -> Update {
         Update {
-            plan: self.plan_name.clone(),
+            plan: self.cfg.plan_name.clone(),
             task: t.def.id.clone(),
             ..Update::default()
         }
@@ -147,7 +147,7 @@ impl App {
 
     /// Sends an update to the store; on success refreshes the task and records the undo step.
     fn apply(&mut self, t: &Task, upd: Update, undoable: bool) -> bool {
-        match self.store().execute(&self.actor, Command::Update(upd)) {
+        match self.store().execute(&self.cfg.actor, Command::Update(upd)) {
             Ok(Outcome::Updated { events }) => {
                 let after = self.refresh_task(&t.def.id);
                 if let Some(seq) = events.last().map(|e| e.seq) {
@@ -168,7 +168,10 @@ impl App {
                 } else {
                     Msg::Saved
                 };
-                self.say(Tone::Info, format!("{} — {}", self.lang.t(what), t.def.id));
+                self.say(
+                    Tone::Info,
+                    format!("{} — {}", self.cfg.lang.t(what), t.def.id),
+                );
                 true
             }
             Ok(_) => true,
@@ -176,7 +179,10 @@ impl App {
                 if matches!(e, StoreError::Conflict { .. }) {
                     self.refresh_task(&t.def.id);
                 }
-                self.say(Tone::Error, format!("{}: {e}", self.lang.t(Msg::NotSaved)));
+                self.say(
+                    Tone::Error,
+                    format!("{}: {e}", self.cfg.lang.t(Msg::NotSaved)),
+                );
                 false
             }
         }
@@ -184,10 +190,10 @@ impl App {
 
     /// Re-reads one task's state from the store into the index and the view.
     fn refresh_task(&mut self, id: &str) -> Option<TaskState> {
-        let state = self.store().state(&self.plan_name, id).ok()?;
+        let state = self.store().state(&self.cfg.plan_name, id).ok()?;
         let mut task = self.tasks().iter().find(|t| t.def.id == id)?.clone();
         task.state = state.clone();
-        let registry = self.registry.clone();
+        let registry = self.cfg.registry.clone();
         self.index_mut().replace(task, &registry);
         self.rebuild();
         Some(state)
@@ -204,15 +210,15 @@ impl App {
     /// Undo (or redo) the last edit: applied as a new change, recorded in the history with the
     /// reason "undo"/"redo", refused if someone changed the task since.
     fn step_history(&mut self, undo: bool) {
-        if self.read_only {
-            self.say(Tone::Error, self.lang.t(Msg::ReadOnly));
+        if self.cfg.read_only {
+            self.say(Tone::Error, self.cfg.lang.t(Msg::ReadOnly));
             return;
         }
         let stack = if undo { &mut self.undo } else { &mut self.redo };
         let Some(edit) = stack.pop() else {
             self.say(
                 Tone::Info,
-                self.lang.t(if undo {
+                self.cfg.lang.t(if undo {
                     Msg::NothingToUndo
                 } else {
                     Msg::NothingToRedo
@@ -226,24 +232,27 @@ impl App {
             (edit.before, edit.after)
         };
         let upd = Update {
-            plan: self.plan_name.clone(),
+            plan: self.cfg.plan_name.clone(),
             task: edit.task.clone(),
             status: Some(to.status),
             progress: Some(to.progress),
-            done_on: to.completed_on.or(Some(self.as_of)),
+            done_on: to.completed_on.or(Some(self.cfg.as_of)),
             expect_status: Some(from.status),
             expect_progress: Some(from.progress),
             reason: Some(if undo { "undo" } else { "redo" }.into()),
             ..Update::default()
         };
-        match self.store().execute(&self.actor, Command::Update(upd)) {
+        match self.store().execute(&self.cfg.actor, Command::Update(upd)) {
             Ok(Outcome::Updated { events }) => {
                 if let Some(seq) = events.last().map(|e| e.seq) {
                     self.last_seq = self.last_seq.max(seq);
                 }
                 self.refresh_task(&edit.task);
                 let msg = if undo { Msg::Undone } else { Msg::Redone };
-                self.say(Tone::Info, format!("{} — {}", self.lang.t(msg), edit.task));
+                self.say(
+                    Tone::Info,
+                    format!("{} — {}", self.cfg.lang.t(msg), edit.task),
+                );
                 if undo {
                     self.redo.push(edit);
                 } else {
@@ -253,7 +262,10 @@ impl App {
             Ok(_) => {}
             Err(e) => {
                 self.refresh_task(&edit.task);
-                self.say(Tone::Error, format!("{}: {e}", self.lang.t(Msg::NotSaved)));
+                self.say(
+                    Tone::Error,
+                    format!("{}: {e}", self.cfg.lang.t(Msg::NotSaved)),
+                );
             }
         }
     }
@@ -265,21 +277,21 @@ impl App {
     /// already saved when the screen said so.
     pub fn hang_up(&mut self) {
         let text = self.note.lines().join("\n");
-        if self.read_only || text.trim().is_empty() {
+        if self.cfg.read_only || text.trim().is_empty() {
             return;
         }
         let Some(id) = self.note_task.clone() else {
             return;
         };
         let upd = Update {
-            plan: self.plan_name.clone(),
+            plan: self.cfg.plan_name.clone(),
             task: id,
-            note: Some(format!("{text}\n({})", self.lang.t(Msg::SavedOnHangup))),
+            note: Some(format!("{text}\n({})", self.cfg.lang.t(Msg::SavedOnHangup))),
             ..Update::default()
         };
         if self
             .store()
-            .execute(&self.actor, Command::Update(upd))
+            .execute(&self.cfg.actor, Command::Update(upd))
             .is_ok()
         {
             self.note = ratatui_textarea::TextArea::default();

@@ -43,14 +43,67 @@ pub struct HelpState {
     pub scroll: u16,
 }
 
-/// Everything the screen shows and the user can change.
+/// Everything the screen shows and the user can change. Every field is private: the state changes
+/// only through [`App::update`] and the text-entry methods; drawing reads it through accessors.
 pub struct App {
     store: Box<dyn PlanStore>,
-    /// Who edits.
+    /// Who edits, as of when, in which language, with which keys: as the session started, except
+    /// the language, which the user can switch.
+    cfg: AppConfig,
+    /// The plan definition.
+    plan: Plan,
+    index: TaskIndex,
+    /// Active filters.
+    filter: Filter,
+    /// The search being typed or kept.
+    search: TextInput,
+    query: Query,
+    /// Current grouping.
+    grouping: Grouping,
+    folded: HashSet<String>,
+    /// The rows on screen.
+    view: View,
+    /// Selected row.
+    selected: usize,
+    /// First row drawn.
+    offset: usize,
+    /// Table rows that fit on screen (set by the runtime from the terminal size).
+    page: usize,
+    /// Current mode.
+    mode: Mode,
+    /// Where a popup returns to (the table or the detail).
+    popup_return: Mode,
+    /// The status picker's highlighted status.
+    status_cursor: usize,
+    /// The progress being typed.
+    progress_input: TextInput,
+    /// The note being written.
+    note: TextArea<'static>,
+    /// The task the note draft belongs to.
+    note_task: Option<String>,
+    /// Help screen state.
+    help: HelpState,
+    /// Filter menu state.
+    menu: FilterMenu,
+    /// Detail scroll.
+    detail_scroll: u16,
+    /// The status line.
+    message: Option<(Tone, String)>,
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+    /// The newest history event this screen has seen.
+    last_seq: u64,
+    /// Set when the user asked to leave.
+    quit: bool,
+}
+
+/// What an App needs to start.
+pub struct AppConfig {
+    /// Who edits (what the history records).
     pub actor: Actor,
     /// The review date.
     pub as_of: NaiveDate,
-    /// Interface language.
+    /// The interface language to start in.
     pub lang: Lang,
     /// Refuse every edit.
     pub read_only: bool,
@@ -59,62 +112,6 @@ pub struct App {
     /// Units and their spellings.
     pub registry: UnitRegistry,
     /// The plan's name in the store.
-    pub plan_name: String,
-    /// The plan definition.
-    pub plan: Plan,
-    index: TaskIndex,
-    /// Active filters.
-    pub filter: Filter,
-    /// The search being typed or kept.
-    pub search: TextInput,
-    query: Query,
-    /// Current grouping.
-    pub grouping: Grouping,
-    folded: HashSet<String>,
-    /// The rows on screen.
-    pub view: View,
-    /// Selected row.
-    pub selected: usize,
-    /// First row drawn.
-    pub offset: usize,
-    /// Table rows that fit on screen (set by the runtime from the terminal size).
-    pub page: usize,
-    /// Current mode.
-    pub mode: Mode,
-    /// Where a popup returns to (the table or the detail).
-    pub popup_return: Mode,
-    /// The status picker's highlighted status.
-    pub status_cursor: usize,
-    /// The progress being typed.
-    pub progress_input: TextInput,
-    /// The note being written.
-    pub note: TextArea<'static>,
-    /// The task the note draft belongs to.
-    pub note_task: Option<String>,
-    /// Help screen state.
-    pub help: HelpState,
-    /// Filter menu state.
-    pub menu: FilterMenu,
-    /// Detail scroll.
-    pub detail_scroll: u16,
-    /// The status line.
-    pub message: Option<(Tone, String)>,
-    undo: Vec<Edit>,
-    redo: Vec<Edit>,
-    /// The newest history event this screen has seen.
-    pub last_seq: u64,
-    /// Set when the user asked to leave.
-    pub quit: bool,
-}
-
-/// What an App needs to start.
-pub struct AppConfig {
-    pub actor: Actor,
-    pub as_of: NaiveDate,
-    pub lang: Lang,
-    pub read_only: bool,
-    pub keymap: Keymap,
-    pub registry: UnitRegistry,
     pub plan_name: String,
 }
 
@@ -126,13 +123,7 @@ impl App {
         let index = TaskIndex::new(data.tasks(), &cfg.registry);
         let mut app = App {
             store,
-            actor: cfg.actor,
-            as_of: cfg.as_of,
-            lang: cfg.lang,
-            read_only: cfg.read_only,
-            keymap: cfg.keymap,
-            registry: cfg.registry,
-            plan_name: cfg.plan_name,
+            cfg,
             plan: data.plan,
             index,
             filter: Filter::default(),
@@ -180,7 +171,7 @@ impl App {
     /// The history of a task, newest last (empty if the store cannot say).
     pub fn history(&self, id: &str) -> Vec<crate::store::Event> {
         self.store
-            .history(&self.plan_name, Some(id))
+            .history(&self.cfg.plan_name, Some(id))
             .unwrap_or_default()
     }
 
@@ -189,10 +180,19 @@ impl App {
         let keep = self.selection_key();
         let selected = self
             .index
-            .select(&self.filter, &self.query, &self.registry, self.as_of)
+            .select(
+                &self.filter,
+                &self.query,
+                &self.cfg.registry,
+                self.cfg.as_of,
+            )
             .unwrap_or_else(|e| {
                 // A defect; said on every search so the user knows an empty list is not an answer.
-                let text = format!("{} ({})", self.lang.t(Msg::SearchUnavailable), e.cause());
+                let text = format!(
+                    "{} ({})",
+                    self.cfg.lang.t(Msg::SearchUnavailable),
+                    e.cause()
+                );
                 self.say(Tone::Error, text);
                 Vec::new()
             });
@@ -202,9 +202,9 @@ impl App {
             selected: &selected,
             grouping: self.grouping,
             folded: &self.folded,
-            registry: &self.registry,
-            as_of: self.as_of,
-            lang: self.lang,
+            registry: &self.cfg.registry,
+            as_of: self.cfg.as_of,
+            lang: self.cfg.lang,
         });
         if let Some(pos) = keep.and_then(|k| self.find_row(&k)) {
             self.selected = pos;
@@ -214,10 +214,10 @@ impl App {
 
     /// Reloads everything from the store (after another session changed it), keeping the place.
     pub fn reload(&mut self) -> Result<(), StoreError> {
-        let data = self.store.load(&self.plan_name)?;
+        let data = self.store.load(&self.cfg.plan_name)?;
         self.last_seq = self.store.last_seq()?;
         self.plan = data.plan.clone();
-        self.index = TaskIndex::new(data.tasks(), &self.registry);
+        self.index = TaskIndex::new(data.tasks(), &self.cfg.registry);
         self.rebuild();
         Ok(())
     }
@@ -279,5 +279,117 @@ impl App {
 
     fn store(&self) -> &dyn PlanStore {
         self.store.as_ref()
+    }
+}
+
+/// Read access for drawing and tests; nothing here changes the state.
+impl App {
+    /// Who edits.
+    pub fn actor(&self) -> &Actor {
+        &self.cfg.actor
+    }
+    /// The review date.
+    pub fn as_of(&self) -> NaiveDate {
+        self.cfg.as_of
+    }
+    /// The interface language.
+    pub fn lang(&self) -> Lang {
+        self.cfg.lang
+    }
+    /// True when every edit is refused.
+    pub fn read_only(&self) -> bool {
+        self.cfg.read_only
+    }
+    /// Key bindings.
+    pub fn keymap(&self) -> &Keymap {
+        &self.cfg.keymap
+    }
+    /// Units and their spellings.
+    pub fn registry(&self) -> &UnitRegistry {
+        &self.cfg.registry
+    }
+    /// The plan's name in the store.
+    pub fn plan_name(&self) -> &str {
+        &self.cfg.plan_name
+    }
+    /// The plan definition.
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+    /// Active filters.
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+    /// The search being typed or kept.
+    pub fn search(&self) -> &TextInput {
+        &self.search
+    }
+    /// Current grouping.
+    pub fn grouping(&self) -> Grouping {
+        self.grouping
+    }
+    /// The rows on screen.
+    pub fn view(&self) -> &View {
+        &self.view
+    }
+    /// The selected row.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+    /// The first row drawn.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+    /// Table rows that fit on screen.
+    pub fn page(&self) -> usize {
+        self.page
+    }
+    /// The current mode.
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+    /// Where the open popup returns to.
+    pub fn popup_return(&self) -> Mode {
+        self.popup_return
+    }
+    /// The status picker's highlighted line.
+    pub fn status_cursor(&self) -> usize {
+        self.status_cursor
+    }
+    /// The progress being typed.
+    pub fn progress_input(&self) -> &TextInput {
+        &self.progress_input
+    }
+    /// The note being written.
+    pub fn note(&self) -> &TextArea<'static> {
+        &self.note
+    }
+    /// The task the note being written belongs to.
+    pub fn note_task(&self) -> Option<&str> {
+        self.note_task.as_deref()
+    }
+    /// The help screen's state.
+    pub fn help(&self) -> &HelpState {
+        &self.help
+    }
+    /// The filter menu's cursor.
+    pub fn menu(&self) -> &FilterMenu {
+        &self.menu
+    }
+    /// How far the detail is scrolled.
+    pub fn detail_scroll(&self) -> u16 {
+        self.detail_scroll
+    }
+    /// The status line's message.
+    pub fn message(&self) -> Option<&(Tone, String)> {
+        self.message.as_ref()
+    }
+    /// The newest history event this screen has seen.
+    pub fn last_seq(&self) -> u64 {
+        self.last_seq
+    }
+    /// True once the user asked to leave.
+    pub fn wants_to_quit(&self) -> bool {
+        self.quit
     }
 }

@@ -96,7 +96,7 @@ impl App {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::ToggleLanguage => {
-                self.lang = match self.lang {
+                self.cfg.lang = match self.cfg.lang {
                     crate::i18n::Lang::Vi => crate::i18n::Lang::En,
                     crate::i18n::Lang::En => crate::i18n::Lang::Vi,
                 };
@@ -178,7 +178,7 @@ impl App {
                     self.close_popup();
                     self.edit_progress(p);
                 }
-                _ => self.say(Tone::Error, self.lang.t(Msg::BadProgress)),
+                _ => self.say(Tone::Error, self.cfg.lang.t(Msg::BadProgress)),
             },
             Action::Back => self.close_popup(),
             Action::Help => self.open_help(),
@@ -192,7 +192,7 @@ impl App {
             Action::Back => {
                 self.close_popup();
                 if !self.note.is_empty() {
-                    self.say(Tone::Info, self.lang.t(Msg::DraftKept));
+                    self.say(Tone::Info, self.cfg.lang.t(Msg::DraftKept));
                 }
             }
             Action::Help => self.open_help(),
@@ -291,7 +291,7 @@ impl App {
 
     fn cycle_value(&mut self, forward: bool) {
         let field = Field::ALL[self.menu.field.min(Field::ALL.len() - 1)];
-        let values = menu::values(field, &self.plan, self.tasks(), &self.registry);
+        let values = menu::values(field, &self.plan, self.tasks(), &self.cfg.registry);
         let now = menu::current(field, &self.filter);
         let pos = values.iter().position(|v| *v == now).unwrap_or(0);
         let n = values.len();

@@ -45,12 +45,9 @@ pub(super) fn show(
     );
     let deadline = task.deadline().map_or_else(
         || lang.t(Msg::NoDeadline).to_string(),
-        |d| {
-            format!(
-                "{} ({})",
-                vf::date(d),
-                vf::days_left(lang, d, session.as_of)
-            )
+        |d| match vf::deadline_note(lang, &task, session.as_of) {
+            Some(note) => format!("{} ({note})", vf::date(d)),
+            None => vf::date(d),
         },
     );
     let mut lines = vec![

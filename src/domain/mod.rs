@@ -15,5 +15,5 @@ pub use plan::{Kpi, Pillar, Plan, PlanProblem, TaskDef};
 pub use status::Status;
 pub use task::{Note, Task, TaskState};
 pub use timeframe::{TimeframeReading, read_timeframe};
-pub use timeliness::{Timeliness, timeliness};
+pub use timeliness::{Tally, Timeliness, timeliness};
 pub use unit::{BrokenRegistry, Unit, UnitRegistry};

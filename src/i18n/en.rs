@@ -74,6 +74,7 @@ pub(super) fn msg(m: Msg) -> &'static str {
         Msg::SavedOnHangup => "draft, saved automatically on disconnect",
         Msg::LeadShort => "Lead",
         Msg::Reconnected => "Reconnected to the steerdeck server",
+        Msg::Days => "Days",
         Msg::StatusShort => "Status",
     }
 }
@@ -92,9 +93,11 @@ pub(super) fn timeliness(t: Timeliness) -> &'static str {
     match t {
         Timeliness::DoneOnTime => "Done on time",
         Timeliness::DoneLate => "Done late",
-        Timeliness::OpenOnTime => "Open, within deadline",
-        Timeliness::OpenOverdue => "Open, overdue",
-        Timeliness::NoDeadline => "No deadline",
+        Timeliness::DoneNoDeadline => "Done (no deadline)",
+        Timeliness::OpenOnTime => "In progress, within deadline",
+        Timeliness::NotStarted => "Not started, not yet due",
+        Timeliness::OpenOverdue => "Overdue, not done",
+        Timeliness::NoDeadline => "Open, no deadline",
         Timeliness::Cancelled => "Cancelled",
     }
 }

@@ -5,6 +5,7 @@ pub mod actions;
 mod en;
 pub mod format;
 pub mod history;
+pub mod tally;
 mod vi;
 
 use serde::{Deserialize, Serialize};
@@ -94,6 +95,7 @@ pub enum Msg {
     LeadShort,
     Reconnected,
     StatusShort,
+    Days,
 }
 
 impl Lang {

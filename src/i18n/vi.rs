@@ -74,6 +74,7 @@ pub(super) fn msg(m: Msg) -> &'static str {
         Msg::SavedOnHangup => "bản nháp, lưu tự động khi mất kết nối",
         Msg::LeadShort => "Chủ trì",
         Msg::Reconnected => "Đã kết nối lại với máy chủ steerdeck",
+        Msg::Days => "Số ngày",
         Msg::StatusShort => "T.thái",
     }
 }
@@ -92,9 +93,11 @@ pub(super) fn timeliness(t: Timeliness) -> &'static str {
     match t {
         Timeliness::DoneOnTime => "Hoàn thành đúng hạn",
         Timeliness::DoneLate => "Hoàn thành quá hạn",
+        Timeliness::DoneNoDeadline => "Hoàn thành (nhiệm vụ không có thời hạn)",
         Timeliness::OpenOnTime => "Đang thực hiện trong hạn",
+        Timeliness::NotStarted => "Chưa thực hiện (chưa đến hạn)",
         Timeliness::OpenOverdue => "Quá hạn chưa hoàn thành",
-        Timeliness::NoDeadline => "Không có thời hạn",
+        Timeliness::NoDeadline => "Đang thực hiện, không có thời hạn",
         Timeliness::Cancelled => "Dừng thực hiện",
     }
 }

@@ -88,7 +88,7 @@ pub fn run(mut app: App, theme: &Theme, db: Option<&std::path::Path>) -> Result<
                     return Ok(());
                 }
             }
-            if app.quit {
+            if app.wants_to_quit() {
                 return Ok(());
             }
         }
@@ -112,14 +112,14 @@ fn store_event(app: &mut App, event: crate::server::WatchEvent) {
         }
     };
     match event {
-        WatchEvent::Connected { seq } | WatchEvent::Changed { seq } if seq > app.last_seq => {
+        WatchEvent::Connected { seq } | WatchEvent::Changed { seq } if seq > app.last_seq() => {
             reload(app);
         }
         WatchEvent::Connected { .. } | WatchEvent::Changed { .. } => {}
         WatchEvent::Lost { message } => app.notify(Tone::Error, message),
         WatchEvent::Reconnected { .. } => {
             reload(app);
-            app.notify(Tone::Info, app.lang.t(crate::i18n::Msg::Reconnected));
+            app.notify(Tone::Info, app.lang().t(crate::i18n::Msg::Reconnected));
         }
     }
 }
@@ -129,14 +129,14 @@ fn handle_key(app: &mut App, key: KeyEvent) {
     if key.kind != KeyEventKind::Press {
         return;
     }
-    if let Some(action) = app.keymap.lookup(app.mode, &key) {
+    if let Some(action) = app.keymap().lookup(app.mode(), &key) {
         app.update(action);
         return;
     }
-    if !app.mode.takes_text() {
+    if !app.mode().takes_text() {
         return;
     }
-    if app.mode == Mode::Note {
+    if app.mode() == Mode::Note {
         app.note_key(key);
         return;
     }

@@ -18,7 +18,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let Some(task) = app.selected_task() else {
         return;
     };
-    let lang = app.lang;
+    let lang = app.lang();
     let field = |label: Msg, value: String| -> Line<'static> {
         Line::from(vec![
             Span::styled(format!("{}: ", lang.t(label)), theme.title),
@@ -31,14 +31,14 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
         names
             .iter()
-            .map(|n| match app.registry.resolve(n) {
+            .map(|n| match app.registry().resolve(n) {
                 Some(u) if u.name != *n => format!("{} ({})", safe(n), safe(&u.name)),
                 _ => safe(n),
             })
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let pillar = app.plan.pillar(&task.def.pillar).map_or_else(
+    let pillar = app.plan().pillar(&task.def.pillar).map_or_else(
         || safe(&task.def.pillar),
         |p| safe(format!("{} {}", p.numeral, pillar_name(lang, p)).trim()),
     );
@@ -52,7 +52,10 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             } else {
                 format!("{label} — {date}")
             };
-            format!("{when} ({})", vf::days_left(lang, d, app.as_of))
+            match vf::deadline_note(lang, task, app.as_of()) {
+                Some(note) => format!("{when} ({note})"),
+                None => when,
+            }
         },
     );
     let mut lines = vec![
@@ -79,8 +82,8 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if let Some(c) = task.state.completed_on {
         lines.push(field(Msg::CompletedOn, vf::date(c)));
     }
-    let t = task.timeliness(app.as_of);
-    let style = if task.is_overdue(app.as_of) {
+    let t = task.timeliness(app.as_of());
+    let style = if task.is_overdue(app.as_of()) {
         theme.overdue
     } else {
         theme.base
@@ -125,7 +128,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Paragraph::new(lines)
             .block(block)
             .wrap(Wrap { trim: false })
-            .scroll((app.detail_scroll, 0)),
+            .scroll((app.detail_scroll(), 0)),
         area,
     );
 }

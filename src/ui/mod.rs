@@ -46,20 +46,20 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     ])
     .areas(area);
     bars::header(frame, app, theme, header);
-    match app.mode {
+    match app.mode() {
         Mode::Detail => detail::draw(frame, app, theme, body),
-        Mode::Help => match app.help.mode {
+        Mode::Help => match app.help().mode {
             Some(Mode::Detail) => detail::draw(frame, app, theme, body),
             _ => table::draw(frame, app, theme, body),
         },
-        Mode::Status | Mode::Progress | Mode::Note if app.popup_return == Mode::Detail => {
+        Mode::Status | Mode::Progress | Mode::Note if app.popup_return() == Mode::Detail => {
             detail::draw(frame, app, theme, body);
         }
         _ => table::draw(frame, app, theme, body),
     }
     bars::status_line(frame, app, theme, status);
     bars::hint_bar(frame, app, theme, hints);
-    match app.mode {
+    match app.mode() {
         Mode::Status => popup::status(frame, app, theme, body),
         Mode::Progress => popup::progress(frame, app, theme, body),
         Mode::Note => popup::note(frame, app, theme, body),
@@ -71,7 +71,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 
 fn too_small(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let msg = app
-        .lang
+        .lang()
         .t(Msg::TooSmall)
         .replace("{w}", &MIN_WIDTH.to_string())
         .replace("{h}", &MIN_HEIGHT.to_string())
