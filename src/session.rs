@@ -4,8 +4,8 @@
 use chrono::{Local, NaiveDate};
 use std::path::{Path, PathBuf};
 
-use crate::domain::UnitRegistry;
 use crate::domain::time::Zone;
+use crate::domain::{BrokenRegistry, UnitRegistry};
 use crate::i18n::Lang;
 use crate::identity::{actor, os_login};
 use crate::plan::PlanFileError;
@@ -18,6 +18,8 @@ pub enum SessionError {
     Store(#[from] StoreError),
     #[error("the embedded plan is broken: {0}")]
     Embedded(#[from] PlanFileError),
+    #[error(transparent)]
+    Registry(#[from] BrokenRegistry),
     #[error(
         "no store directory: give --db DIR or set STEERDECK_DB (the platform data directory is unknown here)"
     )]
@@ -67,7 +69,7 @@ impl Session {
     ) -> Result<Self, SessionError> {
         let store = crate::server::connect_or_start(dir, user)?;
         let actor = store.actor();
-        Ok(Self::assemble(Box::new(store), actor, as_of, lang))
+        Self::assemble(Box::new(store), actor, as_of, lang)
     }
 
     /// Opens the store at `dir` in this process (no server on this platform).
@@ -102,7 +104,7 @@ impl Session {
     ) -> Result<Self, SessionError> {
         let actor = actor(user, &os_login());
         seed_if_empty(store.as_ref(), &actor, crate::plan::embedded()?)?;
-        Ok(Self::assemble(store, actor, as_of, lang))
+        Self::assemble(store, actor, as_of, lang)
     }
 
     fn assemble(
@@ -110,15 +112,15 @@ impl Session {
         actor: Actor,
         as_of: Option<NaiveDate>,
         lang: Lang,
-    ) -> Self {
-        Session {
+    ) -> Result<Self, SessionError> {
+        Ok(Session {
             store,
             actor,
             as_of: as_of.unwrap_or_else(|| Local::now().date_naive()),
             lang,
-            registry: UnitRegistry::embedded(),
+            registry: UnitRegistry::embedded()?,
             zone: Zone::default(),
-        }
+        })
     }
 
     /// The plan to work on: the one named, else the active one.

@@ -32,7 +32,7 @@ fn app_on(store: Arc<MemoryStore>, user: &str, read_only: bool) -> App {
         lang: Lang::Vi,
         read_only,
         keymap: Keymap::default_keymap().expect("default keymap"),
-        registry: UnitRegistry::embedded(),
+        registry: UnitRegistry::embedded().expect("embedded registry"),
         plan_name: "2025".into(),
         zone: steerdeck::domain::time::Zone::default(),
     };

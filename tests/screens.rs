@@ -39,7 +39,7 @@ fn app_with(lang: Lang, keymap: Keymap) -> App {
         lang,
         read_only: false,
         keymap,
-        registry: UnitRegistry::embedded(),
+        registry: UnitRegistry::embedded().expect("embedded registry"),
         plan_name: "2025".into(),
         zone: steerdeck::domain::time::Zone::default(),
     };

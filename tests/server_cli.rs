@@ -87,9 +87,15 @@ fn user_cannot_replace_the_login() {
         .into_iter()
         .map(|e| e.who)
         .collect();
+    // The first progress also records the status it implies (not started → in progress).
     assert_eq!(
         who,
-        vec![format!("nobody ({login})"), login.clone(), login.clone()]
+        vec![
+            format!("nobody ({login})"),
+            format!("nobody ({login})"),
+            login.clone(),
+            login.clone()
+        ]
     );
 }
 

@@ -19,7 +19,7 @@ pub use view::{Grouping, Row, View};
 
 use crate::domain::time::Zone;
 use crate::domain::{Event, Plan, Task, UnitRegistry};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::keymap::Keymap;
 use crate::query::{Filter, Query, TaskIndex};
 use crate::store::{Actor, PlanStore, StoreError};
@@ -285,12 +285,24 @@ impl App {
     /// Re-applies filter, search and grouping, keeping the selection on the same task or group.
     pub fn rebuild(&mut self) {
         let keep = self.selection_key();
-        let selected = self.index.select(
-            &self.filter,
-            &self.query,
-            &self.cfg.registry,
-            self.cfg.as_of,
-        );
+        let selected = self
+            .index
+            .select(
+                &self.filter,
+                &self.query,
+                &self.cfg.registry,
+                self.cfg.as_of,
+            )
+            .unwrap_or_else(|e| {
+                // A defect; said on every search so the user knows an empty list is not an answer.
+                let text = format!(
+                    "{} ({})",
+                    self.cfg.lang.t(Msg::SearchUnavailable),
+                    e.cause()
+                );
+                self.say(Tone::Error, text);
+                Vec::new()
+            });
         self.view = view::build(&view::ViewInput {
             plan: &self.plan,
             tasks: self.index.tasks(),

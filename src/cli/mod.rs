@@ -34,6 +34,8 @@ pub enum CliError {
     Store(#[from] StoreError),
     #[error(transparent)]
     PlanFile(#[from] PlanFileError),
+    #[error(transparent)]
+    Search(#[from] crate::query::SearchUnavailable),
     #[error("{path}: {message}")]
     Io { path: String, message: String },
     #[error("{0}")]

@@ -2,7 +2,8 @@
 
 use super::{Cli, CliError};
 use crate::app::{App, AppConfig};
-use crate::config::{Config, ConfigError, config_path};
+use crate::config::{Config, config_path};
+use crate::file_error::FileError;
 use crate::keymap::{Keymap, user_keymap_path};
 use crate::session::Session;
 use crate::ui::{Theme, ThemeName};
@@ -17,7 +18,7 @@ pub enum ScreenError {
     #[error(transparent)]
     Tui(#[from] crate::tui::TuiError),
     #[error(transparent)]
-    Config(#[from] ConfigError),
+    Config(#[from] FileError),
     #[error("unknown theme '{0}' in the settings file (themes: auto, color, mono)")]
     Theme(String),
     #[error("{0}; move the file away to start without the drafts")]

@@ -18,4 +18,4 @@ pub use status::Status;
 pub use task::{Note, Task, TaskState, Withdrawal};
 pub use timeframe::{TimeframeReading, read_timeframe};
 pub use timeliness::{Tally, Timeliness, timeliness};
-pub use unit::{Unit, UnitRegistry};
+pub use unit::{BrokenRegistry, Unit, UnitRegistry};

@@ -44,6 +44,9 @@ pub(super) fn msg(m: Msg) -> &'static str {
         Msg::EmptyNote => "The note is empty: nothing saved",
         Msg::NoChange => "Nothing changed",
         Msg::NotSaved => "NOT SAVED",
+        Msg::SearchUnavailable => {
+            "Search unavailable (the index could not be built); filters still work. Restart and report this"
+        }
         Msg::NothingToUndo => "Nothing to undo",
         Msg::NothingToRedo => "Nothing to redo",
         Msg::Undone => "Undone and saved",

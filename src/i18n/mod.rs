@@ -66,6 +66,8 @@ pub enum Msg {
     EmptyNote,
     NoChange,
     NotSaved,
+    /// The search index could not be built (a defect): a search cannot be answered.
+    SearchUnavailable,
     NothingToUndo,
     NothingToRedo,
     Undone,

@@ -44,6 +44,9 @@ pub(super) fn msg(m: Msg) -> &'static str {
         Msg::EmptyNote => "Ghi chú trống: chưa lưu",
         Msg::NoChange => "Không có gì thay đổi",
         Msg::NotSaved => "CHƯA LƯU",
+        Msg::SearchUnavailable => {
+            "Không tìm kiếm được (lỗi lập chỉ mục); bộ lọc vẫn dùng được. Hãy mở lại steerdeck và báo lỗi"
+        }
         Msg::NothingToUndo => "Không có thao tác nào để hoàn tác",
         Msg::NothingToRedo => "Không có thao tác nào để làm lại",
         Msg::Undone => "Đã hoàn tác và lưu",

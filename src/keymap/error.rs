@@ -2,24 +2,17 @@
 //! where there is one, and what to write instead where there is an answer.
 
 use crate::action::{Action, Mode};
+use crate::file_error::FileError;
 
 use super::accepts::accepted;
 use super::spec::SpecError;
 
 /// A keymap that cannot be loaded.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, thiserror::Error)]
 pub enum KeymapError {
-    /// The file cannot be read.
-    #[error("{file}: cannot read the file: {message}")]
-    Read { file: String, message: String },
-    /// The file is not TOML.
-    #[error("{file}:{line}:{column}: TOML syntax error: {message}")]
-    Syntax {
-        file: String,
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    /// The file cannot be read, or is not TOML (the message then starts "TOML syntax error").
+    #[error(transparent)]
+    File(#[from] FileError),
     /// A section that is not a mode.
     #[error(
         "{file}:{line}: unknown mode section [{name}] (modes: {})",
