@@ -24,19 +24,93 @@ pub enum SessionError {
         "no store directory: give --db DIR or set STEERDECK_DB (the platform data directory is unknown here)"
     )]
     NoDbDir,
+    #[error(
+        "there is no store at {path} (given by {given_by}): the directory does not exist. Check the path; to start a new store there on purpose, create the empty directory first (mkdir -p {path}) and run steerdeck again"
+    )]
+    NoStoreThere {
+        path: String,
+        given_by: &'static str,
+    },
+    #[error("{path} (given by {given_by}) is a file, not a store directory")]
+    NotADirectory {
+        path: String,
+        given_by: &'static str,
+    },
+    #[error(
+        "{path} (given by {given_by}) is not a steerdeck store: the directory holds other files. Give the store's directory, or an empty directory for a new store"
+    )]
+    NotAStore {
+        path: String,
+        given_by: &'static str,
+    },
+    #[error("cannot read the store directory {path}: {source}")]
+    StoreUnreadable {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 /// The store directory: `--db`, else `$STEERDECK_DB`, else the platform data directory.
+///
+/// A directory named by `--db` or `STEERDECK_DB` must exist: a mistyped path is refused with a
+/// sentence saying how to make a store on purpose, never silently made into a new, empty store
+/// (the secretariat's data would look gone). An existing empty directory becomes a store. The
+/// default store, under the platform data directory, is created on first run.
 pub fn db_dir(flag: Option<&Path>) -> Result<PathBuf, SessionError> {
     if let Some(p) = flag {
+        check_named_store(p, "--db")?;
         return Ok(p.to_path_buf());
     }
     if let Some(p) = std::env::var_os("STEERDECK_DB").filter(|p| !p.is_empty()) {
-        return Ok(PathBuf::from(p));
+        let p = PathBuf::from(p);
+        check_named_store(&p, "STEERDECK_DB")?;
+        return Ok(p);
     }
     directories::ProjectDirs::from("", "", "steerdeck")
         .map(|d| d.data_dir().join("store"))
         .ok_or(SessionError::NoDbDir)
+}
+
+/// A store directory someone named: it exists, is a directory, and is empty or a store.
+fn check_named_store(path: &Path, given_by: &'static str) -> Result<(), SessionError> {
+    let shown = path.display().to_string();
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(SessionError::NoStoreThere {
+                path: shown,
+                given_by,
+            });
+        }
+        Err(e) => {
+            return Err(SessionError::StoreUnreadable {
+                path: shown,
+                source: e,
+            });
+        }
+    };
+    if !meta.is_dir() {
+        return Err(SessionError::NotADirectory {
+            path: shown,
+            given_by,
+        });
+    }
+    let mut entries = std::fs::read_dir(path).map_err(|e| SessionError::StoreUnreadable {
+        path: shown.clone(),
+        source: e,
+    })?;
+    let empty = entries.next().is_none();
+    // sled always writes these two files; a directory holding other things is not a store.
+    let is_store = path.join("conf").exists() || path.join("db").exists();
+    if empty || is_store {
+        Ok(())
+    } else {
+        Err(SessionError::NotAStore {
+            path: shown,
+            given_by,
+        })
+    }
 }
 
 /// A started session.

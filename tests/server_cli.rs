@@ -234,7 +234,6 @@ fn store_files_are_private_unless_the_directory_is_shared_with_a_group() {
     assert_eq!(mode(&private.db), 0o700);
     assert_eq!(mode(&private.db.join("db")), 0o600);
     let shared = store();
-    std::fs::create_dir(&shared.db).expect("mkdir");
     std::fs::set_permissions(&shared.db, std::fs::Permissions::from_mode(0o2770)).expect("chmod");
     {
         let _server = Server::start(&shared.db);
