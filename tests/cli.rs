@@ -483,3 +483,49 @@ fn targets_show_the_previous_years_figures_the_vietnamese_way() {
     let en = ok(&d.path, &["--lang", "en", "targets"]);
     assert!(en.contains("78.28%") && en.contains("Last year"), "{en}");
 }
+
+#[test]
+fn notes_are_corrected_and_withdrawn_from_the_command_line_and_done_days_are_not_in_the_future() {
+    let d = db();
+    ok(&d.path, &["set", "I.2", "--note", "Giao nhầm đơn vị"]);
+    ok(
+        &d.path,
+        &[
+            "set",
+            "I.2",
+            "--withdraw-note",
+            "1",
+            "--note",
+            "Giao Cục CNTT",
+        ],
+    );
+    let show = ok(&d.path, &["show", "I.2"]);
+    assert!(show.contains("1. [") && show.contains("(đã sửa"), "{show}");
+    assert!(
+        show.contains("2. [") && show.contains("Giao Cục CNTT"),
+        "{show}"
+    );
+    let rows = json(&d.path, &["list", "--format", "json", "--search", "I.2"]);
+    assert_eq!(rows[0]["notes"], serde_json::json!(["Giao Cục CNTT"]));
+    let e = fails(&d.path, &["set", "I.2", "--withdraw-note", "1"]);
+    assert!(e.contains("already withdrawn"), "{e}");
+    let e = fails(&d.path, &["set", "I.2", "--withdraw-note", "9"]);
+    assert!(e.contains("no note number 9"), "{e}");
+    let e = fails(
+        &d.path,
+        &[
+            "set",
+            "III.3",
+            "--status",
+            "done",
+            "--done-on",
+            "16/07/2025",
+        ],
+    );
+    assert!(e.contains("after the review date 15/07/2025"), "{e}");
+    let history = ok(&d.path, &["history", "III.3"]);
+    assert!(
+        !history.contains("completed_on"),
+        "nothing saved: {history}"
+    );
+}

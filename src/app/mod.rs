@@ -538,3 +538,6 @@ impl App {
         self.too_small
     }
 }
+
+#[cfg(test)]
+mod invariants;

@@ -175,9 +175,13 @@ pub struct SetArgs {
     /// A note or a conclusion to record.
     #[arg(long)]
     pub note: Option<String>,
-    /// With --status done: the day it was done [default: the as-of date].
+    /// With --status done: the day it was done [default: the as-of date; not after it].
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub done_on: Option<NaiveDate>,
+    /// Withdraw note number N (as `show` numbers them); with --note, the new text corrects it.
+    /// The original stays in the history.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub withdraw_note: Option<u16>,
 }
 
 /// Parses a time zone offset such as "+07:00".

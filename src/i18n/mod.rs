@@ -114,6 +114,9 @@ pub enum Msg {
     HistoryUnavailable,
     RateFormula,
     Legend,
+    NothingToClear,
+    AlreadyPicked,
+    OnlyNote,
 }
 
 impl Lang {
