@@ -15,7 +15,6 @@ use crate::store::{Actor, Command, MemoryStore, PlanStore, Update, seed_if_empty
 
 fn store() -> Arc<MemoryStore> {
     let s = Arc::new(MemoryStore::new());
-    static PLAN: std::sync::OnceLock<crate::domain::Plan> = std::sync::OnceLock::new();
     let plan = PLAN
         .get_or_init(|| crate::plan::embedded().expect("plan"))
         .clone();
@@ -36,6 +35,7 @@ fn store() -> Arc<MemoryStore> {
     s
 }
 
+static PLAN: std::sync::OnceLock<crate::domain::Plan> = std::sync::OnceLock::new();
 static KEYMAP: std::sync::OnceLock<Keymap> = std::sync::OnceLock::new();
 static REGISTRY: std::sync::OnceLock<UnitRegistry> = std::sync::OnceLock::new();
 
