@@ -118,6 +118,10 @@ pub enum Command {
         /// Exit after this many seconds without any session connected.
         #[arg(long, value_name = "SECS")]
         idle_exit: Option<u64>,
+        /// Leave a new store empty instead of seeding it with the embedded 2025 plan (to import
+        /// a plan of your own first).
+        #[arg(long)]
+        no_seed: bool,
     },
     /// The plan's quantitative targets, with the previous year's figures.
     Targets,

@@ -23,10 +23,12 @@ use crate::identity::login_of;
 use crate::store::{Actor, PlanStore, SledStore, seed_if_empty};
 
 /// How the server runs.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ServeOptions {
     /// Exit when no client has been connected for this long (none: run until signalled).
     pub idle_exit: Option<Duration>,
+    /// Seed a new, empty store with the embedded plan.
+    pub seed: bool,
 }
 
 /// How long shutdown waits for requests in flight.
@@ -121,11 +123,13 @@ pub fn serve(db: &Path, opts: ServeOptions) -> Result<(), ServerError> {
     let store = Arc::new(SledStore::open(db)?);
     let server_uid = rustix::process::geteuid().as_raw();
     let server_login = login_of(server_uid);
-    seed_if_empty(
-        store.as_ref(),
-        &Actor::new(server_login.clone()),
-        crate::plan::embedded()?,
-    )?;
+    if opts.seed {
+        seed_if_empty(
+            store.as_ref(),
+            &Actor::new(server_login.clone()),
+            crate::plan::embedded()?,
+        )?;
+    }
     clear_stale(&socket)?;
     let listener = UnixListener::bind(&socket).map_err(|e| socket_error(&socket, &e))?;
     let bound = Bound::new(&socket);
