@@ -21,10 +21,13 @@ fn clock() -> Clock {
     })
 }
 
+/// Maps the name an edit is made as to the name the history records.
+type Recorded = Box<dyn Fn(&str) -> String>;
+
 thread_local! {
     /// How a store records the name an edit was made under: as given (in-process stores), or
     /// next to the login the kernel reports (a served store).
-    static RECORDED: std::cell::RefCell<Box<dyn Fn(&str) -> String>> =
+    static RECORDED: std::cell::RefCell<Recorded> =
         std::cell::RefCell::new(Box::new(str::to_string));
 }
 
