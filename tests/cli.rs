@@ -93,7 +93,10 @@ fn set_is_seen_by_the_next_process_and_in_the_history() {
             "Đã kết nối",
         ],
     );
-    assert!(out.contains("status: not-started → done"), "{out}");
+    assert!(
+        out.contains("Trạng thái: Chưa thực hiện → Hoàn thành"),
+        "{out}"
+    );
     let rows = json(&d.path, &["list", "--format", "json", "--status", "done"]);
     let rows = rows.as_array().expect("array");
     assert_eq!(rows.len(), 1);

@@ -622,10 +622,16 @@ fn describe_events(lang: crate::i18n::Lang, events: &[Event]) -> String {
                 edits::field_name(lang, "note"),
                 crate::domain::text::fit(e.to.as_deref().unwrap_or_default(), 40)
             ),
-            "note_withdrawn" | "note_corrected" => format!(
+            "note_withdrawn" => format!(
                 "{}: {}",
                 edits::field_name(lang, &e.field),
                 crate::domain::text::fit(e.from.as_deref().unwrap_or_default(), 40)
+            ),
+            "note_corrected" => format!(
+                "{}: {} → {}",
+                edits::field_name(lang, &e.field),
+                crate::domain::text::fit(e.from.as_deref().unwrap_or_default(), 24),
+                crate::domain::text::fit(e.to.as_deref().unwrap_or_default(), 24)
             ),
             field => edits::change(
                 lang,

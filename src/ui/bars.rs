@@ -180,6 +180,7 @@ fn hint_rank(action: Action) -> Option<u8> {
         Action::Quit => 11,
         Action::ViewDueThisQuarter | Action::ViewBlocked | Action::Redo => 12,
         Action::ToggleLanguage | Action::NextGroup | Action::FoldAll | Action::UnfoldAll => 13,
+        Action::NextNote | Action::CorrectNote | Action::WithdrawNote | Action::DiscardNote => 6,
         _ => return None,
     })
 }
