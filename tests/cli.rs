@@ -532,3 +532,32 @@ fn notes_are_corrected_and_withdrawn_from_the_command_line_and_done_days_are_not
         "nothing saved: {history}"
     );
 }
+
+#[test]
+fn pillars_are_named_by_key_numeral_or_name_with_accents_optional() {
+    let d = db();
+    let ids = |args: &[&str]| -> Vec<String> {
+        let rows = json(&d.path, &[&["list", "--format", "json"][..], args].concat());
+        rows.as_array()
+            .expect("array")
+            .iter()
+            .map(|r| r["id"].as_str().expect("id").to_string())
+            .collect()
+    };
+    let by_key = ids(&["--pillar", "data"]);
+    assert!(!by_key.is_empty() && by_key.iter().all(|id| id.starts_with("IV.")));
+    for spelling in [
+        "IV",
+        "iv",
+        "Phát triển dữ liệu số",
+        "phat trien du lieu so",
+        "du lieu so",
+    ] {
+        assert_eq!(ids(&["--pillar", spelling]), by_key, "{spelling}");
+    }
+    let e = fails(&d.path, &["list", "--pillar", "so"]);
+    assert!(
+        e.contains("unknown pillar 'so'") && e.contains("data (IV)"),
+        "{e}"
+    );
+}

@@ -136,7 +136,8 @@ pub enum Command {
 /// What `list` shows.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ListArgs {
-    /// Only this pillar (key, e.g. `data`, `security`); repeatable.
+    /// Only this pillar: its key (`data`), Roman numeral (`IV`) or name, accents optional
+    /// ("du lieu so"); repeatable.
     #[arg(long, value_name = "KEY")]
     pub pillar: Vec<String>,
     /// Only this status; repeatable.

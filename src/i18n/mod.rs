@@ -136,6 +136,33 @@ impl Lang {
         }
     }
 
+    /// A screen (mode) as the help title names it.
+    pub fn mode_name(self, mode: crate::action::Mode) -> &'static str {
+        use crate::action::Mode as M;
+        match (self, mode) {
+            (Lang::Vi, M::Normal) => "danh sách nhiệm vụ",
+            (Lang::Vi, M::Detail) => "chi tiết nhiệm vụ",
+            (Lang::Vi, M::Search) => "tìm kiếm",
+            (Lang::Vi, M::Filter) => "bộ lọc",
+            (Lang::Vi, M::Status) => "đổi trạng thái",
+            (Lang::Vi, M::Progress) => "tiến độ",
+            (Lang::Vi, M::Note) => "ghi chú",
+            (Lang::Vi, M::DoneOn) => "ngày hoàn thành",
+            (Lang::Vi, M::Withdraw) => "rút ghi chú",
+            (Lang::Vi, M::Help) => "trợ giúp",
+            (Lang::En, M::Normal) => "task list",
+            (Lang::En, M::Detail) => "task detail",
+            (Lang::En, M::Search) => "search",
+            (Lang::En, M::Filter) => "filters",
+            (Lang::En, M::Status) => "status",
+            (Lang::En, M::Progress) => "progress",
+            (Lang::En, M::Note) => "note",
+            (Lang::En, M::DoneOn) => "day done",
+            (Lang::En, M::Withdraw) => "withdraw note",
+            (Lang::En, M::Help) => "help",
+        }
+    }
+
     /// A timeliness as reports say it.
     pub fn timeliness(self, t: Timeliness) -> &'static str {
         match self {
