@@ -58,26 +58,25 @@ fn list(
     let data = session.store.load(plan)?;
     let mut filter = filter.clone();
     for p in &mut filter.pillars {
-        match crate::query::find_pillar(&data.plan, p) {
-            Some(found) => found.key.clone_into(p),
-            None => {
-                let keys: Vec<String> = data
-                    .plan
-                    .pillars
-                    .iter()
-                    .map(|p| {
-                        if p.numeral.is_empty() {
-                            p.key.clone()
-                        } else {
-                            format!("{} ({})", p.key, p.numeral)
-                        }
-                    })
-                    .collect();
-                return Err(CliError::Usage(format!(
-                    "unknown pillar '{p}' (this plan has: {})",
-                    keys.join(", ")
-                )));
-            }
+        if let Some(found) = crate::query::find_pillar(&data.plan, p) {
+            found.key.clone_into(p);
+        } else {
+            let keys: Vec<String> = data
+                .plan
+                .pillars
+                .iter()
+                .map(|p| {
+                    if p.numeral.is_empty() {
+                        p.key.clone()
+                    } else {
+                        format!("{} ({})", p.key, p.numeral)
+                    }
+                })
+                .collect();
+            return Err(CliError::Usage(format!(
+                "unknown pillar '{p}' (this plan has: {})",
+                keys.join(", ")
+            )));
         }
     }
     let filter = &filter;
