@@ -96,13 +96,27 @@ fn check_named_store(path: &Path, given_by: &'static str) -> Result<(), SessionE
             given_by,
         });
     }
-    let mut entries = std::fs::read_dir(path).map_err(|e| SessionError::StoreUnreadable {
+    let entries = std::fs::read_dir(path).map_err(|e| SessionError::StoreUnreadable {
         path: shown.clone(),
         source: e,
     })?;
-    let empty = entries.next().is_none();
-    // sled always writes these two files; a directory holding other things is not a store.
-    let is_store = path.join("conf").exists() || path.join("db").exists();
+    // A store holds sled's files (conf, db, blobs/, snap.*) and steerdeck's own (steerdeck.*);
+    // another session may be creating them right now, so any one of them will do. A directory
+    // holding only other things is not a store.
+    let mut empty = true;
+    let mut is_store = false;
+    for entry in entries.flatten() {
+        empty = false;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if matches!(name.as_ref(), "conf" | "db" | "blobs")
+            || name.starts_with("snap.")
+            || name.starts_with("steerdeck")
+        {
+            is_store = true;
+            break;
+        }
+    }
     if empty || is_store {
         Ok(())
     } else {
