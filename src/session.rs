@@ -51,6 +51,32 @@ pub enum SessionError {
     },
 }
 
+impl SessionError {
+    /// The sentence in the interface language.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            SessionError::Store(e) => crate::i18n::errors::store(lang, e),
+            SessionError::NoStoreThere { path, given_by } => format!(
+                "không có kho dữ liệu tại {path} (theo {given_by}): thư mục này không tồn tại. Hãy kiểm tra lại đường dẫn; nếu muốn tạo kho mới ở đó, hãy tạo thư mục trống trước (mkdir -p {path}) rồi chạy lại steerdeck"
+            ),
+            SessionError::NotADirectory { path, given_by } => {
+                format!("{path} (theo {given_by}) là một tệp, không phải thư mục kho dữ liệu")
+            }
+            SessionError::NotAStore { path, given_by } => format!(
+                "{path} (theo {given_by}) không phải kho dữ liệu steerdeck: thư mục chứa các tệp khác. Hãy chỉ đúng thư mục kho, hoặc một thư mục trống để tạo kho mới"
+            ),
+            SessionError::StoreUnreadable { path, source } => {
+                format!("không đọc được thư mục kho dữ liệu {path}: {source}")
+            }
+            SessionError::NoDbDir => "không xác định được thư mục kho dữ liệu: hãy dùng --db THƯ_MỤC hoặc đặt biến STEERDECK_DB".into(),
+            other => other.to_string(),
+        }
+    }
+}
+
 /// The store directory: `--db`, else `$STEERDECK_DB`, else the platform data directory.
 ///
 /// A directory named by `--db` or `STEERDECK_DB` must exist: a mistyped path is refused with a

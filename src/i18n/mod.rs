@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod edits;
 mod en;
+pub mod errors;
 pub mod format;
 pub mod history;
 pub mod tally;

@@ -148,7 +148,7 @@ pub(super) fn status_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rec
         };
         if area.height > 1 {
             let text = Paragraph::new(Line::styled(format!(" {msg} "), style))
-                .wrap(ratatui::widgets::Wrap { trim: true });
+                .wrap(ratatui::widgets::Wrap { trim: false });
             frame.render_widget(text, area);
             return;
         }
