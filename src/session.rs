@@ -86,7 +86,11 @@ impl Session {
         as_of: Option<NaiveDate>,
         lang: Lang,
     ) -> Result<Self, SessionError> {
-        let store = SledStore::open(dir)?;
+        let actor = actor(user, &os_login());
+        let plan = crate::plan::embedded()?;
+        // A new store is seeded before it is moved into place (see `SledStore::open_with`).
+        let seed = |s: &SledStore| seed_if_empty(s, &actor, plan.clone()).map(|_| ());
+        let store = SledStore::open_with(dir, crate::store::system_clock(), Some(&seed))?;
         Self::with_store(Box::new(store), user, as_of, lang)
     }
 

@@ -13,6 +13,7 @@ use super::connect::{ConnectOptions, reach};
 use super::policy::Access;
 use super::protocol::{Hello, Line, MAX_ANSWER, Op, Reply, Request, encode, read_line};
 use super::serve::lock;
+use super::trust;
 use crate::domain::TaskState;
 use crate::store::{
     Actor, Command, Event, Outcome, PlanData, PlanInfo, PlanStore, Result, StoreError,
@@ -40,8 +41,11 @@ pub(super) enum OpenError {
 }
 
 impl Conn {
-    /// Connects to `socket` and exchanges hellos.
-    pub fn open(socket: &Path) -> std::result::Result<Conn, OpenError> {
+    /// Connects to the server of the store in `db` and exchanges hellos, after checking that
+    /// the server is the store's own (see [`super::trust`]).
+    pub fn open(db: &Path) -> std::result::Result<Conn, OpenError> {
+        let socket = &super::socket_path(db);
+        trust::check_socket_file(socket).map_err(OpenError::Fatal)?;
         let gone = |e: &std::io::Error| {
             OpenError::NoServer(format!(
                 "no steerdeck server answers at {} ({e})",
@@ -66,6 +70,7 @@ impl Conn {
                 ))));
             }
         };
+        trust::check_server(db, socket, &stream).map_err(OpenError::Fatal)?;
         let _ = stream.set_read_timeout(Some(HELLO_TIMEOUT));
         let writer = stream.try_clone().map_err(|e| gone(&e))?;
         let mut conn = Conn {
@@ -89,6 +94,7 @@ impl Conn {
             Err(e) => return Err(gone(&e)),
         }
         conn.hello = parse_hello(&buf).map_err(OpenError::Fatal)?;
+        trust::check_store_id(db, socket, &conn.hello).map_err(OpenError::Fatal)?;
         let _ = conn.reader.get_ref().set_read_timeout(Some(ANSWER_TIMEOUT));
         Ok(conn)
     }

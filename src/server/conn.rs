@@ -50,6 +50,7 @@ pub(super) fn handle(shared: &Arc<Shared>, stream: UnixStream, id: u64) {
     let hello = Hello {
         login: Some(who.login.clone()),
         access: Some(who.access),
+        store: Some(shared.store.id().to_string()),
         ..Hello::ours()
     };
     if !send(&writer, &hello) {
@@ -273,12 +274,12 @@ fn answer(
     };
     let store = shared.store.as_ref();
     let result = match op {
-        Op::Plans => json(store.plans()),
-        Op::Active => json(store.active()),
-        Op::Load { plan } => json(store.load(&plan)),
-        Op::State { plan, task } => json(store.state(&plan, &task)),
-        Op::History { plan, task } => json(store.history(&plan, task.as_deref())),
-        Op::LastSeq => json(store.last_seq()),
+        Op::Plans => json(shared, store.plans()),
+        Op::Active => json(shared, store.active()),
+        Op::Load { plan } => json(shared, store.load(&plan)),
+        Op::State { plan, task } => json(shared, store.state(&plan, &task)),
+        Op::History { plan, task } => json(shared, store.history(&plan, task.as_deref())),
+        Op::LastSeq => json(shared, store.last_seq()),
         Op::Execute { user, command } => {
             if who.access != Access::Edit {
                 return error(Some(id), ErrorKind::Denied, who.refusal.clone());
@@ -288,11 +289,12 @@ fn answer(
             if result.is_ok() {
                 shared.changed();
             }
-            json(result)
+            json(shared, result)
         }
         Op::Watch => {
             shared.add_watcher(conn, Arc::clone(writer));
             json(
+                shared,
                 store
                     .last_seq()
                     .map(|seq| serde_json::json!({ "seq": seq })),
@@ -313,7 +315,10 @@ fn answer(
     }
 }
 
-fn json<T: Serialize>(r: crate::store::Result<T>) -> Result<Value, WireError> {
+fn json<T: Serialize>(shared: &Shared, r: crate::store::Result<T>) -> Result<Value, WireError> {
+    if let Err(e) = &r {
+        shared.store_failed(e);
+    }
     match r {
         Ok(v) => {
             serde_json::to_value(v).map_err(|e| WireError::new(ErrorKind::Store, e.to_string()))

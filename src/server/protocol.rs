@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! → {"steerdeck":1,"version":"0.1.0"}
-//! ← {"steerdeck":1,"version":"0.1.0","login":"lan","access":"edit"}
+//! ← {"steerdeck":1,"version":"0.1.0","login":"lan","access":"edit","store":"5f0c…"}
 //! → {"id":1,"op":"execute","user":"Chủ tịch","command":{"command":"update","plan":"2025","task":"IV.5","status":"done",...}}
 //! ← {"id":1,"ok":{"outcome":"updated","events":[{"seq":7,"who":"Chủ tịch (lan)",...}]}}
 //! → {"id":2,"op":"execute","command":{"command":"update",...,"expect_status":"in_progress"}}
@@ -51,6 +51,10 @@ pub struct Hello {
     /// Server only: what the connected user may do.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access: Option<Access>,
+    /// Server only: the identity of the store it serves (clients check it against the store
+    /// directory's `store-id`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub store: Option<String>,
 }
 
 impl Hello {
@@ -61,6 +65,7 @@ impl Hello {
             version: env!("CARGO_PKG_VERSION").to_string(),
             login: None,
             access: None,
+            store: None,
         }
     }
 }

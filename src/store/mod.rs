@@ -4,6 +4,7 @@
 //! and [`MemoryStore`] in memory.
 
 mod apply;
+pub mod disk;
 mod memory;
 mod sled_store;
 
@@ -170,6 +171,9 @@ pub enum StoreError {
     Open { path: String, message: String },
     #[error("the store failed: {0}")]
     Backend(String),
+    /// Reading or writing the store's files failed (disk full, read-only file system ...).
+    #[error("cannot read or write the store at {path}: {message}")]
+    Io { path: String, message: String },
     #[error("the store holds data this version cannot read ({what}): {message}")]
     Corrupt { what: String, message: String },
     #[error("there is no plan named '{0}' (see `steerdeck plans`)")]
@@ -205,6 +209,9 @@ pub enum StoreError {
     /// message that is not the protocol).
     #[error("{0}")]
     Protocol(String),
+    /// The socket, or the process on it, is not the store's own server; nothing was sent.
+    #[error("{0}")]
+    Untrusted(String),
     /// Another failure, in the words of the steerdeck server.
     #[error("{0}")]
     Remote(String),
