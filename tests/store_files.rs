@@ -71,7 +71,9 @@ fn a_store_that_does_not_open_is_left_exactly_as_it_was() {
     damage(&db);
     let before = snapshot(&db);
     for _ in 0..3 {
-        let e = SledStore::open(&db).err().expect("a damaged store does not open");
+        let e = SledStore::open(&db)
+            .err()
+            .expect("a damaged store does not open");
         assert!(matches!(e, StoreError::Open { .. }), "{e:?}");
         let m = e.to_string();
         assert!(
@@ -93,7 +95,11 @@ fn a_store_that_does_not_open_is_left_exactly_as_it_was() {
         after.keys().collect::<Vec<_>>()
     );
     for (p, bytes) in &before {
-        assert!(after[p] == *bytes, "{} was changed by a failed open", p.display());
+        assert!(
+            after[p] == *bytes,
+            "{} was changed by a failed open",
+            p.display()
+        );
     }
 }
 
@@ -117,7 +123,10 @@ fn a_second_opener_gets_a_typed_in_use() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("db");
     let first = seeded(&db);
-    assert!(disk::is_locked(&db), "our lock is held while the store is open");
+    assert!(
+        disk::is_locked(&db),
+        "our lock is held while the store is open"
+    );
     let again = SledStore::open(&db);
     assert!(
         matches!(&again, Err(StoreError::InUse { path }) if *path == db.display().to_string()),

@@ -52,9 +52,21 @@ pub fn io_error(path: &Path, e: &std::io::Error) -> StoreError {
     }
 }
 
-/// The cause of an I/O error as a sentence ("No space left on device (os error 28)").
+/// The cause of an I/O error as a sentence ("No space left on device (os error 28)"). sled
+/// passes some system errors on as the debug text of the original (`Os { code: 28, ... }`):
+/// those are turned back into the system's sentence.
 pub fn cause(e: &std::io::Error) -> String {
-    e.to_string()
+    let text = e.to_string();
+    let code = text
+        .split_once("Os { code: ")
+        .and_then(|(_, rest)| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse::<i32>().ok());
+    match code {
+        Some(code) if e.raw_os_error().is_none() => {
+            std::io::Error::from_raw_os_error(code).to_string()
+        }
+        _ => text,
+    }
 }
 
 /// A sled error as a sentence naming the store's path.
@@ -442,6 +454,17 @@ mod tests {
         assert!(a.bytes().all(|c| c.is_ascii_hexdigit()));
         assert_ne!(a, b);
         assert_eq!(hex(&[0, 0xab, 0x7f]), "00ab7f");
+    }
+
+    #[test]
+    fn a_debug_dump_of_a_system_error_becomes_its_sentence() {
+        let dump = std::io::Error::other(
+            "Os { code: 28, kind: StorageFull, message: \"No space left on device\" }",
+        );
+        assert_eq!(cause(&dump), "No space left on device (os error 28)");
+        let plain = std::io::Error::from_raw_os_error(30);
+        assert_eq!(cause(&plain), "Read-only file system (os error 30)");
+        assert_eq!(cause(&std::io::Error::other("odd")), "odd");
     }
 
     #[test]
