@@ -270,3 +270,62 @@ fn an_auto_started_server_that_fails_says_why() {
     );
     assert!(err.contains("left exactly as they were"), "{err}");
 }
+
+#[test]
+fn group_membership_is_the_kernels_not_etc_group() {
+    if !rustix::process::geteuid().is_root() {
+        eprintln!("skipped: only root can run a client as another user here");
+        return;
+    }
+    let setpriv = Command::new("setpriv")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !setpriv {
+        eprintln!("skipped: setpriv is not installed");
+        return;
+    }
+    // Group 4242 is in no /etc/group line: membership known only to the kernel (as with LDAP).
+    let s = store();
+    let parent = s.db.parent().expect("parent");
+    std::fs::set_permissions(parent, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    std::fs::create_dir(&s.db).expect("mkdir");
+    std::os::unix::fs::chown(&s.db, Some(0), Some(4242)).expect("chown");
+    std::fs::set_permissions(&s.db, std::fs::Permissions::from_mode(0o2770)).expect("chmod");
+    let _server = Server::start(&s.db);
+    let as_nobody = |groups: &[&str]| {
+        let mut cmd = Command::new("setpriv");
+        cmd.args(["--reuid", "65534", "--regid", "65534"])
+            .args(groups)
+            .arg(BIN)
+            .env("HOME", "/nonexistent");
+        cmd
+    };
+    let reachable = as_nobody(&["--clear-groups"])
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !reachable {
+        eprintln!("skipped: user nobody cannot run {BIN} from this checkout");
+        return;
+    }
+    let member = cli_with(
+        &mut as_nobody(&["--groups", "4242"]),
+        &s.db,
+        &["set", "I.1", "--progress", "9"],
+    );
+    assert!(
+        member.status.success(),
+        "a member by the kernel's word was refused: {}",
+        String::from_utf8_lossy(&member.stderr)
+    );
+    let outsider = cli_with(
+        &mut as_nobody(&["--clear-groups"]),
+        &s.db,
+        &["set", "I.1", "--progress", "10"],
+    );
+    // Without the group nobody cannot even enter the 2770 directory.
+    assert!(!outsider.status.success());
+    let c = client(&s.db, None);
+    assert_eq!(c.state(&plan_of(&c), "I.1").expect("state").progress, 9);
+}

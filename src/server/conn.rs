@@ -155,14 +155,14 @@ fn identify(shared: &Shared, stream: &UnixStream) -> Result<Who, String> {
         .map_err(|e| format!("the server cannot tell who you are (SO_PEERCRED: {e})"))?;
     let uid = cred.uid.as_raw();
     let login = login_of(uid);
-    let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
-    let group = std::fs::read_to_string("/etc/group").unwrap_or_default();
-    let mut primary = vec![cred.gid.as_raw()];
-    primary.extend(policy::primary_gid(&passwd, uid));
-    let peer = Peer {
-        uid,
-        gids: policy::groups_of(&group, &login, &primary),
-    };
+    // The kernel's record of the peer's groups (its pid from SO_PEERCRED), not /etc/group:
+    // that file knows neither LDAP/SSSD groups nor whether the user has logged in again since.
+    let pid = u32::try_from(cred.pid.as_raw_nonzero().get()).unwrap_or(0);
+    let mut gids = crate::identity::process_groups(pid).unwrap_or_default();
+    if !gids.contains(&cred.gid.as_raw()) {
+        gids.insert(0, cred.gid.as_raw());
+    }
+    let peer = Peer { uid, gids };
     let (access, refusal) = match std::fs::metadata(&shared.db) {
         Ok(meta) => {
             let owner = StoreOwner {
@@ -171,8 +171,7 @@ fn identify(shared: &Shared, stream: &UnixStream) -> Result<Who, String> {
                 dir_gid: meta.gid(),
                 dir_mode: meta.mode(),
             };
-            let group_name = policy::group_name(&group, meta.gid())
-                .unwrap_or_else(|| format!("gid {}", meta.gid()));
+            let group_name = crate::identity::group_name(meta.gid());
             let refusal = policy::refusal(
                 &login,
                 &shared.server_login,
