@@ -124,6 +124,27 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         activate: Option<String>,
     },
+    /// Write a consistent copy of the whole store to a file (safe while the server runs).
+    Backup {
+        /// The backup file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Make a new store (--db, a directory without a store) from a backup file.
+    Restore {
+        /// A file written by `steerdeck backup`.
+        file: PathBuf,
+    },
+    /// Check the store (--db) without changing it: every entry read, indexes cross-checked.
+    Doctor,
+    /// Print a shell completion script (e.g. `steerdeck completions bash > /etc/bash_completion.d/steerdeck`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `steerdeck man > steerdeck.1`.
+    Man,
 }
 
 /// What `list` shows.

@@ -1,6 +1,8 @@
 //! The scriptable command line: every command works without the TUI, on the same store.
 
 pub mod args;
+mod backup;
+mod docs;
 mod export;
 mod history;
 mod import;
@@ -96,8 +98,14 @@ fn serve_elsewhere() -> CliError {
 
 /// Runs a command (not the TUI) and writes its output to `out`.
 pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<(), CliError> {
-    if matches!(command, Command::Serve { .. }) {
-        return Err(serve_elsewhere());
+    // Commands that must not open (or create) the store first.
+    match command {
+        Command::Serve { .. } => return Err(serve_elsewhere()),
+        Command::Restore { file } => return backup::restore_from(cli, file, out),
+        Command::Doctor => return backup::doctor(cli, out),
+        Command::Completions { shell } => return docs::completions(*shell, out),
+        Command::Man => return docs::man(out),
+        _ => {}
     }
     let dir = crate::session::db_dir(cli.db.as_deref())?;
     let session = Session::open(&dir, cli.user.as_deref(), cli.as_of, language(cli)?)?;
@@ -121,5 +129,9 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<(), CliE
         }
         Command::Targets => targets::run(&session, &plan, out),
         Command::Plans { activate } => plans::run(&session, activate.as_deref(), out),
+        Command::Backup { out: path } => backup::backup(&session, path, out),
+        Command::Restore { .. } | Command::Doctor | Command::Completions { .. } | Command::Man => {
+            Ok(()) // handled above
+        }
     }
 }

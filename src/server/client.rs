@@ -295,4 +295,7 @@ impl PlanStore for RemoteStore {
     fn may_edit(&self) -> bool {
         self.access == Access::Edit
     }
+    fn backup(&self) -> Result<crate::store::backup::Backup> {
+        self.call(&Op::Backup)
+    }
 }

@@ -279,6 +279,7 @@ fn answer(
         Op::State { plan, task } => json(shared, store.state(&plan, &task)),
         Op::History { plan, task } => json(shared, store.history(&plan, task.as_deref())),
         Op::LastSeq => json(shared, store.last_seq()),
+        Op::Backup => json(shared, store.backup()),
         Op::Execute { user, command } => {
             if who.access != Access::Edit {
                 return error(Some(id), ErrorKind::Denied, who.refusal.clone());

@@ -13,7 +13,8 @@
 //! ```
 //!
 //! Operations: `plans`, `active`, `load {plan}`, `state {plan, task}`, `history {plan, task?}`,
-//! `execute {command, user?}`, `last_seq`, and `watch`: its answer is `{"seq": n}`, after which
+//! `execute {command, user?}`, `last_seq`, `backup` (the whole store, see `store::backup`), and
+//! `watch`: its answer is `{"seq": n}`, after which
 //! the server pushes `{"changed": n}` on that connection whenever any client's change has been
 //! committed and flushed (`n` is the newest history entry; reload on any push).
 //!
@@ -129,11 +130,13 @@ pub enum Op {
     LastSeq,
     /// Turns this connection into a change feed.
     Watch,
+    /// A consistent copy of the whole store (`store::backup::Backup`), taken under the write lock.
+    Backup,
 }
 
 /// The names of the operations, for the "unknown operation" sentence.
 pub const OPS: &[&str] = &[
-    "plans", "active", "load", "state", "history", "execute", "last_seq", "watch",
+    "plans", "active", "load", "state", "history", "execute", "last_seq", "watch", "backup",
 ];
 
 impl Op {

@@ -26,6 +26,9 @@ use std::path::{Path, PathBuf};
 
 use super::StoreError;
 
+/// A store's keys and values, in key order.
+pub type Entries = Vec<(Vec<u8>, Vec<u8>)>;
+
 /// Our lock file inside the store directory.
 pub const LOCK_FILE: &str = "steerdeck.lock";
 /// The file that repeats the store's identity for clients (the store itself holds it too).
@@ -259,6 +262,19 @@ impl Drop for Scratch {
 /// Opens a copy of the store in `dir` and reads every entry, so that a damaged store is found
 /// without sled touching its files. Returns what went wrong, as a sentence.
 pub fn check_on_copy(dir: &Path) -> Result<CheckReport, String> {
+    let entries = read_copy(dir)?;
+    Ok(CheckReport {
+        entries: entries.len() as u64,
+        bytes: entries
+            .iter()
+            .map(|(k, v)| (k.len() + v.len()) as u64)
+            .sum(),
+    })
+}
+
+/// Every entry of the store in `dir`, read from a scratch copy (the store's files are only
+/// read). Take the store's lock first, or the copy may be torn by a writer.
+pub fn read_copy(dir: &Path) -> Result<Entries, String> {
     let scratch = Scratch::new(&std::env::temp_dir(), "steerdeck-check-")
         .map_err(|e| format!("cannot make a scratch copy to check the store ({e})"))?;
     let copy = scratch.path.join("store");
@@ -269,14 +285,13 @@ pub fn check_on_copy(dir: &Path) -> Result<CheckReport, String> {
         .path(&copy)
         .open()
         .map_err(|e| describe_open_failure(&e))?;
-    let mut report = CheckReport::default();
+    let mut entries = Vec::new();
     for kv in db.iter() {
         let (k, v) = kv.map_err(|e| describe_open_failure(&e))?;
-        report.entries += 1;
-        report.bytes += (k.len() + v.len()) as u64;
+        entries.push((k.to_vec(), v.to_vec()));
     }
     drop(db);
-    Ok(report)
+    Ok(entries)
 }
 
 /// What a check read.

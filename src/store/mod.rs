@@ -4,6 +4,7 @@
 //! and [`MemoryStore`] in memory.
 
 mod apply;
+pub mod backup;
 pub mod disk;
 mod memory;
 mod sled_store;
@@ -252,6 +253,12 @@ pub trait PlanStore: Send + Sync {
     fn may_edit(&self) -> bool {
         true
     }
+    /// A consistent copy of the whole store (see `backup`); stores on disk only.
+    fn backup(&self) -> Result<backup::Backup> {
+        Err(StoreError::Backend(
+            "this store cannot be backed up (it is not on disk)".into(),
+        ))
+    }
 }
 
 /// The active plan's name, or an error saying there is none.
@@ -300,5 +307,8 @@ impl<T: PlanStore + ?Sized> PlanStore for Arc<T> {
     }
     fn may_edit(&self) -> bool {
         (**self).may_edit()
+    }
+    fn backup(&self) -> Result<backup::Backup> {
+        (**self).backup()
     }
 }

@@ -187,6 +187,21 @@ impl SledStore {
         self.syncs.load(Ordering::SeqCst)
     }
 
+    /// Every entry, under the write lock: no edit comes between two entries.
+    fn entries(&self) -> Result<disk::Entries> {
+        let _guard = self
+            .write
+            .lock()
+            .map_err(|_| StoreError::Backend("a write failed with a panic earlier".into()))?;
+        self.db
+            .iter()
+            .map(|kv| {
+                kv.map(|(k, v)| (k.to_vec(), v.to_vec()))
+                    .map_err(|e| self.fail(&e))
+            })
+            .collect()
+    }
+
     fn fail(&self, e: &sled::Error) -> StoreError {
         disk::sled_error(&self.path, e)
     }
@@ -372,6 +387,10 @@ impl PlanStore for SledStore {
             .lock()
             .map_err(|_| StoreError::Backend("a write failed with a panic earlier".into()))?;
         execute(self, actor, command, (self.clock)())
+    }
+
+    fn backup(&self) -> Result<super::backup::Backup> {
+        Ok(super::backup::Backup::new(&self.id, &self.entries()?))
     }
 
     fn last_seq(&self) -> Result<u64> {
