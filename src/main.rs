@@ -7,7 +7,13 @@ use clap::Parser;
 use steerdeck::cli::{Cli, CliError, run};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    // The clock and the host's zone are read here and nowhere else: everything below takes the
+    // review date and the zone as given.
+    let now = chrono::Local::now();
+    cli.as_of.get_or_insert(now.date_naive());
+    cli.zone
+        .get_or_insert(steerdeck::domain::time::Zone::from_offset(*now.offset()));
     #[cfg(target_os = "linux")]
     if let Some(steerdeck::cli::args::Command::Serve { idle_exit }) = &cli.command {
         return steerdeck::cli::serve(&cli, *idle_exit);

@@ -4,7 +4,8 @@
 use chrono::{Local, NaiveDate};
 use std::path::{Path, PathBuf};
 
-use crate::domain::UnitRegistry;
+use crate::domain::time::Zone;
+use crate::domain::{BrokenRegistry, UnitRegistry};
 use crate::i18n::Lang;
 use crate::identity::{actor, os_login};
 use crate::plan::PlanFileError;
@@ -17,23 +18,99 @@ pub enum SessionError {
     Store(#[from] StoreError),
     #[error("the embedded plan is broken: {0}")]
     Embedded(#[from] PlanFileError),
+    #[error(transparent)]
+    Registry(#[from] BrokenRegistry),
     #[error(
         "no store directory: give --db DIR or set STEERDECK_DB (the platform data directory is unknown here)"
     )]
     NoDbDir,
+    #[error(
+        "there is no store at {path} (given by {given_by}): the directory does not exist. Check the path; to start a new store there on purpose, create the empty directory first (mkdir -p {path}) and run steerdeck again"
+    )]
+    NoStoreThere {
+        path: String,
+        given_by: &'static str,
+    },
+    #[error("{path} (given by {given_by}) is a file, not a store directory")]
+    NotADirectory {
+        path: String,
+        given_by: &'static str,
+    },
+    #[error(
+        "{path} (given by {given_by}) is not a steerdeck store: the directory holds other files. Give the store's directory, or an empty directory for a new store"
+    )]
+    NotAStore {
+        path: String,
+        given_by: &'static str,
+    },
+    #[error("cannot read the store directory {path}: {source}")]
+    StoreUnreadable {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 /// The store directory: `--db`, else `$STEERDECK_DB`, else the platform data directory.
+///
+/// A directory named by `--db` or `STEERDECK_DB` must exist: a mistyped path is refused with a
+/// sentence saying how to make a store on purpose, never silently made into a new, empty store
+/// (the secretariat's data would look gone). An existing empty directory becomes a store. The
+/// default store, under the platform data directory, is created on first run.
 pub fn db_dir(flag: Option<&Path>) -> Result<PathBuf, SessionError> {
     if let Some(p) = flag {
+        check_named_store(p, "--db")?;
         return Ok(p.to_path_buf());
     }
     if let Some(p) = std::env::var_os("STEERDECK_DB").filter(|p| !p.is_empty()) {
-        return Ok(PathBuf::from(p));
+        let p = PathBuf::from(p);
+        check_named_store(&p, "STEERDECK_DB")?;
+        return Ok(p);
     }
     directories::ProjectDirs::from("", "", "steerdeck")
         .map(|d| d.data_dir().join("store"))
         .ok_or(SessionError::NoDbDir)
+}
+
+/// A store directory someone named: it exists, is a directory, and is empty or a store.
+fn check_named_store(path: &Path, given_by: &'static str) -> Result<(), SessionError> {
+    let shown = path.display().to_string();
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(SessionError::NoStoreThere {
+                path: shown,
+                given_by,
+            });
+        }
+        Err(e) => {
+            return Err(SessionError::StoreUnreadable {
+                path: shown,
+                source: e,
+            });
+        }
+    };
+    if !meta.is_dir() {
+        return Err(SessionError::NotADirectory {
+            path: shown,
+            given_by,
+        });
+    }
+    let mut entries = std::fs::read_dir(path).map_err(|e| SessionError::StoreUnreadable {
+        path: shown.clone(),
+        source: e,
+    })?;
+    let empty = entries.next().is_none();
+    // sled always writes these two files; a directory holding other things is not a store.
+    let is_store = path.join("conf").exists() || path.join("db").exists();
+    if empty || is_store {
+        Ok(())
+    } else {
+        Err(SessionError::NotAStore {
+            path: shown,
+            given_by,
+        })
+    }
 }
 
 /// A started session.
@@ -48,6 +125,8 @@ pub struct Session {
     pub lang: Lang,
     /// The unit registry.
     pub registry: UnitRegistry,
+    /// The zone times are shown in.
+    pub zone: Zone,
 }
 
 impl Session {
@@ -64,7 +143,7 @@ impl Session {
     ) -> Result<Self, SessionError> {
         let store = crate::server::connect_or_start(dir, user)?;
         let actor = store.actor();
-        Ok(Self::assemble(Box::new(store), actor, as_of, lang))
+        Self::assemble(Box::new(store), actor, as_of, lang)
     }
 
     /// Opens the store at `dir` in this process (no server on this platform).
@@ -103,7 +182,7 @@ impl Session {
     ) -> Result<Self, SessionError> {
         let actor = actor(user, &os_login());
         seed_if_empty(store.as_ref(), &actor, crate::plan::embedded()?)?;
-        Ok(Self::assemble(store, actor, as_of, lang))
+        Self::assemble(store, actor, as_of, lang)
     }
 
     fn assemble(
@@ -111,14 +190,15 @@ impl Session {
         actor: Actor,
         as_of: Option<NaiveDate>,
         lang: Lang,
-    ) -> Self {
-        Session {
+    ) -> Result<Self, SessionError> {
+        Ok(Session {
             store,
             actor,
             as_of: as_of.unwrap_or_else(|| Local::now().date_naive()),
             lang,
-            registry: UnitRegistry::embedded(),
-        }
+            registry: UnitRegistry::embedded()?,
+            zone: Zone::default(),
+        })
     }
 
     /// The plan to work on: the one named, else the active one.

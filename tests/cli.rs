@@ -12,6 +12,7 @@ struct Db {
 fn db() -> Db {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("db");
+    std::fs::create_dir(&path).expect("mkdir");
     Db { _dir: dir, path }
 }
 
@@ -141,7 +142,7 @@ fn bad_input_gets_a_sentence_and_changes_nothing() {
         e.contains("unknown pillar 'nope'") && e.contains("digital-government"),
         "{e}"
     );
-    let e = fails(&d.path, &["list", "--due-by", "30-06-2025"]);
+    let e = fails(&d.path, &["list", "--due-by", "31/02/2025"]);
     assert!(e.contains("is not a date"), "{e}");
     let e = fails(&d.path, &["list", "--quarter", "Q5/2025"]);
     assert!(e.contains("is not a quarter"), "{e}");
@@ -426,7 +427,49 @@ fn the_screen_refuses_without_a_terminal_and_touches_nothing() {
     let d = db();
     let e = fails(&d.path, &[]);
     assert!(e.contains("needs a terminal"), "{e}");
-    assert!(!d.path.exists(), "no store created");
+    let entries = std::fs::read_dir(&d.path).expect("dir").count();
+    assert_eq!(entries, 0, "no store created");
+}
+
+#[test]
+fn a_mistyped_store_path_is_refused_and_nothing_is_created() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let typo = dir.path().join("nonexistent").join("x");
+    for (how, args) in [("--db", vec!["list"]), ("STEERDECK_DB", vec!["list"])] {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_steerdeck"));
+        if how == "--db" {
+            cmd.arg("--db").arg(&typo);
+        } else {
+            cmd.env("STEERDECK_DB", &typo);
+        }
+        let out = cmd
+            .args(&args)
+            .env_remove("STEERDECK_LANG")
+            .output()
+            .expect("runs");
+        assert!(!out.status.success(), "{how}");
+        let e = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            e.contains("there is no store at") && e.contains(how) && e.contains("mkdir -p"),
+            "{how}: {e}"
+        );
+        assert!(!dir.path().join("nonexistent").exists(), "{how}: created");
+    }
+    // A file, or a directory of other things, is not a store either.
+    let file = dir.path().join("notes.txt");
+    std::fs::write(&file, "x").expect("write");
+    let e = fails(&file, &["list"]);
+    assert!(e.contains("is a file, not a store directory"), "{e}");
+    let other = dir.path().join("photos");
+    std::fs::create_dir(&other).expect("mkdir");
+    std::fs::write(other.join("a.jpg"), "x").expect("write");
+    let e = fails(&other, &["list"]);
+    assert!(e.contains("is not a steerdeck store"), "{e}");
+    assert_eq!(std::fs::read_dir(&other).expect("dir").count(), 1);
+    // An existing empty directory becomes a store on purpose.
+    let fresh = dir.path().join("fresh");
+    std::fs::create_dir(&fresh).expect("mkdir");
+    assert!(ok(&fresh, &["list"]).contains("I.1"));
 }
 
 #[test]

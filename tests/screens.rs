@@ -17,6 +17,10 @@ use steerdeck::store::{Actor, MemoryStore, seed_if_empty};
 use steerdeck::ui::{self, Theme};
 
 fn app(lang: Lang) -> App {
+    app_with(lang, Keymap::default_keymap().expect("default keymap"))
+}
+
+fn app_with(lang: Lang, keymap: Keymap) -> App {
     let clock = Arc::new(|| {
         Utc.with_ymd_and_hms(2025, 7, 10, 2, 0, 0)
             .single()
@@ -34,9 +38,10 @@ fn app(lang: Lang) -> App {
         as_of: NaiveDate::from_ymd_opt(2025, 7, 15).expect("date"),
         lang,
         read_only: false,
-        keymap: Keymap::default_keymap().expect("default keymap"),
-        registry: UnitRegistry::embedded(),
+        keymap,
+        registry: UnitRegistry::embedded().expect("embedded registry"),
         plan_name: "2025".into(),
+        zone: steerdeck::domain::time::Zone::default(),
     };
     App::new(Box::new(store), cfg).expect("app")
 }
@@ -171,7 +176,10 @@ fn the_hint_bar_and_help_follow_the_loaded_keymap() {
     let bottom = |s: &str| s.lines().last().unwrap_or_default().to_string();
     let before = bottom(&screen(&mut app));
     assert!(before.contains(" s trạng thái"), "{before}");
-    app.keymap = Keymap::load(Some("arrows"), None).expect("arrows preset");
+    let mut app = app_with(
+        Lang::Vi,
+        Keymap::load(Some("arrows"), None).expect("arrows preset"),
+    );
     let after = bottom(&screen(&mut app));
     assert!(after.contains("f2 trạng thái"), "{after}");
     assert!(!after.contains(" s trạng thái"), "{after}");

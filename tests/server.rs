@@ -75,8 +75,10 @@ fn concurrent_clients_lose_nothing_and_stale_edits_are_refused() {
         .into_iter()
         .flat_map(|w| w.join().expect("worker"))
         .collect();
-    // Own task: one progress event (carrying the note) per edit; shared task: a note per edit.
-    assert_eq!(acked.len(), CLIENTS * usize::from(EDITS) * 2);
+    // Own task: one progress event (carrying the note) per edit, and on the first one the status
+    // event that progress on a not-started task makes it in progress; shared task: a note per
+    // edit.
+    assert_eq!(acked.len(), CLIENTS * usize::from(EDITS) * 2 + CLIENTS);
     let history = first.history(&plan, None).expect("history");
     for e in &acked {
         assert!(history.contains(e), "acknowledged but missing: {e:?}");

@@ -44,6 +44,7 @@ pub fn values(
     plan: &Plan,
     tasks: &[Task],
     registry: &UnitRegistry,
+    as_of: chrono::NaiveDate,
 ) -> Vec<Option<Value>> {
     let mut out = vec![None];
     match field {
@@ -69,7 +70,7 @@ pub fn values(
             out.extend(keys.into_iter().map(|k| Some(Value::Lead(k))));
         }
         Field::Due => {
-            let year = plan.year.unwrap_or_else(|| chrono::Local::now().year());
+            let year = plan.year.unwrap_or_else(|| as_of.year());
             out.push(Some(Value::Due(Due::Overdue)));
             out.push(Some(Value::Due(Due::ThisQuarter)));
             out.extend((1..=4).map(|q| Some(Value::Due(Due::Quarter(year, q)))));

@@ -1,5 +1,6 @@
 //! `App::update`: the one place actions change the state.
 
+use super::edit::status_index;
 use super::menu::{self, Field};
 use super::{Action, App, Mode, Row, Tone};
 use crate::domain::Status;
@@ -7,8 +8,21 @@ use crate::i18n::Msg;
 use crate::query::{Due, Filter, Query};
 
 impl App {
-    /// Applies an action in the current mode. Actions a mode does not use are ignored.
+    /// Applies an action in the current mode. An action the mode does not accept
+    /// ([`Mode::accepts`], the same table the keymap is checked against) changes nothing.
+    /// While the terminal is too small to show the screen, only `Quit` acts: nothing may change
+    /// behind the "too small" message.
     pub fn update(&mut self, action: Action) {
+        if self.too_small {
+            if action == Action::Quit {
+                self.stash_note();
+                self.quit = true;
+            }
+            return;
+        }
+        if !self.mode.accepts(action) {
+            return;
+        }
         if action != Action::Noop {
             self.message = None;
         }
@@ -18,21 +32,25 @@ impl App {
             Mode::Filter => self.update_filter(action),
             Mode::Status => self.update_status(action),
             Mode::Progress => self.update_progress(action),
+            Mode::DoneOn => self.update_done_on(action),
             Mode::Note => self.update_note(action),
+            Mode::Withdraw => self.update_withdraw(action),
             Mode::Help => self.update_help(action),
         }
         self.clamp();
+        self.ensure_history();
     }
 
     fn update_browse(&mut self, action: Action) {
-        let detail = self.mode == Mode::Detail;
+        if self.mode == Mode::Detail {
+            self.update_detail(action);
+            return;
+        }
         match action {
-            Action::Quit if !detail => self.quit = true,
-            Action::Quit | Action::Back if detail => self.mode = Mode::Normal,
+            Action::Quit => self.quit = true,
             Action::Back if !self.search.is_empty() => self.set_search(""),
+            Action::Back => self.say(Tone::Info, self.cfg.lang.t(Msg::NothingToClose)),
             Action::Help => self.open_help(),
-            Action::MoveDown if detail => self.step_task(1),
-            Action::MoveUp if detail => self.step_task(-1),
             Action::MoveDown => self.selected += 1,
             Action::MoveUp => self.selected = self.selected.saturating_sub(1),
             Action::PageDown => self.selected += self.page.max(1),
@@ -44,31 +62,28 @@ impl App {
             Action::ToggleGroup => self.toggle_group(),
             Action::FoldAll => {
                 let keys: Vec<String> = self.view.groups.iter().map(|g| g.key.clone()).collect();
-                self.folded_mut().extend(keys);
+                self.folded.extend(keys);
                 self.rebuild();
             }
             Action::UnfoldAll => {
-                self.folded_mut().clear();
+                self.folded.clear();
                 self.rebuild();
             }
             Action::CycleGrouping => {
                 self.grouping = self.grouping.next();
-                self.folded_mut().clear();
+                self.folded.clear();
                 self.rebuild();
             }
-            Action::OpenDetail | Action::Confirm => match self.view.rows.get(self.selected) {
+            Action::OpenDetail => match self.view.rows.get(self.selected) {
                 Some(Row::Group(_)) => self.toggle_group(),
-                Some(Row::Task { .. }) if !detail => {
+                Some(Row::Task { .. }) => {
                     self.detail_scroll = 0;
+                    self.note_cursor = self.last_current_note();
                     self.mode = Mode::Detail;
                 }
-                _ => self.mode = Mode::Normal,
+                None => self.say(Tone::Info, self.cfg.lang.t(Msg::NothingFound)),
             },
-            Action::ScrollDown => self.detail_scroll = self.detail_scroll.saturating_add(1),
-            Action::ScrollUp => self.detail_scroll = self.detail_scroll.saturating_sub(1),
-            Action::Search => {
-                self.mode = Mode::Search;
-            }
+            Action::Search => self.mode = Mode::Search,
             Action::Filter => self.mode = Mode::Filter,
             Action::ClearFilters => {
                 self.filter = Filter::default();
@@ -92,18 +107,54 @@ impl App {
             }
             Action::SetStatus => self.open_status(),
             Action::SetProgress => self.open_progress(),
-            Action::AddNote => self.open_note(),
+            Action::AddNote => self.open_note(None),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
-            Action::ToggleLanguage => {
-                self.lang = match self.lang {
-                    crate::i18n::Lang::Vi => crate::i18n::Lang::En,
-                    crate::i18n::Lang::En => crate::i18n::Lang::Vi,
-                };
-                self.rebuild();
-            }
+            Action::ToggleLanguage => self.toggle_language(),
             _ => {}
         }
+    }
+
+    /// The detail: keys move within the task's text; J/K step to the next or previous task.
+    fn update_detail(&mut self, action: Action) {
+        let page = u16::try_from(self.page.max(1)).unwrap_or(u16::MAX);
+        match action {
+            Action::Quit | Action::Back => self.mode = Mode::Normal,
+            Action::Help => self.open_help(),
+            Action::MoveDown => self.step_task(1),
+            Action::MoveUp => self.step_task(-1),
+            Action::ScrollDown => self.detail_scroll = self.detail_scroll.saturating_add(1),
+            Action::ScrollUp => self.detail_scroll = self.detail_scroll.saturating_sub(1),
+            Action::PageDown => self.detail_scroll = self.detail_scroll.saturating_add(page),
+            Action::PageUp => self.detail_scroll = self.detail_scroll.saturating_sub(page),
+            Action::GoTop => self.detail_scroll = 0,
+            Action::GoBottom => self.detail_scroll = u16::MAX,
+            Action::NextNote => self.step_note(true),
+            Action::PrevNote => self.step_note(false),
+            Action::CorrectNote => {
+                let cursor = self.note_cursor;
+                match cursor {
+                    Some(i) => self.open_note(Some(i)),
+                    None => self.say(Tone::Error, self.cfg.lang.t(Msg::NoNoteSelected)),
+                }
+            }
+            Action::WithdrawNote => self.open_withdraw(),
+            Action::SetStatus => self.open_status(),
+            Action::SetProgress => self.open_progress(),
+            Action::AddNote => self.open_note(None),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::ToggleLanguage => self.toggle_language(),
+            _ => {}
+        }
+    }
+
+    fn toggle_language(&mut self) {
+        self.cfg.lang = match self.cfg.lang {
+            crate::i18n::Lang::Vi => crate::i18n::Lang::En,
+            crate::i18n::Lang::En => crate::i18n::Lang::Vi,
+        };
+        self.rebuild();
     }
 
     fn update_search(&mut self, action: Action) {
@@ -115,6 +166,8 @@ impl App {
             }
             Action::MoveDown => self.selected += 1,
             Action::MoveUp => self.selected = self.selected.saturating_sub(1),
+            Action::PageDown => self.selected += self.page.max(1),
+            Action::PageUp => self.selected = self.selected.saturating_sub(self.page.max(1)),
             Action::Help => self.open_help(),
             _ => {}
         }
@@ -138,24 +191,18 @@ impl App {
     }
 
     fn update_status(&mut self, action: Action) {
-        let pick = |s: Status| Status::ALL.iter().position(|x| *x == s).unwrap_or(0);
+        let n = Status::ALL.len();
         match action {
-            Action::PickNotStarted => self.status_cursor = pick(Status::NotStarted),
-            Action::PickInProgress => self.status_cursor = pick(Status::InProgress),
-            Action::PickBlocked => self.status_cursor = pick(Status::Blocked),
-            Action::PickDone => self.status_cursor = pick(Status::Done),
-            Action::PickCancelled => self.status_cursor = pick(Status::Cancelled),
-            Action::MoveDown | Action::NextValue => {
-                self.status_cursor = (self.status_cursor + 1) % Status::ALL.len();
-            }
-            Action::MoveUp | Action::PrevValue => {
-                self.status_cursor =
-                    (self.status_cursor + Status::ALL.len() - 1) % Status::ALL.len();
-            }
+            Action::PickNotStarted => self.status_cursor = status_index(Status::NotStarted),
+            Action::PickInProgress => self.status_cursor = status_index(Status::InProgress),
+            Action::PickBlocked => self.status_cursor = status_index(Status::Blocked),
+            Action::PickDone => self.status_cursor = status_index(Status::Done),
+            Action::PickCancelled => self.status_cursor = status_index(Status::Cancelled),
+            Action::MoveDown => self.status_cursor = (self.status_cursor + 1) % n,
+            Action::MoveUp => self.status_cursor = (self.status_cursor + n - 1) % n,
             Action::Confirm => {
-                let status = Status::ALL[self.status_cursor.min(Status::ALL.len() - 1)];
-                self.close_popup();
-                self.edit_status(status);
+                let status = Status::ALL[self.status_cursor.min(n - 1)];
+                self.choose_status(status);
             }
             Action::Back => self.close_popup(),
             Action::Help => self.open_help(),
@@ -165,22 +212,22 @@ impl App {
 
     fn update_progress(&mut self, action: Action) {
         match action {
-            Action::NextValue | Action::MoveUp => self.nudge_progress(10),
-            Action::PrevValue | Action::MoveDown => self.nudge_progress(-10),
-            Action::Confirm => match self
-                .progress_input
-                .text()
-                .trim()
-                .trim_end_matches('%')
-                .parse::<u8>()
-            {
-                Ok(p) if p <= 100 => {
-                    self.close_popup();
-                    self.edit_progress(p);
-                }
-                _ => self.say(Tone::Error, self.lang.t(Msg::BadProgress)),
-            },
+            Action::NextValue => self.nudge_progress(10),
+            Action::PrevValue => self.nudge_progress(-10),
+            Action::Confirm => self.confirm_progress(),
             Action::Back => self.close_popup(),
+            Action::Help => self.open_help(),
+            _ => {}
+        }
+    }
+
+    fn update_done_on(&mut self, action: Action) {
+        match action {
+            Action::NextValue => self.nudge_done_on(1),
+            Action::PrevValue => self.nudge_done_on(-1),
+            Action::Confirm => self.confirm_done_on(),
+            // Back to the status picker, to choose again.
+            Action::Back => self.mode = Mode::Status,
             Action::Help => self.open_help(),
             _ => {}
         }
@@ -188,13 +235,25 @@ impl App {
 
     fn update_note(&mut self, action: Action) {
         match action {
-            Action::Save | Action::Confirm => self.save_note(),
+            Action::Save => self.save_note(),
+            Action::DiscardNote => self.discard_note(),
             Action::Back => {
+                self.stash_note();
+                let kept = !self.note.is_empty();
                 self.close_popup();
-                if !self.note.is_empty() {
-                    self.say(Tone::Info, self.lang.t(Msg::DraftKept));
+                if kept {
+                    self.say(Tone::Info, self.cfg.lang.t(Msg::DraftKept));
                 }
             }
+            Action::Help => self.open_help(),
+            _ => {}
+        }
+    }
+
+    fn update_withdraw(&mut self, action: Action) {
+        match action {
+            Action::Confirm => self.confirm_withdraw(),
+            Action::Back => self.close_popup(),
             Action::Help => self.open_help(),
             _ => {}
         }
@@ -220,22 +279,45 @@ impl App {
     /// Types text (a key or a paste) into the field of the current mode. Pasted line breaks
     /// stay line breaks in a note and become spaces elsewhere; everything is kept in NFC.
     pub fn type_text(&mut self, text: &str) {
+        if self.too_small {
+            return;
+        }
         if self.mode == Mode::Note {
             let clean = crate::domain::text::nfc(&text.replace("\r\n", "\n").replace('\r', "\n"));
             self.note.insert_str(clean);
             return;
         }
+        self.replace_shown_value();
         self.edit_field(|f| f.insert(text));
     }
 
     /// Applies an editing key to the one-line field of the current mode.
     pub fn text_key(&mut self, key: super::input::TextKey) {
+        if self.too_small {
+            return;
+        }
+        match key {
+            super::input::TextKey::Char(_) => self.replace_shown_value(),
+            _ => self.replace_on_type = false,
+        }
         self.edit_field(|f| f.key(key));
+    }
+
+    /// In the progress and date popups the value shown on opening is a proposal: the first
+    /// character typed replaces it (0% then "40" is 40, not 040).
+    fn replace_shown_value(&mut self) {
+        if std::mem::take(&mut self.replace_on_type) {
+            match self.mode {
+                Mode::Progress => self.progress_input.clear(),
+                Mode::DoneOn => self.done_input.clear(),
+                _ => {}
+            }
+        }
     }
 
     /// Passes a key to the note editor (arrows, Enter for a new line, Backspace, Ctrl+H ...).
     pub fn note_key(&mut self, key: ratatui::crossterm::event::KeyEvent) {
-        if self.mode == Mode::Note {
+        if self.mode == Mode::Note && !self.too_small {
             self.note.input(key);
         }
     }
@@ -250,6 +332,7 @@ impl App {
                 }
             }
             Mode::Progress => edit(&mut self.progress_input),
+            Mode::DoneOn => edit(&mut self.done_input),
             Mode::Help => {
                 edit(&mut self.help.query);
                 self.help.scroll = 0;
@@ -291,7 +374,13 @@ impl App {
 
     fn cycle_value(&mut self, forward: bool) {
         let field = Field::ALL[self.menu.field.min(Field::ALL.len() - 1)];
-        let values = menu::values(field, &self.plan, self.tasks(), &self.registry);
+        let values = menu::values(
+            field,
+            &self.plan,
+            self.tasks(),
+            &self.cfg.registry,
+            self.cfg.as_of,
+        );
         let now = menu::current(field, &self.filter);
         let pos = values.iter().position(|v| *v == now).unwrap_or(0);
         let n = values.len();
@@ -327,8 +416,8 @@ impl App {
         };
         if let Some(g) = group {
             let key = self.view.groups[g].key.clone();
-            if !self.folded_mut().remove(&key) {
-                self.folded_mut().insert(key.clone());
+            if !self.folded.remove(&key) {
+                self.folded.insert(key.clone());
             }
             self.rebuild();
             if let Some(pos) = self
@@ -373,23 +462,43 @@ impl App {
                 .checked_add_signed(dir)
                 .filter(|n| *n < self.view.rows.len())
             else {
+                let msg = if dir > 0 {
+                    Msg::LastTask
+                } else {
+                    Msg::FirstTask
+                };
+                self.say(Tone::Info, self.cfg.lang.t(msg));
                 return;
             };
             i = next;
             if matches!(self.view.rows[i], Row::Task { .. }) {
                 self.selected = i;
                 self.detail_scroll = 0;
+                self.note_cursor = self.last_current_note();
                 return;
             }
         }
     }
 
-    fn folded_mut(&mut self) -> &mut std::collections::HashSet<String> {
-        &mut self.folded
-    }
-
-    /// Leaves a popup for the screen it was opened from.
-    fn close_popup(&mut self) {
-        self.mode = self.popup_return;
+    /// In the detail: the next or previous note that stands.
+    fn step_note(&mut self, forward: bool) {
+        let Some(task) = self.selected_task() else {
+            return;
+        };
+        let current: Vec<usize> = task.state.current_notes().map(|(i, _)| i).collect();
+        if current.is_empty() {
+            self.say(Tone::Info, self.cfg.lang.t(Msg::NoNotes));
+            return;
+        }
+        let pos = self
+            .note_cursor
+            .and_then(|c| current.iter().position(|i| *i == c));
+        let n = current.len();
+        let next = match (pos, forward) {
+            (None, _) => n - 1,
+            (Some(p), true) => (p + 1) % n,
+            (Some(p), false) => (p + n - 1) % n,
+        };
+        self.note_cursor = Some(current[next]);
     }
 }

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, HashSet};
 
 use crate::domain::timeframe::quarter_of;
-use crate::domain::{Plan, Task, Timeliness, UnitRegistry};
+use crate::domain::{Plan, Tally, Task, UnitRegistry};
 use crate::i18n::{Lang, format as vf};
 use crate::query::Hit;
 
@@ -35,38 +35,6 @@ impl Grouping {
     }
 }
 
-/// Counts of a group, as progress reports give them.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Counts {
-    /// Done (on time or late).
-    pub done: usize,
-    /// Open, deadline not passed.
-    pub open: usize,
-    /// Open past the deadline.
-    pub overdue: usize,
-    /// No deadline.
-    pub no_deadline: usize,
-    /// Cancelled.
-    pub cancelled: usize,
-}
-
-impl Counts {
-    fn add(&mut self, t: Timeliness) {
-        match t {
-            Timeliness::DoneOnTime | Timeliness::DoneLate => self.done += 1,
-            Timeliness::OpenOnTime => self.open += 1,
-            Timeliness::OpenOverdue => self.overdue += 1,
-            Timeliness::NoDeadline => self.no_deadline += 1,
-            Timeliness::Cancelled => self.cancelled += 1,
-        }
-    }
-
-    /// Tasks counted (cancelled ones included).
-    pub fn total(&self) -> usize {
-        self.done + self.open + self.overdue + self.no_deadline + self.cancelled
-    }
-}
-
 /// A group header.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Group {
@@ -74,8 +42,8 @@ pub struct Group {
     pub key: String,
     /// What the header says.
     pub label: String,
-    /// Counts of the tasks shown in it.
-    pub counts: Counts,
+    /// Counts of the tasks shown in it, by report category.
+    pub counts: Tally,
     /// Folded: its tasks are hidden.
     pub folded: bool,
 }
@@ -135,10 +103,11 @@ pub fn build(input: &ViewInput<'_>) -> View {
         ..View::default()
     };
     for ((_, key), (label, positions)) in members {
-        let mut counts = Counts::default();
-        for &p in &positions {
-            counts.add(input.tasks[input.selected[p].0].timeliness(input.as_of));
-        }
+        let counts = Tally::of(
+            positions
+                .iter()
+                .map(|&p| input.tasks[input.selected[p].0].timeliness(input.as_of)),
+        );
         let folded = input.folded.contains(&key);
         view.rows.push(Row::Group(view.groups.len()));
         view.groups.push(Group {

@@ -22,6 +22,9 @@ pub struct Cli {
     /// Interface language.
     #[arg(long, global = true, value_enum, env = "STEERDECK_LANG")]
     pub lang: Option<Lang>,
+    /// The time zone times are shown in, as an offset ("+07:00") [default: this computer's].
+    #[arg(long, global = true, value_name = "OFFSET", env = "STEERDECK_ZONE", value_parser = parse_zone)]
+    pub zone: Option<crate::domain::time::Zone>,
     /// The plan to work on [default: the active plan].
     #[arg(long, global = true, value_name = "NAME")]
     pub plan: Option<String>,
@@ -198,9 +201,15 @@ pub struct SetArgs {
     pub done_on: Option<NaiveDate>,
 }
 
-/// Parses YYYY-MM-DD (also dd/mm/yyyy, as Vietnamese users write it).
+/// Parses a time zone offset such as "+07:00".
+pub fn parse_zone(text: &str) -> Result<crate::domain::time::Zone, String> {
+    crate::domain::time::Zone::parse(text)
+        .ok_or_else(|| format!("'{text}' is not a time zone offset; write it as +07:00"))
+}
+
+/// Parses a day: YYYY-MM-DD, or dd/mm/yyyy as Vietnamese users write it.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(text.trim(), "%d/%m/%Y"))
-        .map_err(|_| format!("'{text}' is not a date; write it as YYYY-MM-DD (e.g. 2025-06-30)"))
+    crate::domain::day::parse_day(text).ok_or_else(|| {
+        format!("'{text}' is not a date; write it as dd/mm/yyyy or YYYY-MM-DD (e.g. 30/06/2025)")
+    })
 }

@@ -1,11 +1,10 @@
 //! History as sentences and as a table.
 
-use chrono::Local;
-
 use std::io::Write;
 
 use super::args::HistoryFormat;
 use super::{CliError, list::terminal_width, list::write_json, out_err, table};
+use crate::domain::time::Zone;
 use crate::i18n::{Lang, Msg};
 use crate::session::Session;
 use crate::store::{Event, StoreError};
@@ -34,13 +33,13 @@ pub(super) fn run(
     match format {
         HistoryFormat::Json => write_json(out, &events),
         HistoryFormat::Table => out
-            .write_all(history_table(session.lang, &events).as_bytes())
+            .write_all(history_table(session.lang, session.zone, &events).as_bytes())
             .map_err(out_err),
     }
 }
 
 /// The history as a table.
-pub fn history_table(lang: Lang, events: &[Event]) -> String {
+pub fn history_table(lang: Lang, zone: Zone, events: &[Event]) -> String {
     let headers = [
         lang.t(Msg::When),
         lang.t(Msg::Who),
@@ -54,9 +53,7 @@ pub fn history_table(lang: Lang, events: &[Event]) -> String {
         .iter()
         .map(|e| {
             vec![
-                e.at.with_timezone(&Local)
-                    .format("%d/%m/%Y %H:%M")
-                    .to_string(),
+                zone.date_and_time(e.at),
                 e.who.clone(),
                 e.task.clone().unwrap_or_default(),
                 e.field.clone(),

@@ -71,7 +71,7 @@ fn list(
         &Query::new(search),
         &session.registry,
         session.as_of,
-    );
+    )?;
     let tasks: Vec<&crate::domain::Task> =
         selected.iter().map(|(i, _)| &index.tasks()[*i]).collect();
     match format {

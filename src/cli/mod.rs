@@ -36,6 +36,8 @@ pub enum CliError {
     Store(#[from] StoreError),
     #[error(transparent)]
     PlanFile(#[from] PlanFileError),
+    #[error(transparent)]
+    Search(#[from] crate::query::SearchUnavailable),
     #[error("{path}: {message}")]
     Io { path: String, message: String },
     #[error("{0}")]
@@ -108,7 +110,8 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<(), CliE
         _ => {}
     }
     let dir = crate::session::db_dir(cli.db.as_deref())?;
-    let session = Session::open(&dir, cli.user.as_deref(), cli.as_of, language(cli)?)?;
+    let mut session = Session::open(&dir, cli.user.as_deref(), cli.as_of, language(cli)?)?;
+    session.zone = cli.zone.unwrap_or_default();
     let plan = session.plan_name(cli.plan.as_deref())?;
     let is_edit = matches!(command, Command::Set(_) | Command::Import { .. })
         || matches!(command, Command::Plans { activate: Some(_) });

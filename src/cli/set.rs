@@ -31,7 +31,12 @@ pub(super) fn run(
     if let Outcome::Updated { events } = outcome {
         let lang = session.lang;
         for e in &events {
-            writeln!(out, "{}", printable(&describe(lang, e), false)).map_err(out_err)?;
+            writeln!(
+                out,
+                "{}",
+                printable(&describe(lang, session.zone, e), false)
+            )
+            .map_err(out_err)?;
         }
         writeln!(out, "{}.", lang.t(Msg::Saved)).map_err(out_err)?;
     }

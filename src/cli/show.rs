@@ -1,6 +1,5 @@
 //! `steerdeck show ID`: one task in full.
 
-use chrono::Local;
 use std::io::Write;
 
 use super::CliError;
@@ -45,12 +44,9 @@ pub(super) fn show(
     );
     let deadline = task.deadline().map_or_else(
         || lang.t(Msg::NoDeadline).to_string(),
-        |d| {
-            format!(
-                "{} ({})",
-                vf::date(d),
-                vf::days_left(lang, d, session.as_of)
-            )
+        |d| match vf::deadline_note(lang, &task, session.as_of) {
+            Some(note) => format!("{} ({note})", vf::date(d)),
+            None => vf::date(d),
         },
     );
     let mut lines = vec![
@@ -92,7 +88,7 @@ pub(super) fn show(
     if !task.state.notes.is_empty() {
         lines.push(format!("{}:", lang.t(Msg::Notes)));
         for n in &task.state.notes {
-            let when = n.at.with_timezone(&Local).format("%d/%m/%Y %H:%M");
+            let when = session.zone.date_and_time(n.at);
             lines.push(format!(
                 "  [{when}, {}] {}",
                 n.who,
@@ -104,7 +100,7 @@ pub(super) fn show(
     if !history.is_empty() {
         lines.push(format!("{}:", lang.t(Msg::History)));
         for e in &history {
-            lines.push(format!("  {}", describe(lang, e)));
+            lines.push(format!("  {}", describe(lang, session.zone, e)));
         }
     }
     for l in lines {

@@ -44,6 +44,9 @@ pub(super) fn msg(m: Msg) -> &'static str {
         Msg::EmptyNote => "The note is empty: nothing saved",
         Msg::NoChange => "Nothing changed",
         Msg::NotSaved => "NOT SAVED",
+        Msg::SearchUnavailable => {
+            "Search unavailable (the index could not be built); filters still work. Restart and report this"
+        }
         Msg::NothingToUndo => "Nothing to undo",
         Msg::NothingToRedo => "Nothing to redo",
         Msg::Undone => "Undone and saved",
@@ -71,6 +74,24 @@ pub(super) fn msg(m: Msg) -> &'static str {
         Msg::SavedOnHangup => "draft, saved automatically on disconnect",
         Msg::LeadShort => "Lead",
         Msg::Reconnected => "Reconnected to the steerdeck server",
+        Msg::Days => "Days",
+        Msg::NoNoteSelected => "No note selected (Tab selects one)",
+        Msg::BadDay => "Not a day: write it dd/mm/yyyy, e.g. 20/06/2025",
+        Msg::DayAfterAsOf => "The day it was done cannot be after {as_of}",
+        Msg::DraftDiscarded => "Note draft discarded",
+        Msg::FiltersCleared => "filters cleared to show the task",
+        Msg::NothingToClose => "Nothing to close",
+        Msg::LastTask => "This is the last task",
+        Msg::FirstTask => "This is the first task",
+        Msg::NoNotes => "This task has no notes",
+        Msg::DoneOnTitle => "Day it was done",
+        Msg::WithdrawTitle => "Withdraw the note?",
+        Msg::WithdrawnTag => "withdrawn",
+        Msg::CorrectedTag => "corrected",
+        Msg::CorrectTitle => "Correct the note",
+        Msg::HistoryUnavailable => "The history cannot be read",
+        Msg::RateFormula => "How the rate is counted",
+        Msg::Legend => "Marks",
         Msg::StatusShort => "Status",
     }
 }
@@ -89,9 +110,11 @@ pub(super) fn timeliness(t: Timeliness) -> &'static str {
     match t {
         Timeliness::DoneOnTime => "Done on time",
         Timeliness::DoneLate => "Done late",
-        Timeliness::OpenOnTime => "Open, within deadline",
-        Timeliness::OpenOverdue => "Open, overdue",
-        Timeliness::NoDeadline => "No deadline",
+        Timeliness::DoneNoDeadline => "Done (no deadline)",
+        Timeliness::OpenOnTime => "In progress, within deadline",
+        Timeliness::NotStarted => "Not started, not yet due",
+        Timeliness::OpenOverdue => "Overdue, not done",
+        Timeliness::NoDeadline => "Open, no deadline",
         Timeliness::Cancelled => "Cancelled",
     }
 }

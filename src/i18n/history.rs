@@ -1,13 +1,12 @@
 //! The history in words: one event as a sentence, in the interface language.
 
-use chrono::Local;
-
 use super::Lang;
 use crate::domain::Event;
+use crate::domain::time::Zone;
 
 /// One event as a sentence: "IV.5 status: not-started → done (lan, 14:02 28/11/2026)".
-pub fn describe(lang: Lang, e: &Event) -> String {
-    let when = e.at.with_timezone(&Local).format("%H:%M %d/%m/%Y");
+pub fn describe(lang: Lang, zone: Zone, e: &Event) -> String {
+    let when = zone.time_and_date(e.at);
     let what = e.task.as_deref().unwrap_or("");
     let from = e.from.as_ref().map(|f| {
         if f.is_empty() {

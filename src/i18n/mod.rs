@@ -2,9 +2,11 @@
 //! is shown as written; only the interface is translated.
 
 pub mod actions;
+pub mod edits;
 mod en;
 pub mod format;
 pub mod history;
+pub mod tally;
 mod vi;
 
 use serde::{Deserialize, Serialize};
@@ -64,6 +66,8 @@ pub enum Msg {
     EmptyNote,
     NoChange,
     NotSaved,
+    /// The search index could not be built (a defect): a search cannot be answered.
+    SearchUnavailable,
     NothingToUndo,
     NothingToRedo,
     Undone,
@@ -92,6 +96,24 @@ pub enum Msg {
     LeadShort,
     Reconnected,
     StatusShort,
+    Days,
+    NoNoteSelected,
+    BadDay,
+    DayAfterAsOf,
+    DraftDiscarded,
+    FiltersCleared,
+    NothingToClose,
+    LastTask,
+    FirstTask,
+    NoNotes,
+    DoneOnTitle,
+    WithdrawTitle,
+    WithdrawnTag,
+    CorrectedTag,
+    CorrectTitle,
+    HistoryUnavailable,
+    RateFormula,
+    Legend,
 }
 
 impl Lang {

@@ -44,6 +44,9 @@ pub(super) fn msg(m: Msg) -> &'static str {
         Msg::EmptyNote => "Ghi chú trống: chưa lưu",
         Msg::NoChange => "Không có gì thay đổi",
         Msg::NotSaved => "CHƯA LƯU",
+        Msg::SearchUnavailable => {
+            "Không tìm kiếm được (lỗi lập chỉ mục); bộ lọc vẫn dùng được. Hãy mở lại steerdeck và báo lỗi"
+        }
         Msg::NothingToUndo => "Không có thao tác nào để hoàn tác",
         Msg::NothingToRedo => "Không có thao tác nào để làm lại",
         Msg::Undone => "Đã hoàn tác và lưu",
@@ -71,6 +74,24 @@ pub(super) fn msg(m: Msg) -> &'static str {
         Msg::SavedOnHangup => "bản nháp, lưu tự động khi mất kết nối",
         Msg::LeadShort => "Chủ trì",
         Msg::Reconnected => "Đã kết nối lại với máy chủ steerdeck",
+        Msg::Days => "Số ngày",
+        Msg::NoNoteSelected => "Chưa chọn ghi chú nào (Tab để chọn)",
+        Msg::BadDay => "Ngày không hợp lệ: viết theo dạng dd/mm/yyyy, ví dụ 20/06/2025",
+        Msg::DayAfterAsOf => "Ngày hoàn thành không thể sau ngày {as_of}",
+        Msg::DraftDiscarded => "Đã bỏ bản nháp ghi chú",
+        Msg::FiltersCleared => "đã bỏ bộ lọc để hiện nhiệm vụ",
+        Msg::NothingToClose => "Không có gì để đóng",
+        Msg::LastTask => "Đây là nhiệm vụ cuối cùng",
+        Msg::FirstTask => "Đây là nhiệm vụ đầu tiên",
+        Msg::NoNotes => "Nhiệm vụ này chưa có ghi chú",
+        Msg::DoneOnTitle => "Ngày hoàn thành",
+        Msg::WithdrawTitle => "Rút ghi chú?",
+        Msg::WithdrawnTag => "đã rút",
+        Msg::CorrectedTag => "đã sửa",
+        Msg::CorrectTitle => "Sửa ghi chú",
+        Msg::HistoryUnavailable => "Không đọc được lịch sử",
+        Msg::RateFormula => "Cách tính tỷ lệ",
+        Msg::Legend => "Ký hiệu",
         Msg::StatusShort => "T.thái",
     }
 }
@@ -89,9 +110,11 @@ pub(super) fn timeliness(t: Timeliness) -> &'static str {
     match t {
         Timeliness::DoneOnTime => "Hoàn thành đúng hạn",
         Timeliness::DoneLate => "Hoàn thành quá hạn",
+        Timeliness::DoneNoDeadline => "Hoàn thành (nhiệm vụ không có thời hạn)",
         Timeliness::OpenOnTime => "Đang thực hiện trong hạn",
+        Timeliness::NotStarted => "Chưa thực hiện (chưa đến hạn)",
         Timeliness::OpenOverdue => "Quá hạn chưa hoàn thành",
-        Timeliness::NoDeadline => "Không có thời hạn",
+        Timeliness::NoDeadline => "Đang thực hiện, không có thời hạn",
         Timeliness::Cancelled => "Dừng thực hiện",
     }
 }

@@ -266,7 +266,7 @@ mod tests {
             &format!("{HEADER}{body}"),
             "t.csv",
             "2026",
-            &UnitRegistry::embedded(),
+            &UnitRegistry::embedded().expect("embedded registry"),
         )
     }
 
@@ -292,7 +292,13 @@ mod tests {
     #[test]
     fn semicolon_separated_files_are_read() {
         let text = "TT;Tên nhiệm vụ;Thời gian thực hiện;Đơn vị chủ trì;Đơn vị phối hợp;Nguồn kinh phí;Ghi chú\nI;Một;;;;;\n1;Việc;Năm 2026;Cục CNTT;;;\n";
-        let plan = read_csv(text, "t.csv", "x", &UnitRegistry::embedded()).expect("valid");
+        let plan = read_csv(
+            text,
+            "t.csv",
+            "x",
+            &UnitRegistry::embedded().expect("embedded registry"),
+        )
+        .expect("valid");
         assert_eq!(plan.tasks[0].lead, ["Cục CNTT"]);
     }
 
@@ -326,8 +332,13 @@ mod tests {
 
     #[test]
     fn a_file_without_header_is_refused() {
-        let err =
-            read_csv("1,a,b\n", "t.csv", "x", &UnitRegistry::embedded()).expect_err("no header");
+        let err = read_csv(
+            "1,a,b\n",
+            "t.csv",
+            "x",
+            &UnitRegistry::embedded().expect("embedded registry"),
+        )
+        .expect_err("no header");
         assert!(
             err.to_string().contains("line 1: expected the header row"),
             "{err}"

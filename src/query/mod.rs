@@ -23,6 +23,34 @@ pub struct TaskIndex {
 enum Haystacks {
     Ready(Vec<Haystack>),
     Building(std::thread::JoinHandle<Vec<Haystack>>),
+    /// The background build panicked (a defect): searching says so instead of finding nothing.
+    Failed(SearchUnavailable),
+}
+
+/// The search index could not be built, so a search cannot be answered. Filters without a
+/// search still work.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "search is unavailable: building the search index failed ({0}); filters still work. \
+     Restart steerdeck to try again, and please report it"
+)]
+pub struct SearchUnavailable(String);
+
+impl SearchUnavailable {
+    /// From the payload of the panic that ended the build.
+    fn from_panic(payload: &(dyn std::any::Any + Send)) -> Self {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "the build stopped".to_string());
+        SearchUnavailable(what)
+    }
+
+    /// What went wrong, as the failed build said it.
+    pub fn cause(&self) -> &str {
+        &self.0
+    }
 }
 
 /// Fields of a task's haystack, in order.
@@ -59,13 +87,16 @@ impl TaskIndex {
         &self.tasks
     }
 
-    /// Waits for the background build, if it is still running.
+    /// Waits for the background build, if it is still running. A build that panicked is
+    /// recorded as `Failed`, and every search then returns its error.
     fn ensure_built(&mut self) {
         if let Haystacks::Building(_) = &self.haystacks {
             let pending = std::mem::replace(&mut self.haystacks, Haystacks::Ready(Vec::new()));
             if let Haystacks::Building(handle) = pending {
-                // A failed build (a bug) leaves search finding nothing rather than crashing.
-                self.haystacks = Haystacks::Ready(handle.join().unwrap_or_default());
+                self.haystacks = match handle.join() {
+                    Ok(built) => Haystacks::Ready(built),
+                    Err(payload) => Haystacks::Failed(SearchUnavailable::from_panic(&*payload)),
+                };
             }
         }
     }
@@ -86,24 +117,27 @@ impl TaskIndex {
     }
 
     /// Indices of the tasks passing the filter and the search, with hits. With a search the
-    /// best matches come first; without one, plan order.
+    /// best matches come first; without one, plan order. A search fails only if the search
+    /// index could not be built; a filter alone never fails.
     pub fn select(
         &mut self,
         filter: &Filter,
         query: &Query,
         registry: &UnitRegistry,
         as_of: NaiveDate,
-    ) -> Vec<(usize, Option<Hit>)> {
+    ) -> Result<Vec<(usize, Option<Hit>)>, SearchUnavailable> {
         let prepared = Prepared::new(filter, registry, as_of);
         if query.is_empty() {
-            return (0..self.tasks.len())
+            return Ok((0..self.tasks.len())
                 .filter(|&i| prepared.matches(&self.tasks[i]))
                 .map(|i| (i, None))
-                .collect();
+                .collect());
         }
         self.ensure_built();
-        let Haystacks::Ready(haystacks) = &self.haystacks else {
-            return Vec::new();
+        let haystacks = match &self.haystacks {
+            Haystacks::Ready(haystacks) => haystacks,
+            Haystacks::Failed(e) => return Err(e.clone()),
+            Haystacks::Building(_) => return Ok(Vec::new()),
         };
         let mut hits: Vec<(usize, Hit)> = haystacks
             .iter()
@@ -112,7 +146,7 @@ impl TaskIndex {
             .filter_map(|(i, h)| query.score(h).map(|hit| (i, hit)))
             .collect();
         hits.sort_by(|a, b| b.1.score.cmp(&a.1.score).then(a.0.cmp(&b.0)));
-        hits.into_iter().map(|(i, h)| (i, Some(h))).collect()
+        Ok(hits.into_iter().map(|(i, h)| (i, Some(h))).collect())
     }
 }
 
@@ -135,7 +169,11 @@ fn search_text<'a>(task: &Task, full_name: &dyn Fn(&str) -> Option<&'a str>) -> 
             units.push_str("; ");
         }
     }
-    let notes: Vec<&str> = task.state.notes.iter().map(|n| n.text.as_str()).collect();
+    let notes: Vec<&str> = task
+        .state
+        .current_notes()
+        .map(|(_, n)| n.text.as_str())
+        .collect();
     [
         task.def.id.clone(),
         task.def.title.clone(),
@@ -166,15 +204,17 @@ mod tests {
 
     #[test]
     fn a_large_index_built_in_the_background_searches_the_same() {
-        let registry = UnitRegistry::embedded();
+        let registry = UnitRegistry::embedded().expect("embedded registry");
         for n in [59, 2000] {
             let mut index = TaskIndex::new(many(n), &registry);
-            let hits = index.select(
-                &Filter::default(),
-                &Query::new("ho tich"),
-                &registry,
-                as_of(),
-            );
+            let hits = index
+                .select(
+                    &Filter::default(),
+                    &Query::new("ho tich"),
+                    &registry,
+                    as_of(),
+                )
+                .expect("search");
             let per_copy = hits.len() * 59 / n;
             assert!((3..=6).contains(&per_copy), "{n}: {} hits", hits.len());
             let first = &index.tasks()[hits[0].0];
@@ -184,7 +224,7 @@ mod tests {
 
     #[test]
     fn replacing_a_task_refreshes_its_search_text() {
-        let registry = UnitRegistry::embedded();
+        let registry = UnitRegistry::embedded().expect("embedded registry");
         let mut index = TaskIndex::new(many(1500), &registry);
         let mut t = index.tasks()[7].clone();
         t.state.status = Status::Blocked;
@@ -192,16 +232,56 @@ mod tests {
             at: chrono::Utc::now(),
             who: "lan".into(),
             text: "chờ phê duyệt kinh phí".into(),
+            withdrawn: None,
         });
         index.replace(t, &registry);
-        let hits = index.select(
-            &Filter::default(),
-            &Query::new("cho phe duyet"),
-            &registry,
-            as_of(),
-        );
+        let hits = index
+            .select(
+                &Filter::default(),
+                &Query::new("cho phe duyet"),
+                &registry,
+                as_of(),
+            )
+            .expect("search");
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].0, 7);
         assert_eq!(index.tasks()[7].state.status, Status::Blocked);
+    }
+
+    #[test]
+    #[expect(clippy::panic, reason = "the defect under test is a panicking build")]
+    fn a_build_that_panicked_says_so_and_filters_still_work() {
+        let registry = UnitRegistry::embedded().expect("embedded registry");
+        let tasks = many(59);
+        let mut index = TaskIndex {
+            tasks,
+            haystacks: Haystacks::Building(std::thread::spawn(|| panic!("folding went wrong"))),
+        };
+        let filtered = index
+            .select(&Filter::default(), &Query::new(""), &registry, as_of())
+            .expect("no search, no index needed");
+        assert_eq!(filtered.len(), 59);
+        for _ in 0..2 {
+            let e = index
+                .select(
+                    &Filter::default(),
+                    &Query::new("ho tich"),
+                    &registry,
+                    as_of(),
+                )
+                .expect_err("the index is missing");
+            assert_eq!(
+                e.to_string(),
+                "search is unavailable: building the search index failed (folding went wrong); \
+                 filters still work. Restart steerdeck to try again, and please report it"
+            );
+        }
+        let t = index.tasks()[3].clone();
+        index.replace(t, &registry);
+        assert_eq!(index.tasks().len(), 59);
+        let e = index
+            .select(&Filter::default(), &Query::new("x"), &registry, as_of())
+            .expect_err("still missing after an edit");
+        assert_eq!(e.cause(), "folding went wrong");
     }
 }

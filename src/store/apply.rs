@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use super::{Actor, Event, ImportReport, Result, StoreError, Update};
 use crate::domain::text::clean;
-use crate::domain::{Note, Plan, Status, TaskDef, TaskState};
+use crate::domain::{Note, Plan, Status, TaskDef, TaskState, Withdrawal};
 
 /// A plan as kept in a store: its definition and the tasks later versions removed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -56,6 +56,10 @@ pub(crate) fn task_id(stored: &StoredPlan, plan: &str, id: &str) -> Result<Strin
 
 /// Applies an update to a task's state. `last_change_by` names who made the latest change of a
 /// field, for the conflict message.
+///
+/// Status and progress stay consistent: marking a task done without a progress sets it to
+/// 100%; a progress above 0 on a task that would stay "not started" makes it "in progress".
+/// Each of these changes is an event of its own.
 pub(crate) fn update(
     current: &TaskState,
     upd: &Update,
@@ -65,7 +69,11 @@ pub(crate) fn update(
     last_change_by: &dyn Fn(&str) -> String,
 ) -> Result<(TaskState, Vec<Draft>)> {
     let note = upd.note.as_deref().map(clean).filter(|n| !n.is_empty());
-    if upd.status.is_none() && upd.progress.is_none() && note.is_none() {
+    if upd.status.is_none()
+        && upd.progress.is_none()
+        && note.is_none()
+        && upd.withdraw_note.is_none()
+    {
         return Err(StoreError::EmptyUpdate);
     }
     check_expected(current, upd, id, last_change_by)?;
@@ -84,7 +92,16 @@ pub(crate) fn update(
             note: reason.clone(),
         });
     };
-    if let Some(status) = upd.status.filter(|s| *s != current.status) {
+    // Marking a task done without saying how far it got means it got all the way.
+    let progress = upd
+        .progress
+        .or((upd.status == Some(Status::Done) && current.status != Status::Done).then_some(100));
+    // Work reported on a task nobody marked as started means it has started.
+    let status = upd.status.or_else(|| {
+        (current.status == Status::NotStarted && progress.is_some_and(|p| p > 0))
+            .then_some(Status::InProgress)
+    });
+    if let Some(status) = status.filter(|s| *s != current.status) {
         record("status", current.status.key().into(), status.key().into());
         next.status = status;
         let done_on = if status == Status::Done {
@@ -104,13 +121,42 @@ pub(crate) fn update(
             next.completed_on = done_on;
         }
     }
-    // Marking a task done without saying how far it got means it got all the way.
-    let progress = upd
-        .progress
-        .or((upd.status == Some(Status::Done) && current.status != Status::Done).then_some(100));
     if let Some(p) = progress.filter(|p| *p != current.progress) {
         record("progress", current.progress.to_string(), p.to_string());
         next.progress = p;
+    }
+    if let Some(index) = upd.withdraw_note {
+        let number = index + 1;
+        let old = next
+            .notes
+            .get_mut(index)
+            .ok_or_else(|| StoreError::NoSuchNote {
+                task: id.to_string(),
+                number,
+            })?;
+        if let Some(w) = &old.withdrawn {
+            return Err(StoreError::NoteWithdrawn {
+                task: id.to_string(),
+                number,
+                by: w.who.clone(),
+            });
+        }
+        old.withdrawn = Some(Withdrawal {
+            at: now,
+            who: actor.user.clone(),
+            corrected: note.is_some(),
+        });
+        drafts.push(Draft {
+            task: Some(id.to_string()),
+            field: if note.is_some() {
+                "note_corrected"
+            } else {
+                "note_withdrawn"
+            },
+            from: Some(old.text.clone()),
+            to: note.clone(),
+            note: upd.reason.clone(),
+        });
     }
     if let Some(text) = &note {
         if drafts.is_empty() {
@@ -126,6 +172,7 @@ pub(crate) fn update(
             at: now,
             who: actor.user.clone(),
             text: text.clone(),
+            withdrawn: None,
         });
     }
     Ok((next, drafts))

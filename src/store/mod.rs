@@ -81,6 +81,10 @@ pub struct Update {
     /// Why, for the history only (e.g. "undo"); unlike `note`, not added to the task's notes.
     #[serde(default)]
     pub reason: Option<String>,
+    /// Withdraw the note at this index of the task's notes; with `note`, the new text is its
+    /// correction. The original stays in the history, marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdraw_note: Option<usize>,
 }
 
 /// What a command did.
@@ -199,6 +203,14 @@ pub enum StoreError {
     },
     #[error("nothing to change: give a status, a progress or a note")]
     EmptyUpdate,
+    #[error("{task} has no note number {number}")]
+    NoSuchNote { task: String, number: usize },
+    #[error("note {number} of {task} was already withdrawn by {by}; nothing was saved")]
+    NoteWithdrawn {
+        task: String,
+        number: usize,
+        by: String,
+    },
     /// The steerdeck server refused a change under its permission policy (the sentence says who
     /// may edit).
     #[error("{0}")]

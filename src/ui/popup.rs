@@ -33,7 +33,7 @@ fn frame_block(theme: &Theme, title: &str) -> Block<'static> {
 }
 
 fn keys(app: &App, mode: Mode, action: Action) -> String {
-    app.keymap
+    app.keymap()
         .keys_for(mode, action)
         .iter()
         .map(ToString::to_string)
@@ -45,7 +45,7 @@ fn keys(app: &App, mode: Mode, action: Action) -> String {
 fn hints(app: &App, mode: Mode, actions: &[Action]) -> String {
     actions
         .iter()
-        .map(|a| format!("{} {}", keys(app, mode, *a), describe(app.lang, *a).0))
+        .map(|a| format!("{} {}", keys(app, mode, *a), describe(app.lang(), *a).0))
         .collect::<Vec<_>>()
         .join("  ")
 }
@@ -69,8 +69,12 @@ pub(super) fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let width = usize::from(r.width.saturating_sub(2));
     let mut lines = vec![Line::styled(fit(&task_label(app), width), theme.dim)];
     for (i, (s, a)) in picks.iter().enumerate() {
-        let text = format!(" [{}] {}", keys(app, Mode::Status, *a), app.lang.status(*s));
-        let style = if i == app.status_cursor {
+        let text = format!(
+            " [{}] {}",
+            keys(app, Mode::Status, *a),
+            app.lang().status(*s)
+        );
+        let style = if i == app.status_cursor() {
             theme.selected
         } else {
             theme.base
@@ -85,7 +89,7 @@ pub(super) fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         theme.dim,
     ));
     frame.render_widget(
-        Paragraph::new(lines).block(frame_block(theme, app.lang.t(Msg::StatusTitle))),
+        Paragraph::new(lines).block(frame_block(theme, app.lang().t(Msg::StatusTitle))),
         r,
     );
 }
@@ -94,7 +98,7 @@ pub(super) fn progress(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) 
     let r = centered(area, 44, 5);
     frame.render_widget(Clear, r);
     let width = usize::from(r.width.saturating_sub(2));
-    let value = format!(" {}%", app.progress_input.text());
+    let value = format!(" {}%", app.progress_input().text());
     let lines = vec![
         Line::styled(fit(&task_label(app), width), theme.dim),
         Line::styled(value, theme.title),
@@ -103,17 +107,77 @@ pub(super) fn progress(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) 
                 " {} ±10  {} {}",
                 keys(app, Mode::Progress, Action::NextValue),
                 keys(app, Mode::Progress, Action::Confirm),
-                describe(app.lang, Action::Confirm).0
+                describe(app.lang(), Action::Confirm).0
             ),
             theme.dim,
         ),
     ];
     frame.render_widget(
-        Paragraph::new(lines).block(frame_block(theme, app.lang.t(Msg::ProgressTitle))),
+        Paragraph::new(lines).block(frame_block(theme, app.lang().t(Msg::ProgressTitle))),
         r,
     );
-    let x = r.x + 2 + u16::try_from(app.progress_input.cursor()).unwrap_or(0);
+    let x = r.x + 2 + u16::try_from(app.progress_input().cursor()).unwrap_or(0);
     frame.set_cursor_position((x.min(r.right().saturating_sub(2)), r.y + 2));
+}
+
+pub(super) fn done_on(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let r = centered(area, 48, 5);
+    frame.render_widget(Clear, r);
+    let width = usize::from(r.width.saturating_sub(2));
+    let lines = vec![
+        Line::styled(fit(&task_label(app), width), theme.dim),
+        Line::styled(format!(" {}", safe(app.done_input().text())), theme.title),
+        Line::styled(
+            fit(
+                &format!(
+                    " dd/mm/yyyy ≤ {}  {} ±1  {}",
+                    crate::i18n::format::date(app.as_of()),
+                    keys(app, Mode::DoneOn, Action::NextValue),
+                    hints(app, Mode::DoneOn, &[Action::Confirm, Action::Back])
+                ),
+                width,
+            ),
+            theme.dim,
+        ),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines).block(frame_block(theme, app.lang().t(Msg::DoneOnTitle))),
+        r,
+    );
+    let x = r.x + 2 + u16::try_from(app.done_input().cursor()).unwrap_or(0);
+    frame.set_cursor_position((x.min(r.right().saturating_sub(2)), r.y + 2));
+}
+
+pub(super) fn withdraw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let r = centered(area, 60, 6);
+    frame.render_widget(Clear, r);
+    let width = usize::from(r.width.saturating_sub(2));
+    let note = app
+        .selected_task()
+        .zip(app.note_cursor())
+        .and_then(|(t, i)| t.state.notes.get(i).map(|n| (i, n)));
+    let text = note.map_or_else(String::new, |(i, n)| {
+        format!(" {}. {}", i + 1, safe(&n.text))
+    });
+    let lines = vec![
+        Line::styled(fit(&task_label(app), width), theme.dim),
+        Line::styled(fit(&text, width), theme.base),
+        Line::default(),
+        Line::styled(
+            fit(
+                &format!(
+                    " {}",
+                    hints(app, Mode::Withdraw, &[Action::Confirm, Action::Back])
+                ),
+                width,
+            ),
+            theme.dim,
+        ),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines).block(frame_block(theme, app.lang().t(Msg::WithdrawTitle))),
+        r,
+    );
 }
 
 pub(super) fn note(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
@@ -123,7 +187,14 @@ pub(super) fn note(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         area.height.saturating_sub(2).clamp(6, 16),
     );
     frame.render_widget(Clear, r);
-    let block = frame_block(theme, app.lang.t(Msg::NoteTitle));
+    let block = frame_block(
+        theme,
+        app.lang().t(if app.note_correcting().is_some() {
+            Msg::CorrectTitle
+        } else {
+            Msg::NoteTitle
+        }),
+    );
     let inner = block.inner(r);
     frame.render_widget(block, r);
     let [label, editor, hint] = Layout::vertical([
@@ -132,7 +203,7 @@ pub(super) fn note(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Constraint::Length(1),
     ])
     .areas(inner);
-    let id = app.note_task.clone().unwrap_or_default();
+    let id = app.note_task().unwrap_or_default();
     let title = app
         .tasks()
         .iter()
@@ -141,18 +212,19 @@ pub(super) fn note(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         .unwrap_or_default();
     frame.render_widget(
         Paragraph::new(Line::styled(
-            fit(
-                &format!("{} — {title}", safe(&id)),
-                usize::from(label.width),
-            ),
+            fit(&format!("{} — {title}", safe(id)), usize::from(label.width)),
             theme.dim,
         )),
         label,
     );
-    frame.render_widget(&app.note, editor);
+    frame.render_widget(app.note(), editor);
     frame.render_widget(
         Paragraph::new(Line::styled(
-            hints(app, Mode::Note, &[Action::Save, Action::Back]),
+            hints(
+                app,
+                Mode::Note,
+                &[Action::Save, Action::Back, Action::DiscardNote],
+            ),
             theme.dim,
         )),
         hint,
@@ -162,7 +234,7 @@ pub(super) fn note(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 pub(super) fn filter(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let r = centered(area, 64, 9);
     frame.render_widget(Clear, r);
-    let lang = app.lang;
+    let lang = app.lang();
     let width = usize::from(r.width.saturating_sub(2));
     let mut lines = Vec::new();
     for (i, field) in Field::ALL.iter().enumerate() {
@@ -173,9 +245,9 @@ pub(super) fn filter(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Field::Due => lang.t(Msg::Deadline),
             Field::Funding => lang.t(Msg::Funding),
         };
-        let value = match menu::current(*field, &app.filter) {
+        let value = match menu::current(*field, app.filter()) {
             None => lang.t(Msg::All).to_string(),
-            Some(Value::Pillar(p)) => app.plan.pillar(&p).map_or(p.clone(), |x| {
+            Some(Value::Pillar(p)) => app.plan().pillar(&p).map_or(p.clone(), |x| {
                 format!("{} {}", x.numeral, pillar_name(lang, x))
                     .trim()
                     .to_string()
@@ -186,7 +258,7 @@ pub(super) fn filter(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Some(Value::Funding(f)) => f,
         };
         let text = fit(&safe(&format!(" {name:<18} ‹ {value} ›")), width);
-        let style = if i == app.menu.field {
+        let style = if i == app.menu().field {
             theme.selected
         } else {
             theme.base
