@@ -96,11 +96,16 @@ fn check_named_store(path: &Path, given_by: &'static str) -> Result<(), SessionE
             given_by,
         });
     }
-    let mut entries = std::fs::read_dir(path).map_err(|e| SessionError::StoreUnreadable {
+    let entries = std::fs::read_dir(path).map_err(|e| SessionError::StoreUnreadable {
         path: shown.clone(),
         source: e,
     })?;
-    let empty = entries.next().is_none();
+    // Empty but for steerdeck's own files (a lock, a log, a creation that was interrupted).
+    let empty = entries.flatten().all(|e| {
+        e.file_name()
+            .to_str()
+            .is_some_and(crate::store::disk::is_own_file)
+    });
     // sled always writes these two files; a directory holding other things is not a store.
     let is_store = path.join("conf").exists() || path.join("db").exists();
     if empty || is_store {

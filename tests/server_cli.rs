@@ -108,7 +108,6 @@ fn another_os_user_reads_but_cannot_edit() {
     let s = store();
     let parent = s.db.parent().expect("parent");
     std::fs::set_permissions(parent, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-    std::fs::create_dir(&s.db).expect("mkdir");
     std::fs::set_permissions(&s.db, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     let _server = Server::start(&s.db);
     let mode = std::fs::metadata(socket_path(&s.db))

@@ -74,6 +74,7 @@ fn after_a_full_disk_the_server_says_why_exits_and_the_store_recovers() {
         return;
     };
     let db = disk.path().join("db");
+    support::make_private_dir(&db);
     let mut server = Server::start(&db);
     let c = client(&db, None);
     let plan = plan_of(&c);

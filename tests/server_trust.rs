@@ -148,6 +148,8 @@ fn a_server_run_by_a_user_who_does_not_own_the_store_is_refused() {
     let theirs = tempfile::tempdir().expect("tempdir");
     std::fs::set_permissions(theirs.path(), std::fs::Permissions::from_mode(0o777)).expect("chmod");
     let other_db = theirs.path().join("db");
+    support::make_private_dir(&other_db);
+    std::os::unix::fs::chown(&other_db, Some(65534), Some(65534)).expect("chown");
     let as_nobody = || {
         let mut cmd = Command::new(BIN);
         cmd.uid(65534).gid(65534).env("HOME", "/nonexistent");
@@ -191,7 +193,6 @@ fn the_socket_is_never_chmodded_through_its_public_name() {
         return;
     }
     let s = store();
-    std::fs::create_dir(&s.db).expect("mkdir");
     std::fs::set_permissions(&s.db, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     let trace = s.db.parent().expect("parent").join("trace");
     let mut cmd = Command::new("strace");
@@ -289,7 +290,6 @@ fn group_membership_is_the_kernels_not_etc_group() {
     let s = store();
     let parent = s.db.parent().expect("parent");
     std::fs::set_permissions(parent, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-    std::fs::create_dir(&s.db).expect("mkdir");
     std::os::unix::fs::chown(&s.db, Some(0), Some(4242)).expect("chown");
     std::fs::set_permissions(&s.db, std::fs::Permissions::from_mode(0o2770)).expect("chmod");
     let _server = Server::start(&s.db);

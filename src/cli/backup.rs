@@ -47,7 +47,11 @@ pub(super) fn restore_from(cli: &Cli, file: &Path, out: &mut dyn Write) -> Resul
     if cli.read_only {
         return Err(CliError::ReadOnly);
     }
-    let dir = db_dir(cli.db.as_deref())?;
+    // A restore makes a store on purpose: a --db that does not exist yet is fine.
+    let dir = match &cli.db {
+        Some(p) => p.clone(),
+        None => db_dir(None)?,
+    };
     let text = std::fs::read(file).map_err(|e| unreadable(file, e.to_string()))?;
     let b = Backup::parse(&text).map_err(|m| unreadable(file, m))?;
     let report = restore(&dir, &b)?;

@@ -42,6 +42,15 @@ fn is_sled_entry(name: &str) -> bool {
     matches!(name, "conf" | "db" | "blobs") || name.starts_with("snap.")
 }
 
+/// True for the files steerdeck itself keeps beside a store's (or in a directory about to
+/// become one): the lock, the identity, the log, the socket, a store being built.
+pub fn is_own_file(name: &str) -> bool {
+    matches!(name, LOCK_FILE | ID_FILE | NEW_INSIDE | "steerdeck.sock")
+        || name.starts_with("steerdeck.log")
+        || name.starts_with(".sock.")
+        || name.starts_with(".store-id.")
+}
+
 /// True when `dir` holds a store's files.
 pub fn holds_store(dir: &Path) -> bool {
     dir.join("conf").exists() || dir.join("db").exists()
