@@ -379,6 +379,7 @@ pub(crate) fn execute(
             states,
             activate,
         } => {
+            super::keys::check_plan(&plan)?;
             let name = clean(&plan.name);
             let existing = t.plan(&name)?;
             let (stored, mut drafts, mut report) = import(existing.as_ref(), plan)?;

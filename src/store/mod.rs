@@ -6,6 +6,7 @@
 mod apply;
 pub mod backup;
 pub mod disk;
+pub mod keys;
 mod memory;
 mod sled_store;
 
@@ -222,6 +223,9 @@ pub enum StoreError {
     /// message that is not the protocol).
     #[error("{0}")]
     Protocol(String),
+    /// A plan name or a task id that may not be a key (see `keys`).
+    #[error("{0}")]
+    BadName(String),
     /// The socket, or the process on it, is not the store's own server; nothing was sent.
     #[error("{0}")]
     Untrusted(String),
