@@ -15,8 +15,12 @@ fn main() -> ExitCode {
     cli.zone
         .get_or_insert(steerdeck::domain::time::Zone::from_offset(*now.offset()));
     #[cfg(target_os = "linux")]
-    if let Some(steerdeck::cli::args::Command::Serve { idle_exit }) = &cli.command {
-        return steerdeck::cli::serve(&cli, *idle_exit);
+    if let Some(steerdeck::cli::args::Command::Serve {
+        idle_exit,
+        idle_conn,
+    }) = &cli.command
+    {
+        return steerdeck::cli::serve(&cli, *idle_exit, *idle_conn);
     }
     let result: Result<(), String> = match &cli.command {
         Some(command) => {

@@ -192,3 +192,37 @@ fn an_interrupted_creation_inside_the_directory_starts_over() {
     assert_eq!(s.plans().expect("plans").len(), 1, "seeded afresh");
     assert!(!db.join(".new-store").exists());
 }
+
+#[test]
+fn an_edit_does_not_read_the_tasks_history() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let s = seeded(&dir.path().join("db"));
+    s.execute(&Actor::new("lan"), progress("I.3", 1))
+        .expect("first edit");
+    let after_first = s.history_scans();
+    for p in 2..=60 {
+        s.execute(&Actor::new("minh"), progress("I.3", p))
+            .expect("edit");
+    }
+    assert_eq!(
+        s.history_scans(),
+        after_first,
+        "edits read the task's history: their cost grows with it"
+    );
+    // The record still names who changed a field last, as a conflict says.
+    let stale = Command::Update(Update {
+        plan: "2025".into(),
+        task: "I.3".into(),
+        progress: Some(99),
+        expect_progress: Some(1),
+        ..Update::default()
+    });
+    let e = s.execute(&Actor::new("lan"), stale).expect_err("stale");
+    assert!(e.to_string().contains("by minh at "), "{e}");
+    // And it survives reopening.
+    drop(s);
+    let s = SledStore::open(&dir.path().join("db")).expect("reopen");
+    s.execute(&Actor::new("lan"), progress("I.3", 61))
+        .expect("edit");
+    assert_eq!(s.history_scans(), 0);
+}

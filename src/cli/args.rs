@@ -118,6 +118,10 @@ pub enum Command {
         /// Exit after this many seconds without any session connected.
         #[arg(long, value_name = "SECS")]
         idle_exit: Option<u64>,
+        /// Close a connection that sends nothing for this many seconds [default: 900]; sessions
+        /// reconnect by themselves.
+        #[arg(long, value_name = "SECS")]
+        idle_conn: Option<u64>,
     },
     /// The plan's quantitative targets, with the previous year's figures.
     Targets,
@@ -199,6 +203,12 @@ pub struct SetArgs {
     /// With --status done: the day it was done [default: the as-of date].
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub done_on: Option<NaiveDate>,
+    /// Change nothing unless the task's status is this one now (for scripts: a conflict, exit 1).
+    #[arg(long, value_name = "STATUS")]
+    pub if_status: Option<crate::domain::Status>,
+    /// Change nothing unless the task's progress is this now (for scripts: a conflict, exit 1).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub if_progress: Option<u8>,
 }
 
 /// Parses a time zone offset such as "+07:00".

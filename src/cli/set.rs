@@ -23,6 +23,10 @@ pub(super) fn run(
         progress: args.progress,
         note: args.note.clone(),
         done_on: Some(args.done_on.unwrap_or(session.as_of)),
+        // For scripts: refuse (with who changed it) unless the task is as the script expects.
+        expect_status: args.if_status,
+        expect_progress: args.if_progress,
+        expect_always: true,
         ..Update::default()
     };
     let outcome = session

@@ -101,11 +101,23 @@ impl Conn {
 
     /// Sends a request and reads its answer.
     fn call(&mut self, op: &Op) -> std::result::Result<serde_json::Value, CallError> {
+        if self.closed_by_server() {
+            // E.g. closed after being idle: nothing was sent, so it is safe to reconnect.
+            return Err(CallError::NotSent);
+        }
         self.next_id += 1;
         let id = self.next_id;
-        self.writer
+        if self
+            .writer
             .write_all(&encode(&Request { id, op: op.clone() }))
-            .map_err(|_| CallError::NotSent)?;
+            .is_err()
+        {
+            // The server may have answered before it closed the connection (a request over its
+            // limit gets `too_long`): what it said is the reason, not a lost connection.
+            return Err(self
+                .said_before_closing()
+                .map_or(CallError::NotSent, CallError::Failed));
+        }
         let mut buf = Vec::new();
         loop {
             match read_line(&mut self.reader, &mut buf, MAX_ANSWER) {
@@ -131,6 +143,41 @@ impl Conn {
             }
             return Ok(reply.ok.unwrap_or(serde_json::Value::Null));
         }
+    }
+}
+
+impl Conn {
+    /// True when the server has closed this connection (or sent something nobody asked for,
+    /// such as a notice before closing), looked at without waiting and without sending.
+    fn closed_by_server(&self) -> bool {
+        use rustix::net::RecvFlags;
+        if !self.reader.buffer().is_empty() {
+            return true;
+        }
+        let mut probe = [0u8; 1];
+        match rustix::net::recv(
+            self.reader.get_ref(),
+            &mut probe[..],
+            RecvFlags::PEEK | RecvFlags::DONTWAIT,
+        ) {
+            Ok(_) => true, // end of stream, or a line nobody asked for
+            Err(e) => e != rustix::io::Errno::WOULDBLOCK && e != rustix::io::Errno::INTR,
+        }
+    }
+
+    /// An error line the server sent before it closed the connection, if any.
+    fn said_before_closing(&mut self) -> Option<StoreError> {
+        let _ = self
+            .reader
+            .get_ref()
+            .set_read_timeout(Some(Duration::from_secs(1)));
+        let mut buf = Vec::new();
+        let line = read_line(&mut self.reader, &mut buf, MAX_ANSWER).ok()?;
+        if line != Line::Line {
+            return None;
+        }
+        let reply: Reply = serde_json::from_slice(&buf).ok()?;
+        reply.error.map(super::protocol::WireError::into_store)
     }
 }
 

@@ -60,8 +60,10 @@ pub(super) fn handle(shared: &Arc<Shared>, stream: UnixStream, id: u64) {
     let mut reader = BufReader::new(stream);
     let mut buf = Vec::new();
     let said_hello = read_line(&mut reader, &mut buf, MAX_REQUEST);
-    // Sessions may then stay quiet for hours.
-    let _ = reader.get_ref().set_read_timeout(None);
+    // A connection that then says nothing for `conn_idle` is closed (its client reconnects when
+    // it needs to); a change feed may stay quiet for hours.
+    let _ = reader.get_ref().set_read_timeout(Some(shared.conn_idle));
+    let mut watching = false;
     match said_hello {
         Ok(Line::Line) => {
             if let Err(e) = check_hello(&buf, &hello) {
@@ -93,6 +95,10 @@ pub(super) fn handle(shared: &Arc<Shared>, stream: UnixStream, id: u64) {
                 let reply = answer(shared, &who, &buf, id, &writer);
                 if w.write_all(&encode(&reply)).is_err() {
                     return;
+                }
+                if !watching && shared.is_watcher(id) {
+                    watching = true;
+                    let _ = reader.get_ref().set_read_timeout(None);
                 }
             }
             Ok(Line::TooLong) => {

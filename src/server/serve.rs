@@ -28,7 +28,13 @@ use crate::store::{Actor, PlanStore, SledStore, StoreError, seed_if_empty, syste
 pub struct ServeOptions {
     /// Exit when no client has been connected for this long (none: run until signalled).
     pub idle_exit: Option<Duration>,
+    /// Close a connection (other than a change feed) that sends nothing for this long (none:
+    /// [`CONN_IDLE`]). Clients reconnect by themselves.
+    pub conn_idle: Option<Duration>,
 }
+
+/// How long a connection may stay silent after its hello, by default.
+pub const CONN_IDLE: Duration = Duration::from_secs(15 * 60);
 
 /// How long shutdown waits for requests in flight.
 const DRAIN: Duration = Duration::from_secs(5);
@@ -53,6 +59,8 @@ pub(super) struct Shared {
     watchers: Mutex<Vec<(u64, Feed)>>,
     changes: Sender<u64>,
     pub log: Arc<Log>,
+    /// How long a connection may stay silent (see [`ServeOptions::conn_idle`]).
+    pub conn_idle: Duration,
     /// Why the server stops after a failure of the store (it then exits non-zero).
     failed: Mutex<Option<String>>,
 }
@@ -99,6 +107,11 @@ impl Shared {
         if c.0 == 0 {
             c.1 = Instant::now();
         }
+    }
+
+    /// True when connection `id` is a change feed.
+    pub fn is_watcher(&self, id: u64) -> bool {
+        lock(&self.watchers).iter().any(|(w, _)| *w == id)
     }
 
     /// Makes connection `id` a change feed.
@@ -230,6 +243,7 @@ fn run(
         watchers: Mutex::new(Vec::new()),
         changes,
         log: started.log,
+        conn_idle: opts.conn_idle.unwrap_or(CONN_IDLE),
         failed: Mutex::new(None),
     });
     let notifier = spawn("notifier", {

@@ -7,6 +7,7 @@ mod apply;
 pub mod backup;
 pub mod disk;
 pub mod keys;
+mod last_change;
 mod memory;
 mod sled_store;
 
@@ -86,6 +87,10 @@ pub struct Update {
     /// correction. The original stays in the history, marked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub withdraw_note: Option<usize>,
+    /// The expectations hold whatever the update changes (a script's `set --if-status`);
+    /// otherwise each guards only its own field, so that edits of different fields both apply.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub expect_always: bool,
 }
 
 /// What a command did.

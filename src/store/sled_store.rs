@@ -6,6 +6,7 @@
 //! state/<plan>\0<task>        -> TaskState (JSON); absent = default state
 //! event/<seq: u64 BE>         -> Event (JSON)
 //! tev/<plan>\0<task>\0<seq>   -> ()  (index: a task's events)
+//! last/<plan>\0<task>         -> LastChanges (JSON): who last changed each field
 //! meta/store_id              -> the store's identity
 //! ```
 //!
@@ -20,6 +21,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::apply::{StoredPlan, Tables, Writes, execute};
 use super::disk::{self, Durable, StoreLock, WHAT_TO_DO};
+use super::last_change::LastChanges;
 use super::{Actor, Clock, Command, Event, Outcome, PlanData, PlanInfo, PlanStore, Result};
 use super::{StoreError, system_clock};
 use crate::domain::TaskState;
@@ -30,6 +32,7 @@ const PLAN: &str = "plan/";
 const STATE: &str = "state/";
 const EVENT: &[u8] = b"event/";
 const TASK_EVENT: &str = "tev/";
+const LAST_CHANGE: &str = "last/";
 
 /// A store in a directory on disk.
 pub struct SledStore {
@@ -40,6 +43,7 @@ pub struct SledStore {
     id: String,
     durable: Durable,
     syncs: AtomicU64,
+    history_scans: AtomicU64,
     /// Our lock on the directory (none while a new store is built in a scratch directory).
     _lock: Option<StoreLock>,
 }
@@ -64,6 +68,10 @@ fn state_key(plan: &str, task: &str) -> Vec<u8> {
 
 fn task_event_prefix(plan: &str, task: &str) -> Vec<u8> {
     format!("{TASK_EVENT}{plan}\0{task}\0").into_bytes()
+}
+
+fn last_change_key(plan: &str, task: &str) -> Vec<u8> {
+    format!("{LAST_CHANGE}{plan}\0{task}").into_bytes()
 }
 
 fn event_key(seq: u64) -> Vec<u8> {
@@ -132,6 +140,7 @@ impl SledStore {
             clock: clock.clone(),
             id: id.clone(),
             syncs: AtomicU64::new(0),
+            history_scans: AtomicU64::new(0),
             _lock: None,
         };
         if let Some(init) = init {
@@ -172,6 +181,7 @@ impl SledStore {
             clock,
             id,
             syncs: AtomicU64::new(0),
+            history_scans: AtomicU64::new(0),
             _lock: Some(held),
         })
     }
@@ -200,6 +210,12 @@ impl SledStore {
                     .map_err(|e| self.fail(&e))
             })
             .collect()
+    }
+
+    /// How many times a task's whole history was read to answer an edit (tests check that an
+    /// edit does not, once the task has a last-change record).
+    pub fn history_scans(&self) -> u64 {
+        self.history_scans.load(Ordering::SeqCst)
     }
 
     fn fail(&self, e: &sled::Error) -> StoreError {
@@ -282,6 +298,20 @@ impl Tables for SledStore {
         self.events_by_seq(seqs.into_iter())
     }
 
+    fn last_changes(&self, plan: &str, task: &str) -> Result<LastChanges> {
+        if let Some(v) = self
+            .db
+            .get(last_change_key(plan, task))
+            .map_err(|e| self.fail(&e))?
+        {
+            return serde_json::from_slice(&v)
+                .map_err(|e| corrupt(&format!("last changes of {task}"), &e));
+        }
+        // A task edited before these records existed: read its history once.
+        self.history_scans.fetch_add(1, Ordering::SeqCst);
+        Ok(LastChanges::from_events(&self.task_events(plan, task)?))
+    }
+
     fn commit(&self, w: Writes) -> Result<()> {
         let mut batch = sled::Batch::default();
         if let Some(p) = &w.plan {
@@ -290,13 +320,26 @@ impl Tables for SledStore {
         for (plan, task, state) in &w.states {
             batch.insert(state_key(plan, task), encode(state)?);
         }
+        let mut last: std::collections::BTreeMap<(String, String), LastChanges> =
+            std::collections::BTreeMap::new();
         for e in &w.events {
             batch.insert(event_key(e.seq), encode(e)?);
             if let Some(task) = &e.task {
                 let mut k = task_event_prefix(&e.plan, task);
                 k.extend_from_slice(&e.seq.to_be_bytes());
                 batch.insert(k, Vec::new());
+                let key = (e.plan.clone(), task.clone());
+                if !last.contains_key(&key) {
+                    let before = Tables::last_changes(self, &e.plan, task)?;
+                    last.insert(key.clone(), before);
+                }
+                if let Some(r) = last.get_mut(&key) {
+                    r.record(e);
+                }
             }
+        }
+        for ((plan, task), r) in &last {
+            batch.insert(last_change_key(plan, task), encode(r)?);
         }
         if let Some(a) = &w.active {
             batch.insert(ACTIVE, a.as_bytes());
