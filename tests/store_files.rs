@@ -226,3 +226,49 @@ fn an_edit_does_not_read_the_tasks_history() {
         .expect("edit");
     assert_eq!(s.history_scans(), 0);
 }
+
+/// Not a check but a measurement, run on demand: `STEERDECK_MEASURE=1 cargo test --release
+/// --test store_files measure -- --nocapture`. A 300-byte write flushed by sled, with and
+/// without the fsync of the log and the directory that the store now adds, on the same disk;
+/// then whole edits through the store.
+#[test]
+fn measure_the_cost_of_fsync_per_edit() {
+    const N: u32 = 300;
+    if std::env::var_os("STEERDECK_MEASURE").is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("tempdir on the disk");
+    let raw = dir.path().join("raw");
+    let db = sled::Config::new().path(&raw).open().expect("sled");
+    let value = vec![b'x'; 300];
+    let timed = |sync: bool, dir_too: bool| {
+        let log = std::fs::File::open(raw.join("db")).expect("log");
+        let started = std::time::Instant::now();
+        for i in 0..N {
+            db.insert(i.to_be_bytes(), value.as_slice())
+                .expect("insert");
+            db.flush().expect("flush");
+            if sync {
+                log.sync_all().expect("fsync");
+            }
+            if dir_too {
+                disk::sync_dir(&raw).expect("fsync dir");
+            }
+        }
+        started.elapsed() / N
+    };
+    let flush_only = timed(false, false);
+    let log_only = timed(true, false);
+    let with_fsync = timed(true, true);
+    let s = seeded(&dir.path().join("db"));
+    let started = std::time::Instant::now();
+    for i in 0..N {
+        let p = u8::try_from(i % 100).expect("small");
+        s.execute(&Actor::new("lan"), progress("I.1", p))
+            .expect("edit");
+    }
+    let edit = started.elapsed() / N;
+    println!(
+        "per write: flush only {flush_only:?}, flush + fsync of the log {log_only:?}, and of the directory too {with_fsync:?}; a whole edit through the store {edit:?} ({N} each)"
+    );
+}

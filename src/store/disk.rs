@@ -427,11 +427,22 @@ pub fn clear_interrupted_creation(dir: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Makes a store's flushed writes durable: `fsync` of its log (and, after a write that may have
-/// made new files, of the directories).
+/// Makes a store's flushed writes durable: `fsync` of its log, and of the directory whenever its
+/// entries changed since the last time (a new or renamed file of sled's: an fsync of the
+/// directory costs as much again as the log's, so it is not repeated for nothing).
 pub struct Durable {
     dir: PathBuf,
     log: File,
+    synced_entries: std::sync::Mutex<Option<Vec<std::ffi::OsString>>>,
+}
+
+fn entry_names(dir: &Path) -> Option<Vec<std::ffi::OsString>> {
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.file_name()))
+        .collect();
+    names.sort();
+    Some(names)
 }
 
 impl Durable {
@@ -442,11 +453,13 @@ impl Durable {
         Ok(Durable {
             dir: dir.to_path_buf(),
             log,
+            synced_entries: std::sync::Mutex::new(None),
         })
     }
 
-    /// `fsync` of the log and of the store directory; with `blobs`, of every blob file too
-    /// (sled keeps large values, such as a big plan, in files of their own).
+    /// `fsync` of the log, and of the store directory when its entries changed; with `blobs`,
+    /// of every blob file and the blob directory too (sled keeps large values, such as a big
+    /// plan, in files of their own).
     pub fn sync(&self, blobs: bool) -> Result<(), StoreError> {
         self.log
             .sync_all()
@@ -462,7 +475,16 @@ impl Durable {
                 sync_dir(&dir)?;
             }
         }
-        sync_dir(&self.dir)
+        let now = entry_names(&self.dir);
+        let mut seen = self
+            .synced_entries
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if now.is_none() || *seen != now {
+            sync_dir(&self.dir)?;
+            *seen = now;
+        }
+        Ok(())
     }
 }
 
