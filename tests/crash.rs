@@ -179,3 +179,39 @@ fn every_acknowledged_edit_survives_kill_9_of_the_client_or_the_server() {
         acked.len()
     );
 }
+
+#[test]
+fn a_kill_during_the_first_seeding_never_leaves_a_store_that_will_not_open() {
+    let mut rng = Rng::new();
+    let rounds: u32 = std::env::var("STEERDECK_CRASH_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(6);
+    for round in 0..rounds {
+        let s = store();
+        let mut child = Command::new(support::BIN)
+            .arg("--db")
+            .arg(&s.db)
+            .args(["serve", "--idle-exit", "1"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("server");
+        std::thread::sleep(Duration::from_millis(rng.below(60)));
+        let _ = child.kill();
+        let _ = child.wait();
+        let _ = std::fs::remove_file(steerdeck::server::socket_path(&s.db));
+        let out = support::cli(&s.db, &["list", "--format", "json"]);
+        assert!(
+            out.status.success(),
+            "round {round}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        assert!(
+            rows.as_array().is_some_and(|r| r.len() > 50),
+            "round {round}: seeded"
+        );
+    }
+}
