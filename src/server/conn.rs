@@ -11,8 +11,7 @@ use std::time::Duration;
 
 use super::policy::{self, Access, Peer, StoreOwner};
 use super::protocol::{
-    ErrorKind, Hello, Line, MAX_REQUEST, OPS, Op, Reply, Request, WireError, encode, read_line,
-    version_mismatch,
+    ErrorKind, Hello, Line, MAX_REQUEST, Op, Reply, WireError, encode, read_line, version_mismatch,
 };
 use super::serve::{Shared, lock};
 use crate::identity::{actor, login_of};
@@ -234,47 +233,14 @@ fn answer(
     conn: u64,
     writer: &Arc<Mutex<UnixStream>>,
 ) -> Reply {
-    let value: Value = match serde_json::from_slice(line) {
-        Ok(v) => v,
-        Err(e) => {
-            return error(
-                None,
-                ErrorKind::BadRequest,
-                format!("the request is not valid JSON ({e}); send one JSON object per line"),
-            );
-        }
-    };
-    let Some(id) = value.get("id").and_then(Value::as_u64) else {
-        return error(
-            None,
-            ErrorKind::BadRequest,
-            "the request has no \"id\" (a whole number the answer repeats)",
-        );
-    };
-    let op = value
-        .get("op")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string();
-    if !OPS.contains(&op.as_str()) {
-        return error(
-            Some(id),
-            ErrorKind::UnknownOp,
-            format!(
-                "unknown operation '{}'; the operations are {}",
-                crate::domain::text::printable(&op, false),
-                OPS.join(", ")
-            ),
-        );
-    }
-    let op = match serde_json::from_value::<Request>(value) {
-        Ok(r) => r.op,
-        Err(e) => {
-            return error(
-                Some(id),
-                ErrorKind::BadRequest,
-                format!("the '{op}' request is not valid: {e}"),
-            );
+    let (id, op) = match super::protocol::parse_request(line) {
+        Ok(r) => (r.id, r.op),
+        Err((id, e)) => {
+            return Reply {
+                id,
+                error: Some(e),
+                ..Reply::default()
+            };
         }
     };
     let store = shared.store.as_ref();

@@ -193,6 +193,36 @@ pub fn read_line(r: &mut impl BufRead, buf: &mut Vec<u8>, limit: usize) -> io::R
     Ok(Line::Line) // the last line, without a newline
 }
 
+/// Reads one request line as the server does: JSON, an `id`, a known `op`, then the fields of
+/// that operation. An error carries the request's id when it had one, and says what is wrong.
+pub fn parse_request(line: &[u8]) -> Result<Request, (Option<u64>, WireError)> {
+    let value: serde_json::Value = serde_json::from_slice(line).map_err(|e| {
+        let m = format!("the request is not valid JSON ({e}); send one JSON object per line");
+        (None, WireError::new(ErrorKind::BadRequest, m))
+    })?;
+    let Some(id) = value.get("id").and_then(serde_json::Value::as_u64) else {
+        let m = "the request has no \"id\" (a whole number the answer repeats)";
+        return Err((None, WireError::new(ErrorKind::BadRequest, m)));
+    };
+    let op = value
+        .get("op")
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    if !OPS.contains(&op.as_str()) {
+        let m = format!(
+            "unknown operation '{}'; the operations are {}",
+            crate::domain::text::printable(&op, false),
+            OPS.join(", ")
+        );
+        return Err((Some(id), WireError::new(ErrorKind::UnknownOp, m)));
+    }
+    serde_json::from_value::<Request>(value).map_err(|e| {
+        let m = format!("the '{op}' request is not valid: {e}");
+        (Some(id), WireError::new(ErrorKind::BadRequest, m))
+    })
+}
+
 /// One message as a line (JSON plus newline).
 pub fn encode<T: Serialize>(message: &T) -> Vec<u8> {
     let mut v = serde_json::to_vec(message).unwrap_or_else(|e| {
