@@ -15,8 +15,13 @@ fn main() -> ExitCode {
     cli.zone
         .get_or_insert(steerdeck::domain::time::Zone::from_offset(*now.offset()));
     #[cfg(target_os = "linux")]
-    if let Some(steerdeck::cli::args::Command::Serve { idle_exit, no_seed }) = &cli.command {
-        return steerdeck::cli::serve(&cli, *idle_exit, !*no_seed);
+    if let Some(steerdeck::cli::args::Command::Serve {
+        idle_exit,
+        idle_conn,
+        no_seed,
+    }) = &cli.command
+    {
+        return steerdeck::cli::serve(&cli, *idle_exit, *idle_conn, !*no_seed);
     }
     let result: Result<(), String> = match &cli.command {
         Some(command) => {

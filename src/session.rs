@@ -126,19 +126,20 @@ fn check_named_store(path: &Path, given_by: &'static str) -> Result<(), SessionE
         path: shown.clone(),
         source: e,
     })?;
-    // A store holds sled's files (conf, db, blobs/, snap.*) and steerdeck's own (steerdeck.*);
-    // another session may be creating them right now, so any one of them will do. A directory
-    // holding only other things is not a store.
+    // Empty but for steerdeck's own files (a lock, a log, a creation that was interrupted).
+    // A store holds sled's files (conf, db, blobs/, snap.*); another session may be creating
+    // them right now, so any one of them will do. A directory holding other things is not a
+    // store.
     let mut empty = true;
     let mut is_store = false;
     for entry in entries.flatten() {
-        empty = false;
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if matches!(name.as_ref(), "conf" | "db" | "blobs")
-            || name.starts_with("snap.")
-            || name.starts_with("steerdeck")
-        {
+        if crate::store::disk::is_own_file(&name) {
+            continue;
+        }
+        empty = false;
+        if matches!(name.as_ref(), "conf" | "db" | "blobs") || name.starts_with("snap.") {
             is_store = true;
             break;
         }
@@ -205,7 +206,11 @@ impl Session {
         as_of: Option<NaiveDate>,
         lang: Lang,
     ) -> Result<Self, SessionError> {
-        let store = SledStore::open(dir)?;
+        let actor = actor(user, &os_login());
+        let plan = crate::plan::embedded()?;
+        // A new store is seeded before it is moved into place (see `SledStore::open_with`).
+        let seed = |s: &SledStore| seed_if_empty(s, &actor, plan.clone()).map(|_| ());
+        let store = SledStore::open_with(dir, crate::store::system_clock(), Some(&seed))?;
         Self::with_store(Box::new(store), user, as_of, lang)
     }
 

@@ -166,6 +166,7 @@ pub(super) fn write_json<T: serde::Serialize>(
     out: &mut dyn Write,
     value: &T,
 ) -> Result<(), CliError> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(|e| out_err(e.into()))?;
-    writeln!(out).map_err(out_err)
+    // DEL, C1, bidi and zero-width characters escaped too (see `export::sanitize`).
+    let text = crate::export::sanitize::to_json_pretty(value).map_err(|e| out_err(e.into()))?;
+    writeln!(out, "{text}").map_err(out_err)
 }

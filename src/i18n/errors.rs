@@ -17,6 +17,9 @@ pub fn store(lang: Lang, e: &StoreError) -> String {
             format!("không mở được kho dữ liệu tại {path}: {message}")
         }
         StoreError::Backend(m) => format!("kho dữ liệu gặp lỗi: {m}"),
+        StoreError::Io { path, message } => {
+            format!("không đọc hoặc ghi được kho dữ liệu tại {path}: {message}")
+        }
         StoreError::Corrupt { what, message } => format!(
             "kho dữ liệu có dữ liệu mà phiên bản steerdeck này không đọc được ({what}): {message}"
         ),
@@ -51,6 +54,8 @@ pub fn store(lang: Lang, e: &StoreError) -> String {
             format!("ghi chú số {number} của {task} đã được {by} rút trước đó; chưa lưu gì")
         }
         StoreError::Denied(m)
+        | StoreError::BadName(m)
+        | StoreError::Untrusted(m)
         | StoreError::Disconnected(m)
         | StoreError::Protocol(m)
         | StoreError::Remote(m) => m.clone(),
