@@ -532,3 +532,15 @@ fn notes_are_corrected_and_withdrawn_from_the_command_line_and_done_days_are_not
         "nothing saved: {history}"
     );
 }
+
+#[test]
+fn a_lead_unit_that_does_not_exist_fails_naming_the_closest() {
+    let d = db();
+    let err = fails(&d.path, &["list", "--lead", "cuc ho tihc"]);
+    assert!(
+        err.contains("cuc ho tihc") && err.contains("Cục HTQTCT"),
+        "{err}"
+    );
+    let found = ok(&d.path, &["list", "--lead", "ho tich", "--format", "json"]);
+    assert!(found.contains("IV.5"), "{found}");
+}

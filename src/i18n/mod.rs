@@ -117,6 +117,19 @@ pub enum Msg {
     NothingToClear,
     AlreadyPicked,
     OnlyNote,
+    /// `list --lead` names no unit: `{x}` the words typed.
+    NoSuchUnit,
+    /// The units closest to words that name none: `{units}`.
+    ClosestUnits,
+    /// `list --lead` names several units equally: `{x}` the words, `{units}` the units.
+    AmbiguousUnit,
+    UnitPickerTitle,
+    UnitPickerHint,
+    NoUnitMatches,
+    GroupByRank,
+    LastGroup,
+    FirstGroup,
+    NoGroups,
 }
 
 impl Lang {

@@ -4,6 +4,7 @@
 pub mod filter;
 pub mod fold;
 pub mod search;
+pub mod units;
 
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -11,6 +12,7 @@ use std::collections::HashMap;
 use crate::domain::{Task, UnitRegistry};
 pub use filter::{Due, Filter, Prepared, find_unit, parse_quarter};
 pub use search::{Haystack, Hit, Query};
+pub use units::{UnitMatch, UnitMiss, pick_unit, rank_units};
 
 /// Tasks with their search text folded once, at load. Folding 10,000 tasks takes longer than
 /// opening the plan, so it happens on another thread while the first screen is drawn; the first

@@ -594,7 +594,7 @@ fn may_be_close(word: &[char]) -> bool {
 
 /// Whether `a` and `b` differ by at most one substitution, transposition of neighbours,
 /// insertion or deletion (optimal string alignment distance <= 1). Linear time.
-fn one_typo(a: &[char], b: &[char]) -> bool {
+pub(super) fn one_typo(a: &[char], b: &[char]) -> bool {
     let Some(i) = a.iter().zip(b).position(|(x, y)| x != y) else {
         return a.len().abs_diff(b.len()) <= 1;
     };
