@@ -36,6 +36,7 @@ impl App {
             Mode::Note => self.update_note(action),
             Mode::Withdraw => self.update_withdraw(action),
             Mode::Help => self.update_help(action),
+            Mode::UnitPicker => self.update_unit_picker(action),
         }
         self.clamp();
         self.ensure_history();
@@ -190,7 +191,12 @@ impl App {
 
     fn update_filter(&mut self, action: Action) {
         let n = Field::ALL.len();
+        let on_lead = Field::ALL.get(self.menu.field) == Some(&Field::Lead);
         match action {
+            // The lead unit line opens a picker one types in, instead of cycling ~25 units.
+            Action::Confirm | Action::NextValue | Action::PrevValue if on_lead => {
+                self.open_unit_picker();
+            }
             Action::NextField | Action::MoveDown => self.menu.field = (self.menu.field + 1) % n,
             Action::PrevField | Action::MoveUp => self.menu.field = (self.menu.field + n - 1) % n,
             Action::NextValue => self.cycle_value(true),
@@ -348,6 +354,14 @@ impl App {
             Mode::Help => {
                 edit(&mut self.help.query);
                 self.help.scroll = 0;
+            }
+            Mode::UnitPicker => {
+                let before = self.unit_query.clone();
+                edit(&mut self.unit_query);
+                if self.unit_query != before {
+                    // The best match of the new words is what one wants highlighted.
+                    self.unit_cursor = 0;
+                }
             }
             _ => {}
         }
@@ -515,5 +529,51 @@ impl App {
             self.say(Tone::Info, self.cfg.lang.t(Msg::OnlyNote));
         }
         self.note_cursor = Some(current[next]);
+    }
+}
+
+/// The lead unit picker.
+impl App {
+    fn open_unit_picker(&mut self) {
+        self.unit_query.clear();
+        let current = self
+            .filter
+            .lead
+            .as_deref()
+            .and_then(|l| crate::query::find_unit(&self.cfg.registry, l))
+            .map(|u| u.key.clone());
+        self.unit_cursor = self
+            .unit_choices()
+            .iter()
+            .position(|c| c.map(|u| &u.key) == current.as_ref())
+            .unwrap_or(0);
+        self.mode = Mode::UnitPicker;
+    }
+
+    fn update_unit_picker(&mut self, action: Action) {
+        let choices: Vec<Option<String>> = self
+            .unit_choices()
+            .into_iter()
+            .map(|c| c.map(|u| u.short.clone()))
+            .collect();
+        let n = choices.len();
+        match action {
+            Action::MoveDown | Action::MoveUp if n == 0 => {
+                self.say(Tone::Info, self.cfg.lang.t(Msg::NoUnitMatches));
+            }
+            Action::MoveDown => self.unit_cursor = (self.unit_cursor + 1) % n,
+            Action::MoveUp => self.unit_cursor = (self.unit_cursor.min(n - 1) + n - 1) % n,
+            Action::Confirm => match choices.get(self.unit_cursor) {
+                Some(choice) => {
+                    self.filter.lead.clone_from(choice);
+                    self.mode = Mode::Filter;
+                    self.rebuild();
+                }
+                None => self.say(Tone::Info, self.cfg.lang.t(Msg::NoUnitMatches)),
+            },
+            Action::Back => self.mode = Mode::Filter,
+            Action::Help => self.open_help(),
+            _ => {}
+        }
     }
 }

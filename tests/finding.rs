@@ -1,0 +1,173 @@
+//! Finding: the lead unit picker, ranked search on the real plan, and moving by group — the app
+//! driven by actions on the in-memory store, as of a fixed date.
+#![allow(clippy::panic)]
+
+use chrono::NaiveDate;
+use std::sync::Arc;
+
+use steerdeck::app::{Action, App, AppConfig, Mode, Row, TextKey};
+use steerdeck::domain::UnitRegistry;
+use steerdeck::i18n::Lang;
+use steerdeck::keymap::Keymap;
+use steerdeck::query::fold::fold;
+use steerdeck::store::{Actor, MemoryStore, seed_if_empty};
+
+fn app() -> App {
+    let s = Arc::new(MemoryStore::new());
+    seed_if_empty(
+        s.as_ref(),
+        &Actor::new("seed"),
+        steerdeck::plan::embedded().expect("plan"),
+    )
+    .expect("seed");
+    let cfg = AppConfig {
+        actor: Actor::new("thuky"),
+        as_of: NaiveDate::from_ymd_opt(2025, 7, 15).expect("date"),
+        lang: Lang::Vi,
+        read_only: false,
+        keymap: Keymap::default_keymap().expect("default keymap"),
+        registry: UnitRegistry::embedded().expect("embedded registry"),
+        plan_name: "2025".into(),
+        zone: steerdeck::domain::time::Zone::default(),
+    };
+    let mut app = App::new(Box::new(s), cfg).expect("app");
+    app.set_size(80, 24);
+    app
+}
+
+fn visible_ids(app: &App) -> Vec<String> {
+    app.view()
+        .rows
+        .iter()
+        .filter_map(|r| match r {
+            Row::Task { task, .. } => Some(app.tasks()[*task].def.id.clone()),
+            Row::Group(_) => None,
+        })
+        .collect()
+}
+
+/// Opens the filter menu on the lead unit line and Enter: the picker.
+fn open_picker(app: &mut App) {
+    app.update(Action::Filter);
+    while app.mode() == Mode::Filter && app.menu().field != 2 {
+        app.update(Action::NextField);
+    }
+    app.update(Action::Confirm);
+    assert_eq!(app.mode(), Mode::UnitPicker);
+}
+
+fn first_choice(app: &App) -> Option<String> {
+    app.unit_choices()
+        .first()
+        .copied()
+        .flatten()
+        .map(|u| u.key.clone())
+}
+
+#[test]
+fn the_unit_picker_narrows_by_every_name_and_enter_picks() {
+    let mut app = app();
+    open_picker(&mut app);
+    // Letters are text here, not keys: "thads" once selected "Cơ sở đào tạo".
+    for c in "thads".chars() {
+        app.text_key(TextKey::Char(c));
+    }
+    assert_eq!(app.unit_query().text(), "thads");
+    assert_eq!(first_choice(&app).as_deref(), Some("thads"));
+    app.update(Action::Confirm);
+    assert_eq!(
+        app.mode(),
+        Mode::Filter,
+        "Enter picks and goes back to the menu"
+    );
+    assert_eq!(app.filter().lead.as_deref(), Some("Tổng cục THADS"));
+    let ids = visible_ids(&app);
+    assert!(ids.contains(&"III.13".to_string()), "{ids:?}");
+    for words in ["ho tich", "htqtct", "cuc ho tich"] {
+        open_picker(&mut app);
+        app.type_text(words);
+        assert_eq!(first_choice(&app).as_deref(), Some("htqtct"), "{words}");
+        app.update(Action::Back);
+        assert_eq!(app.mode(), Mode::Filter, "Esc goes back");
+        assert_eq!(
+            app.filter().lead.as_deref(),
+            Some("Tổng cục THADS"),
+            "unchanged"
+        );
+    }
+    // "tu phap" narrows to the units with those words, and the arrows choose among them.
+    open_picker(&mut app);
+    app.type_text("tu phap");
+    let keys: Vec<String> = app
+        .unit_choices()
+        .iter()
+        .flatten()
+        .map(|u| u.key.clone())
+        .collect();
+    assert!(keys.len() >= 2 && keys.len() < 6, "{keys:?}");
+    assert!(
+        keys.contains(&"bttp".into()) && keys.contains(&"lltpqg".into()),
+        "{keys:?}"
+    );
+    app.update(Action::MoveDown);
+    app.update(Action::Confirm);
+    let picked = app.filter().lead.clone().expect("a unit");
+    let registry = UnitRegistry::embedded().expect("registry");
+    assert_eq!(
+        registry.resolve(&picked).map(|u| u.key.clone()),
+        Some(keys[1].clone())
+    );
+    // Nothing matches: Enter says so and stays.
+    open_picker(&mut app);
+    app.type_text("khong co don vi nay");
+    assert!(app.unit_choices().is_empty());
+    app.update(Action::Confirm);
+    assert_eq!(app.mode(), Mode::UnitPicker);
+    assert!(app.message().is_some());
+    // With no words, the first line is "all": Enter clears the lead filter.
+    app.text_key(TextKey::Clear);
+    while app.unit_cursor() != 0 {
+        app.update(Action::MoveDown);
+    }
+    app.update(Action::Confirm);
+    assert_eq!(app.filter().lead, None);
+    assert_eq!(visible_ids(&app).len(), 59);
+}
+
+#[test]
+fn the_unit_picker_finds_every_lead_unit_by_every_spelling() {
+    let registry = UnitRegistry::embedded().expect("registry");
+    let mut app = app();
+    open_picker(&mut app);
+    let offered: Vec<String> = app
+        .unit_choices()
+        .iter()
+        .flatten()
+        .map(|u| u.key.clone())
+        .collect();
+    assert!(offered.len() > 10, "{offered:?}");
+    assert_eq!(app.unit_choices().first(), Some(&None), "first line: all");
+    app.update(Action::Back);
+    let mut checked = 0;
+    for unit in registry.units().iter().filter(|u| offered.contains(&u.key)) {
+        for spelling in unit.aliases.iter().chain([&unit.name, &unit.short]) {
+            for typed in [spelling.clone(), fold(spelling)] {
+                open_picker(&mut app);
+                app.type_text(&typed);
+                assert_eq!(
+                    first_choice(&app).as_deref(),
+                    Some(unit.key.as_str()),
+                    "{typed}"
+                );
+                app.update(Action::Confirm);
+                let picked = app.filter().lead.clone().expect("picked");
+                assert_eq!(
+                    registry.resolve(&picked).map(|u| u.key.as_str()),
+                    Some(unit.key.as_str())
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 40, "{checked}");
+}
