@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use std::sync::Arc;
 
-use steerdeck::app::{Action, App, AppConfig, Mode, Row, TextKey};
+use steerdeck::app::{Action, App, AppConfig, Grouping, Mode, Row, TextKey};
 use steerdeck::domain::UnitRegistry;
 use steerdeck::i18n::Lang;
 use steerdeck::keymap::Keymap;
@@ -170,4 +170,126 @@ fn the_unit_picker_finds_every_lead_unit_by_every_spelling() {
         }
     }
     assert!(checked > 40, "{checked}");
+}
+
+fn search(app: &mut App, text: &str) {
+    app.update(Action::Search);
+    app.type_text(text);
+    app.update(Action::Confirm);
+}
+
+fn sorted(mut ids: Vec<String>) -> Vec<String> {
+    ids.sort();
+    ids
+}
+
+fn strings(ids: &[&str]) -> Vec<String> {
+    ids.iter().map(|s| (*s).to_string()).collect()
+}
+
+/// Best answers found by reading the plan: the titles that hold the words as a phrase come
+/// first, then the tasks that only name a unit with those words.
+#[test]
+fn a_search_lists_the_best_matches_first_on_the_real_plan() {
+    let mut app = app();
+    search(&mut app, "dang ky");
+    let ids = visible_ids(&app);
+    assert_eq!(app.view().rows.len(), ids.len(), "no group rows: {ids:?}");
+    // "đăng ký" is a phrase in the titles of IV.7 and V.4; IV.11's lead is "Cục Đăng ký ...".
+    assert_eq!(
+        sorted(ids[..2].to_vec()),
+        strings(&["IV.7", "V.4"]),
+        "{ids:?}"
+    );
+    assert_eq!(ids[2], "IV.11", "{ids:?}");
+    assert_eq!(
+        app.selected_task().map(|t| t.def.id.clone()),
+        Some(ids[0].clone())
+    );
+
+    app.update(Action::Back);
+    search(&mut app, "ho tich");
+    let ids = visible_ids(&app);
+    // "hộ tịch" is in the titles of IV.5, IV.7 and P.6; IV.1 and IV.4 have Cục HTQTCT as lead.
+    assert_eq!(
+        sorted(ids[..3].to_vec()),
+        strings(&["IV.5", "IV.7", "P.6"]),
+        "{ids:?}"
+    );
+    assert_eq!(
+        sorted(ids[3..].to_vec()),
+        strings(&["IV.1", "IV.4"]),
+        "{ids:?}"
+    );
+
+    app.update(Action::Back);
+    search(&mut app, "thads");
+    let ids = visible_ids(&app);
+    // Only III.14's title says THADS; III.13's lead is written in full.
+    assert_eq!(ids[0], "III.14", "{ids:?}");
+    assert!(ids.contains(&"III.13".to_string()), "{ids:?}");
+}
+
+#[test]
+fn words_run_together_or_a_doubled_letter_still_find_the_task() {
+    let mut app = app();
+    search(&mut app, "ho tich");
+    let spaced = visible_ids(&app);
+    app.update(Action::Back);
+    search(&mut app, "hotich");
+    assert_eq!(visible_ids(&app), spaced, "hotich");
+    app.update(Action::Back);
+    search(&mut app, "chuyen doi so");
+    let spaced = visible_ids(&app);
+    assert!(spaced.contains(&"V.3".to_string()), "{spaced:?}");
+    for typed in ["chuyen doi sso", "chuyendoiso", "chuyenn doi so"] {
+        app.update(Action::Back);
+        search(&mut app, typed);
+        assert_eq!(sorted(visible_ids(&app)), sorted(spaced.clone()), "{typed}");
+    }
+}
+
+#[test]
+fn tab_brings_the_grouping_back_during_a_search_and_clearing_restores_it() {
+    let mut app = app();
+    assert_eq!(app.grouping(), Grouping::Pillar);
+    search(&mut app, "dang ky");
+    assert_eq!(app.grouping(), Grouping::Ranked);
+    app.update(Action::NextGroup);
+    assert!(
+        app.message().is_some(),
+        "no groups to go to, and it says so"
+    );
+    app.update(Action::CycleGrouping);
+    assert_eq!(app.grouping(), Grouping::Pillar);
+    // Grouped by pillar, II.4 comes first: the grouping hides the ranking.
+    assert!(matches!(app.view().rows.first(), Some(Row::Group(_))));
+    assert_eq!(visible_ids(&app).first().map(String::as_str), Some("II.4"));
+    for expected in [Grouping::Lead, Grouping::Quarter, Grouping::Ranked] {
+        app.update(Action::CycleGrouping);
+        assert_eq!(app.grouping(), expected);
+    }
+    app.update(Action::Back);
+    assert_eq!(
+        app.grouping(),
+        Grouping::Pillar,
+        "the search's end restores it"
+    );
+    app.update(Action::CycleGrouping);
+    app.update(Action::CycleGrouping);
+    assert_eq!(
+        app.grouping(),
+        Grouping::Quarter,
+        "no ranked step without a search"
+    );
+    app.update(Action::CycleGrouping);
+    assert_eq!(app.grouping(), Grouping::Pillar);
+    // A grouping chosen during a search stays after it.
+    app.update(Action::CycleGrouping);
+    assert_eq!(app.grouping(), Grouping::Lead);
+    search(&mut app, "ho tich");
+    app.update(Action::CycleGrouping);
+    assert_eq!(app.grouping(), Grouping::Pillar);
+    app.update(Action::Back);
+    assert_eq!(app.grouping(), Grouping::Pillar);
 }

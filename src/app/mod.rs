@@ -119,6 +119,8 @@ pub struct App {
     unit_query: TextInput,
     /// The highlighted line of the lead unit picker.
     unit_cursor: usize,
+    /// The grouping before a search switched to [`Grouping::Ranked`], back when it is cleared.
+    grouping_before_search: Option<Grouping>,
 }
 
 /// The smallest terminal that can show the plan usefully.
@@ -193,6 +195,7 @@ impl App {
             too_small: false,
             unit_query: TextInput::default(),
             unit_cursor: 0,
+            grouping_before_search: None,
         };
         app.rebuild();
         app.selected = usize::from(app.view.rows.len() > 1);
@@ -269,6 +272,7 @@ impl App {
             self.filter = Filter::default();
             self.search.clear();
             self.query = Query::new("");
+            self.search_grouping(false);
             self.rebuild();
             kept = false;
         }

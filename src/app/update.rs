@@ -58,6 +58,15 @@ impl App {
             Action::PageUp => self.selected = self.selected.saturating_sub(self.page.max(1)),
             Action::GoTop => self.selected = 0,
             Action::GoBottom => self.selected = self.view.rows.len().saturating_sub(1),
+            Action::NextGroup
+            | Action::PrevGroup
+            | Action::ToggleGroup
+            | Action::FoldAll
+            | Action::UnfoldAll
+                if self.view.groups.is_empty() =>
+            {
+                self.say(Tone::Info, self.cfg.lang.t(Msg::NoGroups));
+            }
             Action::NextGroup => self.jump_group(true),
             Action::PrevGroup => self.jump_group(false),
             Action::ToggleGroup => self.toggle_group(),
@@ -71,7 +80,7 @@ impl App {
                 self.rebuild();
             }
             Action::CycleGrouping => {
-                self.grouping = self.grouping.next();
+                self.grouping = self.grouping.next(!self.search.is_empty());
                 self.folded.clear();
                 self.rebuild();
             }
@@ -375,6 +384,9 @@ impl App {
     }
 
     fn apply_search(&mut self, input: super::TextInput) {
+        if self.search.is_empty() != input.is_empty() {
+            self.search_grouping(!input.is_empty());
+        }
         self.search = input;
         self.query = Query::new(self.search.text());
         self.rebuild();
@@ -574,6 +586,25 @@ impl App {
             Action::Back => self.mode = Mode::Filter,
             Action::Help => self.open_help(),
             _ => {}
+        }
+    }
+}
+
+/// Best first while searching.
+impl App {
+    /// A search starts ranked (no groups, best match first) and its end brings back the
+    /// grouping it replaced, unless `Tab` chose another meanwhile.
+    pub(super) fn search_grouping(&mut self, searching: bool) {
+        if searching {
+            if self.grouping != super::Grouping::Ranked {
+                self.grouping_before_search = Some(self.grouping);
+                self.grouping = super::Grouping::Ranked;
+            }
+        } else {
+            let before = self.grouping_before_search.take();
+            if self.grouping == super::Grouping::Ranked {
+                self.grouping = before.unwrap_or_default();
+            }
         }
     }
 }

@@ -33,6 +33,7 @@ pub(super) fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Grouping::Pillar => Msg::GroupByPillar,
         Grouping::Lead => Msg::GroupByLead,
         Grouping::Quarter => Msg::GroupByQuarter,
+        Grouping::Ranked => Msg::GroupByRank,
     };
     let filters = filter_summary(app);
     let second = format!(
