@@ -15,8 +15,13 @@ fn main() -> ExitCode {
     cli.zone
         .get_or_insert(steerdeck::domain::time::Zone::from_offset(*now.offset()));
     #[cfg(target_os = "linux")]
-    if let Some(steerdeck::cli::args::Command::Serve { idle_exit, no_seed }) = &cli.command {
-        return steerdeck::cli::serve(&cli, *idle_exit, !*no_seed);
+    if let Some(steerdeck::cli::args::Command::Serve {
+        idle_exit,
+        idle_conn,
+        no_seed,
+    }) = &cli.command
+    {
+        return steerdeck::cli::serve(&cli, *idle_exit, *idle_conn, !*no_seed);
     }
     let result: Result<(), String> = match &cli.command {
         Some(command) => {
@@ -24,16 +29,22 @@ fn main() -> ExitCode {
             let mut out = stdout.lock();
             match run(&cli, command, &mut out) {
                 Ok(()) | Err(CliError::OutputClosed) => Ok(()),
-                Err(e) => Err(e.to_string()),
+                Err(e) => Err(e.in_lang(steerdeck::cli::spoken(&cli))),
             }
         }
-        None => steerdeck::cli::screen::open(&cli).map_err(|e| e.to_string()),
+        None => {
+            steerdeck::cli::screen::open(&cli).map_err(|e| e.in_lang(steerdeck::cli::spoken(&cli)))
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let msg = steerdeck::domain::text::printable(&e, true);
-            eprintln!("steerdeck: error: {msg}");
+            let label = match steerdeck::cli::spoken(&cli) {
+                steerdeck::i18n::Lang::Vi => "lỗi",
+                steerdeck::i18n::Lang::En => "error",
+            };
+            eprintln!("steerdeck: {label}: {msg}");
             ExitCode::FAILURE
         }
     }

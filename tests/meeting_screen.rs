@@ -426,6 +426,13 @@ fn typing_replaces_the_progress_shown_and_arrows_step_it() {
     app.update(Action::SetProgress);
     app.text_key(TextKey::Char('5'));
     assert_eq!(app.progress_input().text(), "5");
+    app.type_text("kp");
+    assert_eq!(
+        app.progress_input().text(),
+        "5",
+        "letters are not a progress"
+    );
+    assert!(matches!(app.message(), Some((Tone::Error, _))));
 }
 
 #[test]

@@ -140,7 +140,7 @@ fn a_watcher_joining_while_edits_flow_is_told_of_changes() {
         std::thread::spawn(move || {
             let c = client(&db, None);
             let mut n = 0;
-            while !stop.load(Ordering::SeqCst) && n < 500 {
+            while !stop.load(Ordering::SeqCst) && n < 5000 {
                 c.execute(&c.actor(), note(&plan, "I.1", format!("flow {n}")))
                     .expect("edit");
                 n += 1;
@@ -167,6 +167,16 @@ fn a_watcher_joining_while_edits_flow_is_told_of_changes() {
     };
     // A change committed just before joining may be announced again: reloading twice is fine.
     assert!(newest >= joined_at);
+    // Then a change made after joining is announced too.
+    while newest == joined_at {
+        match rx
+            .recv_timeout(Duration::from_secs(5))
+            .expect("a later change")
+        {
+            WatchEvent::Changed { seq } => newest = seq,
+            other => panic!("expected Changed, got {other:?}"),
+        }
+    }
     stop.store(true, Ordering::SeqCst);
     let made = flow.join().expect("flow");
     assert!(made > 0);

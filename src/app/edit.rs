@@ -295,10 +295,7 @@ impl App {
             }
             Err(e) => {
                 self.close_popup();
-                self.say(
-                    Tone::Error,
-                    format!("{}: {e}", self.cfg.lang.t(Msg::NotSaved)),
-                );
+                self.say(Tone::Error, self.not_saved(&e));
             }
         }
     }
@@ -427,10 +424,7 @@ impl App {
                 );
             }
             Ok(_) => self.close_popup(),
-            Err(e) => self.say(
-                Tone::Error,
-                format!("{}: {e}", self.cfg.lang.t(Msg::NotSaved)),
-            ),
+            Err(e) => self.say(Tone::Error, self.not_saved(&e)),
         }
     }
 
@@ -467,10 +461,7 @@ impl App {
             Ok(_) => {}
             Err(e) => {
                 self.refresh_task(&id);
-                self.say(
-                    Tone::Error,
-                    format!("{}: {e}", self.cfg.lang.t(Msg::NotSaved)),
-                );
+                self.say(Tone::Error, self.not_saved(&e));
             }
         }
     }
@@ -600,9 +591,21 @@ impl App {
             Ok(_) => {}
             Err(e) => {
                 self.refresh_task(&task);
-                self.say(Tone::Error, format!("{}: {e}", lang.t(Msg::NotSaved)));
+                self.say(Tone::Error, self.not_saved(&e));
             }
         }
+    }
+}
+
+impl App {
+    /// "CHƯA LƯU: …" with the store's reason in the interface language.
+    fn not_saved(&self, e: &StoreError) -> String {
+        let lang = self.cfg.lang;
+        format!(
+            "{}: {}",
+            lang.t(Msg::NotSaved),
+            crate::i18n::errors::store(lang, e)
+        )
     }
 }
 

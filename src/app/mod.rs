@@ -243,7 +243,7 @@ impl App {
         let events = self
             .store
             .history(&self.cfg.plan_name, Some(&id))
-            .map_err(|e| e.to_string());
+            .map_err(|e| crate::i18n::errors::store(self.cfg.lang, &e));
         self.history = Some((id, events));
     }
 

@@ -314,6 +314,9 @@ impl App {
             self.note.insert_str(clean);
             return;
         }
+        if !self.fits_field(text) {
+            return;
+        }
         self.replace_shown_value();
         self.edit_field(|f| f.insert(text));
     }
@@ -324,10 +327,33 @@ impl App {
             return;
         }
         match key {
-            super::input::TextKey::Char(_) => self.replace_shown_value(),
+            super::input::TextKey::Char(c) => {
+                if !self.fits_field(c.encode_utf8(&mut [0; 4])) {
+                    return;
+                }
+                self.replace_shown_value();
+            }
             _ => self.replace_on_type = false,
         }
         self.edit_field(|f| f.key(key));
+    }
+
+    /// Number fields take what a number or a day is written with; anything else is refused with
+    /// the sentence saying what the field wants.
+    fn fits_field(&mut self, text: &str) -> bool {
+        let (ok, msg): (fn(char) -> bool, Msg) = match self.mode {
+            Mode::Progress => (
+                |c| c.is_ascii_digit() || c == '%' || c == ' ',
+                Msg::BadProgress,
+            ),
+            Mode::DoneOn => (|c| c.is_ascii_digit() || "/.- ".contains(c), Msg::BadDay),
+            _ => return true,
+        };
+        if text.chars().all(ok) {
+            return true;
+        }
+        self.say(Tone::Error, self.cfg.lang.t(msg));
+        false
     }
 
     /// In the progress and date popups the value shown on opening is a proposal: the first

@@ -122,6 +122,10 @@ pub enum Command {
         /// a plan of your own first).
         #[arg(long)]
         no_seed: bool,
+        /// Close a connection that sends nothing for this many seconds [default: 900]; sessions
+        /// reconnect by themselves.
+        #[arg(long, value_name = "SECS")]
+        idle_conn: Option<u64>,
     },
     /// The plan's quantitative targets, with the previous year's figures.
     Targets,
@@ -131,12 +135,34 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         activate: Option<String>,
     },
+    /// Write a consistent copy of the whole store to a file (safe while the server runs).
+    Backup {
+        /// The backup file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Make a new store (--db, a directory without a store) from a backup file.
+    Restore {
+        /// A file written by `steerdeck backup`.
+        file: PathBuf,
+    },
+    /// Check the store (--db) without changing it: every entry read, indexes cross-checked.
+    Doctor,
+    /// Print a shell completion script (e.g. `steerdeck completions bash > /etc/bash_completion.d/steerdeck`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `steerdeck man > steerdeck.1`.
+    Man,
 }
 
 /// What `list` shows.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ListArgs {
-    /// Only this pillar (key, e.g. `data`, `security`); repeatable.
+    /// Only this pillar: its key (`data`), Roman numeral (`IV`) or name, accents optional
+    /// ("du lieu so"); repeatable.
     #[arg(long, value_name = "KEY")]
     pub pillar: Vec<String>,
     /// Only this status; repeatable.
@@ -186,6 +212,12 @@ pub struct SetArgs {
     /// The original stays in the history.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub withdraw_note: Option<u16>,
+    /// Change nothing unless the task's status is this one now (for scripts: a conflict, exit 1).
+    #[arg(long, value_name = "STATUS")]
+    pub if_status: Option<crate::domain::Status>,
+    /// Change nothing unless the task's progress is this now (for scripts: a conflict, exit 1).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub if_progress: Option<u8>,
 }
 
 /// Parses a time zone offset such as "+07:00".

@@ -20,10 +20,11 @@ pub(super) fn run(
     let bytes = match format {
         ExportFormat::Json => {
             let doc = PlanDocument::new(data.plan.clone(), data.states.clone());
-            let mut v = serde_json::to_vec_pretty(&doc).map_err(|e| CliError::Io {
+            let text = crate::export::sanitize::to_json_pretty(&doc).map_err(|e| CliError::Io {
                 path: "export".into(),
                 message: e.to_string(),
             })?;
+            let mut v = text.into_bytes();
             v.push(b'\n');
             v
         }

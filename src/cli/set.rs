@@ -31,6 +31,10 @@ pub(super) fn run(
         note: args.note.clone(),
         done_on: Some(args.done_on.unwrap_or(session.as_of)),
         withdraw_note: args.withdraw_note.map(|n| usize::from(n) - 1),
+        // For scripts: refuse (with who changed it) unless the task is as the script expects.
+        expect_status: args.if_status,
+        expect_progress: args.if_progress,
+        expect_always: true,
         ..Update::default()
     };
     let outcome = session

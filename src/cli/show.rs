@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use super::CliError;
-use crate::domain::text::printable;
+use crate::export::sanitize::terminal as printable;
 use crate::i18n::history::describe;
 use crate::i18n::{Msg, format as vf};
 use crate::session::Session;

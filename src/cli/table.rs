@@ -2,7 +2,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::domain::text::printable;
+use crate::export::sanitize::terminal as printable;
 
 pub use crate::domain::text::fit as truncate;
 

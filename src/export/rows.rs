@@ -54,6 +54,7 @@ impl TaskRow {
 }
 
 /// Rows as CSV for Excel: a UTF-8 BOM, then a header and one line per task; lists joined by "; ".
+/// Every cell goes through [`super::sanitize::csv_cell`].
 pub fn to_csv(rows: &[TaskRow]) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
     w.write_record([
@@ -73,7 +74,7 @@ pub fn to_csv(rows: &[TaskRow]) -> Result<Vec<u8>, csv::Error> {
         "notes",
     ])?;
     for r in rows {
-        w.write_record([
+        let cells = [
             r.id.as_str(),
             &r.pillar,
             &r.title,
@@ -88,7 +89,9 @@ pub fn to_csv(rows: &[TaskRow]) -> Result<Vec<u8>, csv::Error> {
             if r.overdue { "true" } else { "false" },
             &r.timeliness,
             &r.notes.join(" | "),
-        ])?;
+        ];
+        // No control characters, no formulas (see `sanitize`).
+        w.write_record(cells.map(super::sanitize::csv_cell))?;
     }
     w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }

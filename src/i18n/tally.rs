@@ -25,8 +25,8 @@ pub fn rate_formula(lang: Lang) -> &'static str {
 /// What the marks in front of a row mean.
 pub fn legend(lang: Lang) -> &'static str {
     match lang {
-        Lang::Vi => "! quá hạn chưa hoàn thành · ✓ hoàn thành · × vướng mắc",
-        Lang::En => "! overdue, not done · ✓ done · × blocked",
+        Lang::Vi => "! quá hạn chưa hoàn thành · ✓ hoàn thành · × vướng mắc · * có ghi chú",
+        Lang::En => "! overdue, not done · ✓ done · × blocked · * has notes",
     }
 }
 

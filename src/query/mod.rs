@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use std::collections::HashMap;
 
 use crate::domain::{Task, UnitRegistry};
-pub use filter::{Due, Filter, Prepared, find_unit, parse_quarter};
+pub use filter::{Due, Filter, Prepared, find_pillar, find_unit, parse_quarter};
 pub use search::{Haystack, Hit, Query};
 pub use units::{UnitMatch, UnitMiss, pick_unit, rank_units};
 

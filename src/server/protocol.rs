@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! → {"steerdeck":1,"version":"0.1.0"}
-//! ← {"steerdeck":1,"version":"0.1.0","login":"lan","access":"edit"}
+//! ← {"steerdeck":1,"version":"0.1.0","login":"lan","access":"edit","store":"5f0c…"}
 //! → {"id":1,"op":"execute","user":"Chủ tịch","command":{"command":"update","plan":"2025","task":"IV.5","status":"done",...}}
 //! ← {"id":1,"ok":{"outcome":"updated","events":[{"seq":7,"who":"Chủ tịch (lan)",...}]}}
 //! → {"id":2,"op":"execute","command":{"command":"update",...,"expect_status":"in_progress"}}
@@ -13,7 +13,8 @@
 //! ```
 //!
 //! Operations: `plans`, `active`, `load {plan}`, `state {plan, task}`, `history {plan, task?}`,
-//! `execute {command, user?}`, `last_seq`, and `watch`: its answer is `{"seq": n}`, after which
+//! `execute {command, user?}`, `last_seq`, `backup` (the whole store, see `store::backup`), and
+//! `watch`: its answer is `{"seq": n}`, after which
 //! the server pushes `{"changed": n}` on that connection whenever any client's change has been
 //! committed and flushed (`n` is the newest history entry; reload on any push).
 //!
@@ -51,6 +52,10 @@ pub struct Hello {
     /// Server only: what the connected user may do.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access: Option<Access>,
+    /// Server only: the identity of the store it serves (clients check it against the store
+    /// directory's `store-id`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub store: Option<String>,
 }
 
 impl Hello {
@@ -61,6 +66,7 @@ impl Hello {
             version: env!("CARGO_PKG_VERSION").to_string(),
             login: None,
             access: None,
+            store: None,
         }
     }
 }
@@ -124,11 +130,13 @@ pub enum Op {
     LastSeq,
     /// Turns this connection into a change feed.
     Watch,
+    /// A consistent copy of the whole store (`store::backup::Backup`), taken under the write lock.
+    Backup,
 }
 
 /// The names of the operations, for the "unknown operation" sentence.
 pub const OPS: &[&str] = &[
-    "plans", "active", "load", "state", "history", "execute", "last_seq", "watch",
+    "plans", "active", "load", "state", "history", "execute", "last_seq", "watch", "backup",
 ];
 
 impl Op {
@@ -183,6 +191,36 @@ pub fn read_line(r: &mut impl BufRead, buf: &mut Vec<u8>, limit: usize) -> io::R
         return Ok(Line::TooLong);
     }
     Ok(Line::Line) // the last line, without a newline
+}
+
+/// Reads one request line as the server does: JSON, an `id`, a known `op`, then the fields of
+/// that operation. An error carries the request's id when it had one, and says what is wrong.
+pub fn parse_request(line: &[u8]) -> Result<Request, (Option<u64>, WireError)> {
+    let value: serde_json::Value = serde_json::from_slice(line).map_err(|e| {
+        let m = format!("the request is not valid JSON ({e}); send one JSON object per line");
+        (None, WireError::new(ErrorKind::BadRequest, m))
+    })?;
+    let Some(id) = value.get("id").and_then(serde_json::Value::as_u64) else {
+        let m = "the request has no \"id\" (a whole number the answer repeats)";
+        return Err((None, WireError::new(ErrorKind::BadRequest, m)));
+    };
+    let op = value
+        .get("op")
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    if !OPS.contains(&op.as_str()) {
+        let m = format!(
+            "unknown operation '{}'; the operations are {}",
+            crate::domain::text::printable(&op, false),
+            OPS.join(", ")
+        );
+        return Err((Some(id), WireError::new(ErrorKind::UnknownOp, m)));
+    }
+    serde_json::from_value::<Request>(value).map_err(|e| {
+        let m = format!("the '{op}' request is not valid: {e}");
+        (Some(id), WireError::new(ErrorKind::BadRequest, m))
+    })
 }
 
 /// One message as a line (JSON plus newline).

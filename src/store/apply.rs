@@ -192,7 +192,7 @@ fn check_expected(
         by: last_change_by(field),
     };
     if let Some(e) = upd.expect_status.filter(|e| *e != current.status) {
-        if upd.status.is_some() {
+        if upd.status.is_some() || upd.expect_always {
             return Err(conflict(
                 "status",
                 e.key().into(),
@@ -201,7 +201,7 @@ fn check_expected(
         }
     }
     if let Some(e) = upd.expect_progress.filter(|e| *e != current.progress) {
-        if upd.progress.is_some() {
+        if upd.progress.is_some() || upd.expect_always {
             return Err(conflict(
                 "progress",
                 e.to_string(),
@@ -325,6 +325,12 @@ pub(crate) trait Tables {
     fn state(&self, plan: &str, task: &str) -> Result<Option<TaskState>>;
     fn last_seq(&self) -> Result<u64>;
     fn task_events(&self, plan: &str, task: &str) -> Result<Vec<Event>>;
+    /// Who last changed each field of a task (by default read from its history).
+    fn last_changes(&self, plan: &str, task: &str) -> Result<super::last_change::LastChanges> {
+        Ok(super::last_change::LastChanges::from_events(
+            &self.task_events(plan, task)?,
+        ))
+    }
     /// Writes everything or nothing, and returns only once it is durable.
     fn commit(&self, writes: Writes) -> Result<()>;
 }
@@ -352,19 +358,9 @@ pub(crate) fn execute(
                 .ok_or_else(|| StoreError::NoSuchPlan(upd.plan.clone()))?;
             let id = task_id(&stored, &upd.plan, &upd.task)?;
             let current = t.state(&upd.plan, &id)?.unwrap_or_default();
-            let history = t.task_events(&upd.plan, &id)?;
-            let by = |field: &str| {
-                history.iter().rev().find(|e| e.field == field).map_or_else(
-                    || "someone".to_string(),
-                    |e| {
-                        format!(
-                            "{} at {}",
-                            e.who,
-                            e.at.with_timezone(&Local).format("%H:%M %d/%m/%Y")
-                        )
-                    },
-                )
-            };
+            // A per-task record, not the task's whole history: the cost does not grow with it.
+            let last = t.last_changes(&upd.plan, &id)?;
+            let by = |field: &str| last.by(field);
             let (next, drafts) = update(&current, &upd, &id, actor, now, &by)?;
             let events = number(drafts, &upd.plan);
             t.commit(Writes {
@@ -379,6 +375,7 @@ pub(crate) fn execute(
             states,
             activate,
         } => {
+            super::keys::check_plan(&plan)?;
             let name = clean(&plan.name);
             let existing = t.plan(&name)?;
             let (stored, mut drafts, mut report) = import(existing.as_ref(), plan)?;

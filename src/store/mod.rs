@@ -4,6 +4,10 @@
 //! and [`MemoryStore`] in memory.
 
 mod apply;
+pub mod backup;
+pub mod disk;
+pub mod keys;
+mod last_change;
 mod memory;
 mod sled_store;
 
@@ -16,7 +20,7 @@ use crate::domain::{Plan, Status, Task, TaskDef, TaskState};
 
 pub use crate::domain::history::Event;
 pub use memory::MemoryStore;
-pub use sled_store::SledStore;
+pub use sled_store::{Init, SledStore};
 
 /// Who is making a change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,6 +87,10 @@ pub struct Update {
     /// correction. The original stays in the history, marked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub withdraw_note: Option<usize>,
+    /// The expectations hold whatever the update changes (a script's `set --if-status`);
+    /// otherwise each guards only its own field, so that edits of different fields both apply.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub expect_always: bool,
 }
 
 /// What a command did.
@@ -174,6 +182,9 @@ pub enum StoreError {
     Open { path: String, message: String },
     #[error("the store failed: {0}")]
     Backend(String),
+    /// Reading or writing the store's files failed (disk full, read-only file system ...).
+    #[error("cannot read or write the store at {path}: {message}")]
+    Io { path: String, message: String },
     #[error("the store holds data this version cannot read ({what}): {message}")]
     Corrupt { what: String, message: String },
     #[error("there is no plan named '{0}' (see `steerdeck plans`)")]
@@ -217,6 +228,12 @@ pub enum StoreError {
     /// message that is not the protocol).
     #[error("{0}")]
     Protocol(String),
+    /// A plan name or a task id that may not be a key (see `keys`).
+    #[error("{0}")]
+    BadName(String),
+    /// The socket, or the process on it, is not the store's own server; nothing was sent.
+    #[error("{0}")]
+    Untrusted(String),
     /// Another failure, in the words of the steerdeck server.
     #[error("{0}")]
     Remote(String),
@@ -256,6 +273,12 @@ pub trait PlanStore: Send + Sync {
     /// (see `server::policy`); its edits are then refused with `StoreError::Denied`.
     fn may_edit(&self) -> bool {
         true
+    }
+    /// A consistent copy of the whole store (see `backup`); stores on disk only.
+    fn backup(&self) -> Result<backup::Backup> {
+        Err(StoreError::Backend(
+            "this store cannot be backed up (it is not on disk)".into(),
+        ))
     }
 }
 
@@ -305,5 +328,8 @@ impl<T: PlanStore + ?Sized> PlanStore for Arc<T> {
     }
     fn may_edit(&self) -> bool {
         (**self).may_edit()
+    }
+    fn backup(&self) -> Result<backup::Backup> {
+        (**self).backup()
     }
 }

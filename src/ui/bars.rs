@@ -147,6 +147,12 @@ pub(super) fn status_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rec
             Tone::Info => theme.info,
             Tone::Error => theme.error,
         };
+        if area.height > 1 {
+            let text = Paragraph::new(Line::styled(format!(" {msg} "), style))
+                .wrap(ratatui::widgets::Wrap { trim: false });
+            frame.render_widget(text, area);
+            return;
+        }
         Line::styled(fit(&format!(" {msg} "), width), style)
     } else if let (Mode::Normal, Some(t)) = (app.mode(), app.selected_task()) {
         // The table cuts titles; the selected one is shown in full here.

@@ -42,7 +42,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let r = area;
     frame.render_widget(Clear, r);
     let lang = app.lang();
-    let title = format!(" {} — {} ", lang.t(Msg::HelpTitle), mode.name());
+    let title = format!(" {} — {} ", lang.t(Msg::HelpTitle), lang.mode_name(mode));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
