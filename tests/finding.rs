@@ -293,3 +293,81 @@ fn tab_brings_the_grouping_back_during_a_search_and_clearing_restores_it() {
     app.update(Action::Back);
     assert_eq!(app.grouping(), Grouping::Pillar);
 }
+
+/// The status line of the screen at `width`×24.
+fn status_line(app: &mut App, width: u16) -> String {
+    use ratatui::{Terminal, backend::TestBackend, layout::Rect};
+    let mut term = Terminal::new(TestBackend::new(width, 24)).expect("terminal");
+    app.set_page(steerdeck::ui::table_rows(Rect::new(0, 0, width, 24)));
+    let theme = steerdeck::ui::Theme::color();
+    term.draw(|f| steerdeck::ui::draw(f, app, &theme))
+        .expect("draw");
+    let buf = term.backend().buffer();
+    (0..width)
+        .map(|x| buf[(x, 22)].symbol().to_string())
+        .collect::<String>()
+        .trim_end()
+        .to_string()
+}
+
+#[test]
+fn next_and_previous_group_bring_the_header_to_the_top() {
+    let mut app = app();
+    let headers: Vec<usize> = app
+        .view()
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| matches!(r, Row::Group(_)))
+        .map(|(i, _)| i)
+        .collect();
+    assert!(headers.len() >= 5, "{headers:?}");
+    let rows = app.view().rows.len();
+    let page = app.page();
+    for &h in &headers[1..] {
+        app.update(Action::NextGroup);
+        assert_eq!(app.selected(), h);
+        // The header is the first row shown, unless the list ends before a page is full.
+        assert_eq!(app.offset(), h.min(rows - page), "header {h}");
+        assert!(matches!(app.view().rows[app.offset()], Row::Group(_)) || h > rows - page);
+    }
+    app.update(Action::NextGroup);
+    assert!(
+        app.message()
+            .is_some_and(|(_, m)| m == "Đây là nhóm cuối cùng"),
+        "{:?}",
+        app.message()
+    );
+    for &h in headers[..headers.len() - 1].iter().rev() {
+        app.update(Action::PrevGroup);
+        assert_eq!((app.selected(), app.offset()), (h, h.min(rows - page)));
+    }
+    app.update(Action::PrevGroup);
+    assert!(
+        app.message()
+            .is_some_and(|(_, m)| m == "Đây là nhóm đầu tiên")
+    );
+    // From a task, [ goes to its own group's header.
+    app.update(Action::NextGroup);
+    app.update(Action::MoveDown);
+    app.update(Action::PrevGroup);
+    assert_eq!(app.selected(), headers[1]);
+}
+
+#[test]
+fn a_selected_header_shows_its_full_name_and_counts_in_the_status_line() {
+    let mut app = app();
+    app.update(Action::NextGroup);
+    let Some(Row::Group(g)) = app.view().rows.get(app.selected()) else {
+        panic!("a header is selected");
+    };
+    let group = app.view().groups[*g].clone();
+    let counts = steerdeck::i18n::tally::long(Lang::Vi, &group.counts);
+    let line = status_line(&mut app, 250);
+    assert_eq!(line, format!(" {} — {counts}", group.label));
+    assert!(line.contains("II. Thể chế, chính sách số"), "{line}");
+    assert!(line.contains("tỷ lệ 0%"), "{line}");
+    // On a task it is the task's title again.
+    app.update(Action::MoveDown);
+    assert!(status_line(&mut app, 200).starts_with(" II.1 — "));
+}

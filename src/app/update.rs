@@ -513,8 +513,18 @@ impl App {
                 .rev()
                 .find(|(_, r)| is_group(r))
         };
+        // The header goes to the top of the list, its tasks below it (as far as the list goes:
+        // the last groups cannot scroll higher than the end of the list allows).
         if let Some((i, _)) = found {
             self.selected = i;
+            self.offset = i;
+        } else {
+            let msg = if forward {
+                Msg::LastGroup
+            } else {
+                Msg::FirstGroup
+            };
+            self.say(Tone::Info, self.cfg.lang.t(msg));
         }
     }
 
