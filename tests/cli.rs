@@ -655,3 +655,15 @@ fn a_csv_export_opens_in_excel_and_imports_back() {
         assert_eq!(key(&back), key(&orig), "{lang}");
     }
 }
+
+#[test]
+fn a_lead_unit_that_does_not_exist_fails_naming_the_closest() {
+    let d = db();
+    let err = fails(&d.path, &["list", "--lead", "cuc ho tihc"]);
+    assert!(
+        err.contains("cuc ho tihc") && err.contains("Cục HTQTCT"),
+        "{err}"
+    );
+    let found = ok(&d.path, &["list", "--lead", "ho tich", "--format", "json"]);
+    assert!(found.contains("IV.5"), "{found}");
+}

@@ -21,16 +21,20 @@ pub enum Grouping {
     Lead,
     /// By the quarter of the deadline: a timeline.
     Quarter,
+    /// No groups: the rows as selected, best match first. A search starts in it (a grouping
+    /// would hide the ranking); `Tab` goes from it to the groupings and back.
+    Ranked,
 }
 
 impl Grouping {
-    /// The next grouping in the cycle.
+    /// The next grouping in the cycle; while searching the cycle includes `Ranked`.
     #[must_use]
-    pub fn next(self) -> Self {
+    pub fn next(self, searching: bool) -> Self {
         match self {
             Grouping::Pillar => Grouping::Lead,
             Grouping::Lead => Grouping::Quarter,
-            Grouping::Quarter => Grouping::Pillar,
+            Grouping::Quarter if searching => Grouping::Ranked,
+            Grouping::Quarter | Grouping::Ranked => Grouping::Pillar,
         }
     }
 }
@@ -88,6 +92,20 @@ pub struct ViewInput<'a> {
 /// Groups the selected tasks. Groups keep their canonical order; inside a group, tasks keep the
 /// order of `selected` (plan order, or best match first when searching).
 pub fn build(input: &ViewInput<'_>) -> View {
+    if input.grouping == Grouping::Ranked {
+        return View {
+            groups: Vec::new(),
+            rows: input
+                .selected
+                .iter()
+                .map(|(task, hit)| Row::Task {
+                    task: *task,
+                    hit: hit.clone(),
+                })
+                .collect(),
+            matched: input.selected.len(),
+        };
+    }
     let mut members: BTreeMap<(usize, String), (String, Vec<usize>)> = BTreeMap::new();
     for (pos, (i, _)) in input.selected.iter().enumerate() {
         for (order, key, label) in group_keys(input, &input.tasks[*i]) {
@@ -175,6 +193,7 @@ fn group_keys(input: &ViewInput<'_>, task: &Task) -> Vec<(usize, String, String)
             }
             out
         }
+        Grouping::Ranked => Vec::new(),
         Grouping::Quarter => {
             let year = input.plan.year.unwrap_or_else(|| input.as_of.year());
             let (order, key, label) = match task.deadline() {

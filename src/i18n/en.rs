@@ -95,6 +95,16 @@ pub(super) fn msg(m: Msg) -> &'static str {
         Msg::NothingToClear => "No filter or search to clear",
         Msg::AlreadyPicked => "This status is already highlighted; Enter saves",
         Msg::OnlyNote => "This task has only one note",
+        Msg::NoSuchUnit => "there is no unit named '{x}'",
+        Msg::ClosestUnits => "closest: {units}",
+        Msg::AmbiguousUnit => "'{x}' matches several units equally: {units}; be more specific",
+        Msg::UnitPickerTitle => "Choose the lead unit",
+        Msg::UnitPickerHint => "Type a unit's name, abbreviation or new name",
+        Msg::NoUnitMatches => "No unit matches",
+        Msg::GroupByRank => "best match first",
+        Msg::LastGroup => "This is the last group",
+        Msg::FirstGroup => "This is the first group",
+        Msg::NoGroups => "The list is not grouped (Tab groups it)",
         Msg::StatusShort => "Status",
     }
 }

@@ -95,6 +95,16 @@ pub(super) fn msg(m: Msg) -> &'static str {
         Msg::NothingToClear => "Không có bộ lọc hay tìm kiếm nào để bỏ",
         Msg::AlreadyPicked => "Đang chọn trạng thái này; Enter để lưu",
         Msg::OnlyNote => "Nhiệm vụ này chỉ có một ghi chú",
+        Msg::NoSuchUnit => "không có đơn vị nào tên '{x}'",
+        Msg::ClosestUnits => "gần giống nhất: {units}",
+        Msg::AmbiguousUnit => "'{x}' khớp với nhiều đơn vị như nhau: {units}; hãy gõ rõ hơn",
+        Msg::UnitPickerTitle => "Chọn đơn vị chủ trì",
+        Msg::UnitPickerHint => "Gõ tên, tên viết tắt hoặc tên mới của đơn vị",
+        Msg::NoUnitMatches => "Không có đơn vị nào khớp",
+        Msg::GroupByRank => "xếp theo mức độ khớp",
+        Msg::LastGroup => "Đây là nhóm cuối cùng",
+        Msg::FirstGroup => "Đây là nhóm đầu tiên",
+        Msg::NoGroups => "Danh sách không chia nhóm (Tab để chia nhóm)",
         Msg::StatusShort => "T.thái",
     }
 }
