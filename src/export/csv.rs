@@ -171,20 +171,9 @@ pub fn list_csv(
     ])?;
     for t in tasks {
         let d = &t.def;
-        let group = plan.pillar(&d.pillar).map_or_else(
-            || d.pillar.clone(),
-            |p| {
-                let name = match lang {
-                    Lang::Vi => &p.vi,
-                    Lang::En => &p.en,
-                };
-                if p.numeral.is_empty() {
-                    name.clone()
-                } else {
-                    format!("{}. {name}", p.numeral)
-                }
-            },
-        );
+        let group = plan
+            .pillar(&d.pillar)
+            .map_or_else(|| d.pillar.clone(), |p| vf::pillar_label(lang, p));
         let [deadline, status, progress, done_on, timeliness, notes] = state_cells(lang, t, as_of);
         let cells = [
             d.id.clone(),
