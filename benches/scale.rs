@@ -46,8 +46,9 @@ fn config(keymap: &Keymap) -> AppConfig {
         lang: Lang::Vi,
         read_only: false,
         keymap: keymap.clone(),
-        registry: UnitRegistry::embedded(),
+        registry: UnitRegistry::embedded().expect("embedded registry"),
         plan_name: "big".into(),
+        zone: steerdeck::domain::time::Zone::default(),
     }
 }
 

@@ -93,11 +93,21 @@ pub enum Action {
     NextValue,
     /// In the filter menu: previous value of the line.
     PrevValue,
+    /// In the detail: select the next note.
+    NextNote,
+    /// In the detail: select the previous note.
+    PrevNote,
+    /// In the detail: correct the selected note (the original stays in the history).
+    CorrectNote,
+    /// In the detail: withdraw the selected note (the original stays in the history, marked).
+    WithdrawNote,
+    /// While writing a note: throw the draft away.
+    DiscardNote,
 }
 
 impl Action {
     /// Every action, for help and tests.
-    pub const ALL: [Action; 42] = [
+    pub const ALL: [Action; 47] = [
         Action::Noop,
         Action::Quit,
         Action::Help,
@@ -140,6 +150,11 @@ impl Action {
         Action::PrevField,
         Action::NextValue,
         Action::PrevValue,
+        Action::NextNote,
+        Action::PrevNote,
+        Action::CorrectNote,
+        Action::WithdrawNote,
+        Action::DiscardNote,
     ];
 
     /// The name used in keymap files (`move_down`).
@@ -174,13 +189,19 @@ pub enum Mode {
     Progress,
     /// Writing a note.
     Note,
+    /// Typing the day a task was done.
+    DoneOn,
+    /// Confirming that a note is withdrawn.
+    Withdraw,
     /// The help screen.
     Help,
+    /// Choosing the lead unit of the filter by typing its name.
+    UnitPicker,
 }
 
 impl Mode {
     /// Every mode, in keymap file order.
-    pub const ALL: [Mode; 8] = [
+    pub const ALL: [Mode; 11] = [
         Mode::Normal,
         Mode::Detail,
         Mode::Search,
@@ -188,7 +209,10 @@ impl Mode {
         Mode::Status,
         Mode::Progress,
         Mode::Note,
+        Mode::DoneOn,
+        Mode::Withdraw,
         Mode::Help,
+        Mode::UnitPicker,
     ];
 
     /// The section name in keymap files.
@@ -201,8 +225,115 @@ impl Mode {
             Mode::Status => "status",
             Mode::Progress => "progress",
             Mode::Note => "note",
+            Mode::DoneOn => "done_on",
+            Mode::Withdraw => "withdraw",
             Mode::Help => "help",
+            Mode::UnitPicker => "unit_picker",
         }
+    }
+
+    /// Whether `action` means something in this mode. This table is the one list: the keymap
+    /// refuses a binding the mode would ignore, and `App::update` acts only on what it accepts
+    /// (an invariant test checks that each accepted action changes the state or says why not).
+    /// `noop` is accepted everywhere (it unbinds).
+    pub fn accepts(self, action: Action) -> bool {
+        use Action as A;
+        if action == A::Noop {
+            return true;
+        }
+        let common = action == A::Back || (action == A::Help && self != Mode::Help);
+        common
+            || match self {
+                Mode::Normal => matches!(
+                    action,
+                    A::Quit
+                        | A::MoveUp
+                        | A::MoveDown
+                        | A::PageUp
+                        | A::PageDown
+                        | A::GoTop
+                        | A::GoBottom
+                        | A::NextGroup
+                        | A::PrevGroup
+                        | A::ToggleGroup
+                        | A::FoldAll
+                        | A::UnfoldAll
+                        | A::CycleGrouping
+                        | A::OpenDetail
+                        | A::Search
+                        | A::Filter
+                        | A::ClearFilters
+                        | A::ViewOverdue
+                        | A::ViewDueThisQuarter
+                        | A::ViewBlocked
+                        | A::SetStatus
+                        | A::SetProgress
+                        | A::AddNote
+                        | A::Undo
+                        | A::Redo
+                        | A::ToggleLanguage
+                ),
+                // MoveUp / MoveDown show the previous / next task without leaving the detail;
+                // the rest scroll the detail itself.
+                Mode::Detail => matches!(
+                    action,
+                    A::Quit
+                        | A::ScrollUp
+                        | A::ScrollDown
+                        | A::PageUp
+                        | A::PageDown
+                        | A::GoTop
+                        | A::GoBottom
+                        | A::MoveUp
+                        | A::MoveDown
+                        | A::SetStatus
+                        | A::SetProgress
+                        | A::AddNote
+                        | A::NextNote
+                        | A::PrevNote
+                        | A::CorrectNote
+                        | A::WithdrawNote
+                        | A::Undo
+                        | A::Redo
+                        | A::ToggleLanguage
+                ),
+                Mode::Search => matches!(
+                    action,
+                    A::Confirm | A::MoveUp | A::MoveDown | A::PageUp | A::PageDown
+                ),
+                Mode::Filter => matches!(
+                    action,
+                    A::Confirm
+                        | A::NextField
+                        | A::PrevField
+                        | A::NextValue
+                        | A::PrevValue
+                        | A::ClearFilters
+                ),
+                Mode::Status => matches!(
+                    action,
+                    A::Confirm
+                        | A::MoveUp
+                        | A::MoveDown
+                        | A::PickNotStarted
+                        | A::PickInProgress
+                        | A::PickBlocked
+                        | A::PickDone
+                        | A::PickCancelled
+                ),
+                // NextValue / PrevValue step the value being typed up or down.
+                Mode::Progress | Mode::DoneOn => {
+                    matches!(action, A::Confirm | A::NextValue | A::PrevValue)
+                }
+                Mode::Note => matches!(action, A::Save | A::DiscardNote),
+                Mode::Withdraw => matches!(action, A::Confirm),
+                Mode::Help => matches!(
+                    action,
+                    A::ScrollUp | A::ScrollDown | A::PageUp | A::PageDown
+                ),
+                // Typed letters narrow the list; the arrows move in it, Enter picks.
+                Mode::UnitPicker => matches!(action, A::Confirm | A::MoveUp | A::MoveDown),
+            }
     }
 
     /// True for modes where printable keys are text being typed (only keys with a modifier,
@@ -210,7 +341,12 @@ impl Mode {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Mode::Search | Mode::Progress | Mode::Note | Mode::Help
+            Mode::Search
+                | Mode::Progress
+                | Mode::Note
+                | Mode::DoneOn
+                | Mode::Help
+                | Mode::UnitPicker
         )
     }
 }

@@ -12,6 +12,7 @@
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
+use crate::file_error::FileError;
 use crate::i18n::Lang;
 
 /// Settings from the file; every one optional.
@@ -26,20 +27,6 @@ pub struct Config {
     pub keymap: Option<String>,
 }
 
-/// A settings file that cannot be used.
-#[derive(Debug, thiserror::Error)]
-pub enum ConfigError {
-    #[error("{file}: cannot read the settings file: {message}")]
-    Read { file: String, message: String },
-    #[error("{file}:{line}:{column}: {message}")]
-    Syntax {
-        file: String,
-        line: usize,
-        column: usize,
-        message: String,
-    },
-}
-
 /// Where the settings file lives.
 pub fn config_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "steerdeck").map(|d| d.config_dir().join("config.toml"))
@@ -47,7 +34,7 @@ pub fn config_path() -> Option<PathBuf> {
 
 impl Config {
     /// Reads the settings file; a missing file is an empty configuration.
-    pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+    pub fn load(path: Option<&Path>) -> Result<Config, FileError> {
         let Some(path) = path else {
             return Ok(Config::default());
         };
@@ -55,10 +42,11 @@ impl Config {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(e) => {
-                return Err(ConfigError::Read {
+            Err(source) => {
+                return Err(FileError::Read {
                     file,
-                    message: e.to_string(),
+                    what: "settings file",
+                    source,
                 });
             }
         };
@@ -66,18 +54,8 @@ impl Config {
     }
 
     /// Parses settings text.
-    pub fn parse(text: &str, file: &str) -> Result<Config, ConfigError> {
-        toml::from_str(text).map_err(|e| {
-            let (line, column) = e
-                .span()
-                .map_or((1, 1), |s| crate::domain::text::line_col(text, s.start));
-            ConfigError::Syntax {
-                file: file.to_string(),
-                line,
-                column,
-                message: e.message().to_string(),
-            }
-        })
+    pub fn parse(text: &str, file: &str) -> Result<Config, FileError> {
+        toml::from_str(text).map_err(|e| FileError::toml(file, text, e))
     }
 }
 
@@ -106,5 +84,20 @@ mod tests {
             Config::load(Some(Path::new("/nonexistent/config.toml"))).expect("missing"),
             Config::default()
         );
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_is_named_with_its_io_error() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let e = Config::load(Some(dir.path())).expect_err("a directory is not a file");
+        let file = dir.path().display().to_string();
+        assert!(
+            e.to_string()
+                .starts_with(&format!("{file}: cannot read the settings file: ")),
+            "{e}"
+        );
+        let source = std::error::Error::source(&e);
+        let io = source.and_then(|s| s.downcast_ref::<std::io::Error>());
+        assert!(io.is_some(), "{e:?}");
     }
 }

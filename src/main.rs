@@ -7,10 +7,21 @@ use clap::Parser;
 use steerdeck::cli::{Cli, CliError, run};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    // The clock and the host's zone are read here and nowhere else: everything below takes the
+    // review date and the zone as given.
+    let now = chrono::Local::now();
+    cli.as_of.get_or_insert(now.date_naive());
+    cli.zone
+        .get_or_insert(steerdeck::domain::time::Zone::from_offset(*now.offset()));
     #[cfg(target_os = "linux")]
-    if let Some(steerdeck::cli::args::Command::Serve { idle_exit }) = &cli.command {
-        return steerdeck::cli::serve(&cli, *idle_exit);
+    if let Some(steerdeck::cli::args::Command::Serve {
+        idle_exit,
+        idle_conn,
+        no_seed,
+    }) = &cli.command
+    {
+        return steerdeck::cli::serve(&cli, *idle_exit, *idle_conn, !*no_seed);
     }
     let result: Result<(), String> = match &cli.command {
         Some(command) => {
@@ -18,22 +29,30 @@ fn main() -> ExitCode {
             let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
             match run(&cli, command, &mut out) {
                 Ok(()) => match std::io::Write::flush(&mut out) {
-                    Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                        Err(format!("cannot write to <stdout>: {e}"))
+                    Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::Io {
+                        path: "<stdout>".into(),
+                        message: e.to_string(),
                     }
+                    .in_lang(steerdeck::cli::spoken(&cli))),
                     _ => Ok(()),
                 },
                 Err(CliError::OutputClosed) => Ok(()),
-                Err(e) => Err(e.to_string()),
+                Err(e) => Err(e.in_lang(steerdeck::cli::spoken(&cli))),
             }
         }
-        None => steerdeck::cli::screen::open(&cli).map_err(|e| e.to_string()),
+        None => {
+            steerdeck::cli::screen::open(&cli).map_err(|e| e.in_lang(steerdeck::cli::spoken(&cli)))
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let msg = steerdeck::domain::text::printable(&e, true);
-            eprintln!("steerdeck: error: {msg}");
+            let label = match steerdeck::cli::spoken(&cli) {
+                steerdeck::i18n::Lang::Vi => "lỗi",
+                steerdeck::i18n::Lang::En => "error",
+            };
+            eprintln!("steerdeck: {label}: {msg}");
             ExitCode::FAILURE
         }
     }

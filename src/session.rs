@@ -4,7 +4,8 @@
 use chrono::{Local, NaiveDate};
 use std::path::{Path, PathBuf};
 
-use crate::domain::UnitRegistry;
+use crate::domain::time::Zone;
+use crate::domain::{BrokenRegistry, UnitRegistry};
 use crate::i18n::Lang;
 use crate::identity::{actor, os_login};
 use crate::plan::PlanFileError;
@@ -17,23 +18,140 @@ pub enum SessionError {
     Store(#[from] StoreError),
     #[error("the embedded plan is broken: {0}")]
     Embedded(#[from] PlanFileError),
+    #[error(transparent)]
+    Registry(#[from] BrokenRegistry),
     #[error(
         "no store directory: give --db DIR or set STEERDECK_DB (the platform data directory is unknown here)"
     )]
     NoDbDir,
+    #[error(
+        "there is no store at {path} (given by {given_by}): the directory does not exist. Check the path; to start a new store there on purpose, create the empty directory first (mkdir -p {path}) and run steerdeck again"
+    )]
+    NoStoreThere {
+        path: String,
+        given_by: &'static str,
+    },
+    #[error("{path} (given by {given_by}) is a file, not a store directory")]
+    NotADirectory {
+        path: String,
+        given_by: &'static str,
+    },
+    #[error(
+        "{path} (given by {given_by}) is not a steerdeck store: the directory holds other files. Give the store's directory, or an empty directory for a new store"
+    )]
+    NotAStore {
+        path: String,
+        given_by: &'static str,
+    },
+    #[error("cannot read the store directory {path}: {source}")]
+    StoreUnreadable {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl SessionError {
+    /// The sentence in the interface language.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            SessionError::Store(e) => crate::i18n::errors::store(lang, e),
+            SessionError::NoStoreThere { path, given_by } => format!(
+                "không có kho dữ liệu tại {path} (theo {given_by}): thư mục này không tồn tại. Hãy kiểm tra lại đường dẫn; nếu muốn tạo kho mới ở đó, hãy tạo thư mục trống trước (mkdir -p {path}) rồi chạy lại steerdeck"
+            ),
+            SessionError::NotADirectory { path, given_by } => {
+                format!("{path} (theo {given_by}) là một tệp, không phải thư mục kho dữ liệu")
+            }
+            SessionError::NotAStore { path, given_by } => format!(
+                "{path} (theo {given_by}) không phải kho dữ liệu steerdeck: thư mục chứa các tệp khác. Hãy chỉ đúng thư mục kho, hoặc một thư mục trống để tạo kho mới"
+            ),
+            SessionError::StoreUnreadable { path, source } => {
+                format!("không đọc được thư mục kho dữ liệu {path}: {source}")
+            }
+            SessionError::NoDbDir => "không xác định được thư mục kho dữ liệu: hãy dùng --db THƯ_MỤC hoặc đặt biến STEERDECK_DB".into(),
+            other => other.to_string(),
+        }
+    }
 }
 
 /// The store directory: `--db`, else `$STEERDECK_DB`, else the platform data directory.
+///
+/// A directory named by `--db` or `STEERDECK_DB` must exist: a mistyped path is refused with a
+/// sentence saying how to make a store on purpose, never silently made into a new, empty store
+/// (the secretariat's data would look gone). An existing empty directory becomes a store. The
+/// default store, under the platform data directory, is created on first run.
 pub fn db_dir(flag: Option<&Path>) -> Result<PathBuf, SessionError> {
     if let Some(p) = flag {
+        check_named_store(p, "--db")?;
         return Ok(p.to_path_buf());
     }
     if let Some(p) = std::env::var_os("STEERDECK_DB").filter(|p| !p.is_empty()) {
-        return Ok(PathBuf::from(p));
+        let p = PathBuf::from(p);
+        check_named_store(&p, "STEERDECK_DB")?;
+        return Ok(p);
     }
     directories::ProjectDirs::from("", "", "steerdeck")
         .map(|d| d.data_dir().join("store"))
         .ok_or(SessionError::NoDbDir)
+}
+
+/// A store directory someone named: it exists, is a directory, and is empty or a store.
+fn check_named_store(path: &Path, given_by: &'static str) -> Result<(), SessionError> {
+    let shown = path.display().to_string();
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(SessionError::NoStoreThere {
+                path: shown,
+                given_by,
+            });
+        }
+        Err(e) => {
+            return Err(SessionError::StoreUnreadable {
+                path: shown,
+                source: e,
+            });
+        }
+    };
+    if !meta.is_dir() {
+        return Err(SessionError::NotADirectory {
+            path: shown,
+            given_by,
+        });
+    }
+    let entries = std::fs::read_dir(path).map_err(|e| SessionError::StoreUnreadable {
+        path: shown.clone(),
+        source: e,
+    })?;
+    // Empty but for steerdeck's own files (a lock, a log, a creation that was interrupted).
+    // A store holds sled's files (conf, db, blobs/, snap.*); another session may be creating
+    // them right now, so any one of them will do. A directory holding other things is not a
+    // store.
+    let mut empty = true;
+    let mut is_store = false;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if crate::store::disk::is_own_file(&name) {
+            continue;
+        }
+        empty = false;
+        if matches!(name.as_ref(), "conf" | "db" | "blobs") || name.starts_with("snap.") {
+            is_store = true;
+            break;
+        }
+    }
+    if empty || is_store {
+        Ok(())
+    } else {
+        Err(SessionError::NotAStore {
+            path: shown,
+            given_by,
+        })
+    }
 }
 
 /// A started session.
@@ -48,6 +166,8 @@ pub struct Session {
     pub lang: Lang,
     /// The unit registry.
     pub registry: UnitRegistry,
+    /// The zone times are shown in.
+    pub zone: Zone,
 }
 
 impl Session {
@@ -64,7 +184,7 @@ impl Session {
     ) -> Result<Self, SessionError> {
         let store = crate::server::connect_or_start(dir, user)?;
         let actor = store.actor();
-        Ok(Self::assemble(Box::new(store), actor, as_of, lang))
+        Self::assemble(Box::new(store), actor, as_of, lang)
     }
 
     /// Opens the store at `dir` in this process (no server on this platform).
@@ -86,7 +206,11 @@ impl Session {
         as_of: Option<NaiveDate>,
         lang: Lang,
     ) -> Result<Self, SessionError> {
-        let store = SledStore::open(dir)?;
+        let actor = actor(user, &os_login());
+        let plan = crate::plan::embedded()?;
+        // A new store is seeded before it is moved into place (see `SledStore::open_with`).
+        let seed = |s: &SledStore| seed_if_empty(s, &actor, plan.clone()).map(|_| ());
+        let store = SledStore::open_with(dir, crate::store::system_clock(), Some(&seed))?;
         Self::with_store(Box::new(store), user, as_of, lang)
     }
 
@@ -99,7 +223,7 @@ impl Session {
     ) -> Result<Self, SessionError> {
         let actor = actor(user, &os_login());
         seed_if_empty(store.as_ref(), &actor, crate::plan::embedded()?)?;
-        Ok(Self::assemble(store, actor, as_of, lang))
+        Self::assemble(store, actor, as_of, lang)
     }
 
     fn assemble(
@@ -107,14 +231,15 @@ impl Session {
         actor: Actor,
         as_of: Option<NaiveDate>,
         lang: Lang,
-    ) -> Self {
-        Session {
+    ) -> Result<Self, SessionError> {
+        Ok(Session {
             store,
             actor,
             as_of: as_of.unwrap_or_else(|| Local::now().date_naive()),
             lang,
-            registry: UnitRegistry::embedded(),
-        }
+            registry: UnitRegistry::embedded()?,
+            zone: Zone::default(),
+        })
     }
 
     /// The plan to work on: the one named, else the active one.

@@ -32,8 +32,9 @@ fn app_on(store: Arc<MemoryStore>, user: &str, read_only: bool) -> App {
         lang: Lang::Vi,
         read_only,
         keymap: Keymap::default_keymap().expect("default keymap"),
-        registry: UnitRegistry::embedded(),
+        registry: UnitRegistry::embedded().expect("embedded registry"),
         plan_name: "2025".into(),
+        zone: steerdeck::domain::time::Zone::default(),
     };
     App::new(Box::new(store), cfg).expect("app")
 }
@@ -44,7 +45,7 @@ fn app() -> (App, Arc<MemoryStore>) {
 }
 
 fn visible_ids(app: &App) -> Vec<String> {
-    app.view
+    app.view()
         .rows
         .iter()
         .filter_map(|r| match r {
@@ -71,7 +72,7 @@ fn search_narrows_as_you_type_and_esc_clears() {
     let (mut app, _) = app();
     assert_eq!(visible_ids(&app).len(), 59);
     app.update(Action::Search);
-    assert_eq!(app.mode, Mode::Search);
+    assert_eq!(app.mode(), Mode::Search);
     for c in "ho tich".chars() {
         app.text_key(TextKey::Char(c));
     }
@@ -81,7 +82,7 @@ fn search_narrows_as_you_type_and_esc_clears() {
         "{ids:?}"
     );
     // The best match is selected, and its title's matched chars are known for highlighting.
-    let Some(Row::Task { hit: Some(hit), .. }) = app.view.rows.get(app.selected) else {
+    let Some(Row::Task { hit: Some(hit), .. }) = app.view().rows.get(app.selected()) else {
         panic!("no hit selected")
     };
     assert!(
@@ -90,7 +91,7 @@ fn search_narrows_as_you_type_and_esc_clears() {
             .any(|(field, p)| *field == 1 && !p.is_empty())
     );
     app.update(Action::Confirm);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
     assert_eq!(visible_ids(&app), ids, "Enter keeps the search");
     app.update(Action::Back);
     assert_eq!(visible_ids(&app).len(), 59, "Esc clears it");
@@ -127,10 +128,12 @@ fn status_edit_saves_and_undo_redo_are_recorded() {
     search(&mut app, "thue phan mem quan ly can bo");
     assert_eq!(selected_id(&app), "III.3");
     app.update(Action::SetStatus);
-    assert_eq!(app.mode, Mode::Status);
+    assert_eq!(app.mode(), Mode::Status);
     app.update(Action::PickDone);
     app.update(Action::Confirm);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode(), Mode::DoneOn, "done asks the day it was done");
+    app.update(Action::Confirm);
+    assert_eq!(app.mode(), Mode::Normal);
     let st = store.state("2025", "III.3").expect("state");
     assert_eq!(
         (st.status, st.progress, st.completed_on),
@@ -142,9 +145,9 @@ fn status_edit_saves_and_undo_redo_are_recorded() {
         "the list updates at once"
     );
     assert!(
-        matches!(&app.message, Some((Tone::Info, m)) if m.contains("Đã lưu")),
+        matches!(app.message(), Some((Tone::Info, m)) if m.contains("Đã lưu")),
         "{:?}",
-        app.message
+        app.message()
     );
 
     app.update(Action::Undo);
@@ -165,7 +168,7 @@ fn status_edit_saves_and_undo_redo_are_recorded() {
         Status::Done
     );
     app.update(Action::Redo);
-    assert!(matches!(&app.message, Some((Tone::Info, _))));
+    assert!(matches!(app.message(), Some((Tone::Info, _))));
 }
 
 #[test]
@@ -178,7 +181,7 @@ fn progress_and_notes() {
     app.type_text("abc");
     app.update(Action::Confirm);
     assert!(
-        matches!(&app.message, Some((Tone::Error, _))),
+        matches!(app.message(), Some((Tone::Error, _))),
         "bad value refused"
     );
     assert_eq!(store.state("2025", "I.2").expect("state").progress, 0);
@@ -188,14 +191,14 @@ fn progress_and_notes() {
     assert_eq!(store.state("2025", "I.2").expect("state").progress, 40);
 
     app.update(Action::AddNote);
-    assert_eq!(app.mode, Mode::Note);
+    assert_eq!(app.mode(), Mode::Note);
     // A bracketed paste with \r line breaks, then typed text.
     app.type_text("Kết luận:\r\nGiao Cục CNTT");
     app.update(Action::Save);
     let notes = store.state("2025", "I.2").expect("state").notes;
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0].text, "Kết luận:\nGiao Cục CNTT");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
 }
 
 #[test]
@@ -210,8 +213,8 @@ fn read_only_refuses_every_edit() {
         Action::Undo,
     ] {
         app.update(a);
-        assert_eq!(app.mode, Mode::Normal, "{a:?}");
-        assert!(matches!(&app.message, Some((Tone::Error, _))), "{a:?}");
+        assert_eq!(app.mode(), Mode::Normal, "{a:?}");
+        assert!(matches!(app.message(), Some((Tone::Error, _))), "{a:?}");
     }
     assert_eq!(s.last_seq().expect("seq"), before);
 }
@@ -219,10 +222,10 @@ fn read_only_refuses_every_edit() {
 #[test]
 fn groupings_and_folding() {
     let (mut app, _) = app();
-    assert_eq!(app.view.groups.len(), 10);
+    assert_eq!(app.view().groups.len(), 10);
     app.update(Action::GoTop);
     app.update(Action::ToggleGroup);
-    assert!(app.view.groups[0].folded);
+    assert!(app.view().groups[0].folded);
     assert_eq!(
         visible_ids(&app).len(),
         55,
@@ -236,11 +239,11 @@ fn groupings_and_folding() {
         5
     );
     app.update(Action::CycleGrouping);
-    let labels: Vec<&str> = app.view.groups.iter().map(|g| g.label.as_str()).collect();
+    let labels: Vec<&str> = app.view().groups.iter().map(|g| g.label.as_str()).collect();
     assert_eq!(labels.first().copied(), Some("Quý I/2025"));
     assert_eq!(labels.last().copied(), Some("Không có thời hạn"));
-    let q1 = &app.view.groups[0];
-    assert_eq!((q1.counts.overdue, q1.counts.done), (1, 0));
+    let q1 = &app.view().groups[0];
+    assert_eq!((q1.counts.overdue, q1.counts.done()), (1, 0));
 }
 
 #[test]
@@ -256,10 +259,11 @@ fn a_stale_edit_is_refused_with_the_other_persons_change() {
     b.update(Action::SetStatus);
     b.update(Action::PickDone);
     b.update(Action::Confirm);
-    let Some((Tone::Error, msg)) = &b.message else {
-        panic!("no error: {:?}", b.message)
+    b.update(Action::Confirm);
+    let Some((Tone::Error, msg)) = b.message() else {
+        panic!("no error: {:?}", b.message())
     };
-    assert!(msg.contains("lan") && msg.contains("blocked"), "{msg}");
+    assert!(msg.contains("lan") && msg.contains("Vướng mắc"), "{msg}");
     assert_eq!(
         s.state("2025", "III.3").expect("state").status,
         Status::Blocked
@@ -307,7 +311,7 @@ fn esc_keeps_the_note_draft_for_the_same_task() {
     app.update(Action::AddNote);
     app.type_text("Nháp");
     app.update(Action::Back);
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
     assert!(
         store
             .state("2025", "III.3")
@@ -316,5 +320,5 @@ fn esc_keeps_the_note_draft_for_the_same_task() {
             .is_empty()
     );
     app.update(Action::AddNote);
-    assert_eq!(app.note.lines().join("\n"), "Nháp");
+    assert_eq!(app.note().lines().join("\n"), "Nháp");
 }

@@ -62,8 +62,8 @@ fn every_shipped_keymap_is_embedded_and_loads() {
         assert_eq!(loaded.as_ref().err(), None, "{name} loads");
         let by_path = path.to_str().expect("utf-8 path");
         assert_eq!(
-            Keymap::load(Some(by_path), None),
-            Keymap::load(Some(name), None),
+            Keymap::load(Some(by_path), None).map_err(|e| e.to_string()),
+            loaded,
             "{name} by path and by name"
         );
         found.push(name.to_string());
@@ -321,7 +321,8 @@ fn a_later_file_replaces_by_key_in_place_unbinds_noop_and_appends_new_keys() {
 fn the_user_file_applies_after_the_preset_and_only_if_it_exists() {
     let dir = tempfile::tempdir().expect("tempdir");
     let missing = dir.path().join("keymap.toml");
-    assert_eq!(Keymap::load(None, Some(&missing)), Ok(default()));
+    let loaded = Keymap::load(None, Some(&missing)).map_err(|e| e.to_string());
+    assert_eq!(loaded, Ok(default()));
     let arrows = Keymap::load(Some("arrows"), None).expect("arrows");
     assert_eq!(keys(&arrows, Mode::Normal, Action::SetStatus), ["f2"]);
     assert_eq!(arrows.lookup(Mode::Normal, &ch('s')), None);
@@ -371,7 +372,7 @@ fn every_invalid_fixture_says_where_and_what() {
         (
             "unknown_action.toml",
             ":5: [normal] entry 2, on = \"w\": unknown action \"save_note\" (did you mean \
-             add_note, save?)",
+             save, add_note, next_note?)",
         ),
         (
             "bad_key.toml",
@@ -385,7 +386,7 @@ fn every_invalid_fixture_says_where_and_what() {
         (
             "unknown_mode.toml",
             ":5: unknown mode section [visual] (modes: normal, detail, search, filter, status, \
-             progress, note, help)",
+             progress, note, done_on, withdraw, help, unit_picker)",
         ),
         (
             "text_mode_printable.toml",
@@ -399,7 +400,7 @@ fn every_invalid_fixture_says_where_and_what() {
         (
             "not_accepted.toml",
             ":4: [note] entry 1, on = \"ctrl-q\": \"quit\" does nothing in [note] (actions \
-             there: help, back, save)",
+             there: help, back, save, discard_note)",
         ),
         (
             "missing_run.toml",
@@ -452,6 +453,12 @@ fn unknown_presets_and_missing_files_are_named() {
         err.to_string()
             .starts_with("./nowhere/keys.toml: cannot read the file: "),
         "{err}"
+    );
+    let io = std::error::Error::source(&err).and_then(|s| s.downcast_ref::<std::io::Error>());
+    assert_eq!(
+        io.map(std::io::Error::kind),
+        Some(std::io::ErrorKind::NotFound),
+        "the io error is kept as the source"
     );
     let mut k = Keymap::empty();
     let err = k

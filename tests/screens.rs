@@ -17,6 +17,10 @@ use steerdeck::store::{Actor, MemoryStore, seed_if_empty};
 use steerdeck::ui::{self, Theme};
 
 fn app(lang: Lang) -> App {
+    app_with(lang, Keymap::default_keymap().expect("default keymap"))
+}
+
+fn app_with(lang: Lang, keymap: Keymap) -> App {
     let clock = Arc::new(|| {
         Utc.with_ymd_and_hms(2025, 7, 10, 2, 0, 0)
             .single()
@@ -34,9 +38,10 @@ fn app(lang: Lang) -> App {
         as_of: NaiveDate::from_ymd_opt(2025, 7, 15).expect("date"),
         lang,
         read_only: false,
-        keymap: Keymap::default_keymap().expect("default keymap"),
-        registry: UnitRegistry::embedded(),
+        keymap,
+        registry: UnitRegistry::embedded().expect("embedded registry"),
         plan_name: "2025".into(),
+        zone: steerdeck::domain::time::Zone::default(),
     };
     App::new(Box::new(store), cfg).expect("app")
 }
@@ -95,6 +100,42 @@ fn detail_screen() {
     insta::assert_snapshot!(screen(&mut app));
 }
 
+/// The detail after a meeting's edits: done on a day before the review, a note corrected, the
+/// history in words, times in the store's zone.
+fn after_edits(lang: Lang) -> App {
+    let mut app = app(lang);
+    app.update(Action::Search);
+    app.type_text("III.3");
+    app.update(Action::Confirm);
+    app.update(Action::SetStatus);
+    app.update(Action::PickDone);
+    app.update(Action::Confirm);
+    app.type_text("20/06/2025");
+    app.update(Action::Confirm);
+    app.update(Action::AddNote);
+    app.type_text("Đã ký hợp đồng thuê phần mềm");
+    app.update(Action::Save);
+    app.update(Action::OpenDetail);
+    app.update(Action::CorrectNote);
+    app.type_text(" ngày 18/6");
+    app.update(Action::Save);
+    app
+}
+
+#[test]
+fn detail_with_notes_and_history() {
+    let mut app = after_edits(Lang::Vi);
+    insta::assert_snapshot!(screen(&mut app));
+    app.update(Action::GoBottom);
+    insta::assert_snapshot!("detail_scrolled_to_the_history", screen(&mut app));
+}
+
+#[test]
+fn detail_with_notes_and_history_in_english() {
+    let mut app = after_edits(Lang::En);
+    insta::assert_snapshot!(screen(&mut app));
+}
+
 #[test]
 fn help_screen() {
     let mut app = app(Lang::Vi);
@@ -115,6 +156,17 @@ fn filter_menu() {
     let mut app = app(Lang::Vi);
     app.update(Action::Filter);
     app.update(Action::NextValue);
+    insta::assert_snapshot!(screen(&mut app));
+}
+
+#[test]
+fn unit_picker() {
+    let mut app = app(Lang::Vi);
+    app.update(Action::Filter);
+    app.update(Action::NextField);
+    app.update(Action::NextField);
+    app.update(Action::Confirm);
+    app.type_text("tu phap");
     insta::assert_snapshot!(screen(&mut app));
 }
 
@@ -171,7 +223,10 @@ fn the_hint_bar_and_help_follow_the_loaded_keymap() {
     let bottom = |s: &str| s.lines().last().unwrap_or_default().to_string();
     let before = bottom(&screen(&mut app));
     assert!(before.contains(" s trạng thái"), "{before}");
-    app.keymap = Keymap::load(Some("arrows"), None).expect("arrows preset");
+    let mut app = app_with(
+        Lang::Vi,
+        Keymap::load(Some("arrows"), None).expect("arrows preset"),
+    );
     let after = bottom(&screen(&mut app));
     assert!(after.contains("f2 trạng thái"), "{after}");
     assert!(!after.contains(" s trạng thái"), "{after}");

@@ -157,7 +157,7 @@ fn all_text_is_nfc_and_every_timeframe_is_read() {
 #[test]
 fn every_unit_in_the_plan_is_in_the_registry() {
     let p = plan();
-    let r = UnitRegistry::embedded();
+    let r = UnitRegistry::embedded().expect("embedded registry");
     for t in &p.tasks {
         for u in t.lead.iter().chain(&t.support) {
             assert!(

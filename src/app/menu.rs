@@ -44,6 +44,7 @@ pub fn values(
     plan: &Plan,
     tasks: &[Task],
     registry: &UnitRegistry,
+    as_of: chrono::NaiveDate,
 ) -> Vec<Option<Value>> {
     let mut out = vec![None];
     match field {
@@ -69,7 +70,7 @@ pub fn values(
             out.extend(keys.into_iter().map(|k| Some(Value::Lead(k))));
         }
         Field::Due => {
-            let year = plan.year.unwrap_or_else(|| chrono::Local::now().year());
+            let year = plan.year.unwrap_or_else(|| as_of.year());
             out.push(Some(Value::Due(Due::Overdue)));
             out.push(Some(Value::Due(Due::ThisQuarter)));
             out.extend((1..=4).map(|q| Some(Value::Due(Due::Quarter(year, q)))));
@@ -130,4 +131,37 @@ pub fn apply(field: Field, value: Option<Value>, filter: &mut Filter) {
         (Field::Funding, Some(Value::Funding(f))) => filter.funding = Some(f),
         (Field::Funding, _) => filter.funding = None,
     }
+}
+
+/// The lead unit picker's list for the words typed: with no words, "all" (`None`) and every
+/// unit that leads a task (and the units that took over their work), in registry order; with
+/// words, the units they match, best first (the matcher `list --lead` uses).
+pub fn unit_choices<'r>(
+    registry: &'r UnitRegistry,
+    tasks: &[Task],
+    typed: &str,
+) -> Vec<Option<&'r crate::domain::Unit>> {
+    let leads: Vec<&crate::domain::Unit> = tasks
+        .iter()
+        .flat_map(|t| &t.def.lead)
+        .filter_map(|l| registry.resolve(l))
+        .collect();
+    let candidates: Vec<&crate::domain::Unit> = registry
+        .units()
+        .iter()
+        .filter(|u| {
+            leads
+                .iter()
+                .any(|l| registry.lineage(l).iter().any(|x| x.key == u.key))
+        })
+        .collect();
+    if typed.trim().is_empty() {
+        return std::iter::once(None)
+            .chain(candidates.into_iter().map(Some))
+            .collect();
+    }
+    crate::query::rank_units(registry, &candidates, typed)
+        .into_iter()
+        .map(|m| Some(m.unit))
+        .collect()
 }

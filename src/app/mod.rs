@@ -9,16 +9,17 @@ pub mod view;
 
 use chrono::NaiveDate;
 use ratatui_textarea::TextArea;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 pub use crate::action::{Action, Mode};
-pub use edit::Edit;
+pub use edit::{Edit, Fields};
 pub use input::{TextInput, TextKey};
 pub use menu::FilterMenu;
 pub use view::{Grouping, Row, View};
 
-use crate::domain::{Plan, Task, UnitRegistry};
-use crate::i18n::Lang;
+use crate::domain::time::Zone;
+use crate::domain::{Event, Plan, Task, UnitRegistry};
+use crate::i18n::{Lang, Msg};
 use crate::keymap::Keymap;
 use crate::query::{Filter, Query, TaskIndex};
 use crate::store::{Actor, PlanStore, StoreError};
@@ -43,14 +44,99 @@ pub struct HelpState {
     pub scroll: u16,
 }
 
-/// Everything the screen shows and the user can change.
+/// Everything the screen shows and the user can change. Every field is private: the state changes
+/// only through [`App::update`] and the text-entry methods; drawing reads it through accessors.
+#[allow(clippy::struct_excessive_bools)] // independent flags of the screen, not a state machine
 pub struct App {
     store: Box<dyn PlanStore>,
-    /// Who edits.
+    /// Who edits, as of when, in which language, with which keys: as the session started, except
+    /// the language, which the user can switch.
+    cfg: AppConfig,
+    /// The plan definition: pillars, year, title. Its tasks are in the index ([`App::tasks`]).
+    plan: Plan,
+    index: TaskIndex,
+    /// Active filters.
+    filter: Filter,
+    /// The search being typed or kept.
+    search: TextInput,
+    query: Query,
+    /// Current grouping.
+    grouping: Grouping,
+    folded: HashSet<String>,
+    /// The rows on screen.
+    view: View,
+    /// Selected row.
+    selected: usize,
+    /// First row drawn.
+    offset: usize,
+    /// Table rows that fit on screen (set by the runtime from the terminal size).
+    page: usize,
+    /// Current mode.
+    mode: Mode,
+    /// Where a popup returns to (the table or the detail).
+    popup_return: Mode,
+    /// The status picker's highlighted status.
+    status_cursor: usize,
+    /// The progress being typed.
+    progress_input: TextInput,
+    /// The note being written.
+    note: TextArea<'static>,
+    /// The task the note draft belongs to.
+    note_task: Option<String>,
+    /// Help screen state.
+    help: HelpState,
+    /// Filter menu state.
+    menu: FilterMenu,
+    /// Detail scroll.
+    detail_scroll: u16,
+    /// The status line.
+    message: Option<(Tone, String)>,
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+    /// The newest history event this screen has seen.
+    last_seq: u64,
+    /// Set when the user asked to leave.
+    quit: bool,
+    /// What the open picker showed when it opened (a save is refused if it changed since).
+    seen: Option<edit::Seen>,
+    /// The day being typed for a task marked done.
+    done_input: TextInput,
+    /// True while the value a popup opened with has not been edited: typing replaces it.
+    replace_on_type: bool,
+    /// The note the open editor corrects (an index into the task's notes), if any.
+    note_correcting: Option<usize>,
+    /// Note drafts kept by task (`I.2`, or `I.2#3` for a correction of note 3).
+    drafts: BTreeMap<String, String>,
+    /// Set when a draft was kept or dropped since the runtime last saved them.
+    drafts_changed: bool,
+    /// The selected note in the detail (an index into the task's notes).
+    note_cursor: Option<usize>,
+    /// The history of the task shown in the detail, read when it is shown: never while drawing.
+    history: Option<(String, Result<Vec<Event>, String>)>,
+    /// The terminal is smaller than the screen needs: only quitting works.
+    too_small: bool,
+    /// The words typed in the lead unit picker.
+    unit_query: TextInput,
+    /// The highlighted line of the lead unit picker.
+    unit_cursor: usize,
+    /// The grouping before a search switched to [`Grouping::Ranked`], back when it is cleared.
+    grouping_before_search: Option<Grouping>,
+}
+
+/// The smallest terminal that can show the plan usefully.
+pub const MIN_WIDTH: u16 = 60;
+/// The smallest terminal height.
+pub const MIN_HEIGHT: u16 = 12;
+/// Lines used above and below the table (header, column titles, status line, hint bar).
+pub const CHROME: u16 = 5;
+
+/// What an App needs to start.
+pub struct AppConfig {
+    /// Who edits (what the history records).
     pub actor: Actor,
     /// The review date.
     pub as_of: NaiveDate,
-    /// Interface language.
+    /// The interface language to start in.
     pub lang: Lang,
     /// Refuse every edit.
     pub read_only: bool,
@@ -60,62 +146,8 @@ pub struct App {
     pub registry: UnitRegistry,
     /// The plan's name in the store.
     pub plan_name: String,
-    /// The plan definition: pillars, year, title. Its tasks are in [`App::tasks`].
-    pub plan: Plan,
-    index: TaskIndex,
-    /// Active filters.
-    pub filter: Filter,
-    /// The search being typed or kept.
-    pub search: TextInput,
-    query: Query,
-    /// Current grouping.
-    pub grouping: Grouping,
-    folded: HashSet<String>,
-    /// The rows on screen.
-    pub view: View,
-    /// Selected row.
-    pub selected: usize,
-    /// First row drawn.
-    pub offset: usize,
-    /// Table rows that fit on screen (set by the runtime from the terminal size).
-    pub page: usize,
-    /// Current mode.
-    pub mode: Mode,
-    /// Where a popup returns to (the table or the detail).
-    pub popup_return: Mode,
-    /// The status picker's highlighted status.
-    pub status_cursor: usize,
-    /// The progress being typed.
-    pub progress_input: TextInput,
-    /// The note being written.
-    pub note: TextArea<'static>,
-    /// The task the note draft belongs to.
-    pub note_task: Option<String>,
-    /// Help screen state.
-    pub help: HelpState,
-    /// Filter menu state.
-    pub menu: FilterMenu,
-    /// Detail scroll.
-    pub detail_scroll: u16,
-    /// The status line.
-    pub message: Option<(Tone, String)>,
-    undo: Vec<Edit>,
-    redo: Vec<Edit>,
-    /// The newest history event this screen has seen.
-    pub last_seq: u64,
-    /// Set when the user asked to leave.
-    pub quit: bool,
-}
-
-/// What an App needs to start.
-pub struct AppConfig {
-    pub actor: Actor,
-    pub as_of: NaiveDate,
-    pub lang: Lang,
-    pub read_only: bool,
-    pub keymap: Keymap,
-    pub registry: UnitRegistry,
-    pub plan_name: String,
+    /// The zone times are shown in.
+    pub zone: Zone,
 }
 
 impl App {
@@ -128,13 +160,7 @@ impl App {
         let index = TaskIndex::new(tasks, &cfg.registry);
         let mut app = App {
             store,
-            actor: cfg.actor,
-            as_of: cfg.as_of,
-            lang: cfg.lang,
-            read_only: cfg.read_only,
-            keymap: cfg.keymap,
-            registry: cfg.registry,
-            plan_name: cfg.plan_name,
+            cfg,
             plan,
             index,
             filter: Filter::default(),
@@ -160,6 +186,18 @@ impl App {
             redo: Vec::new(),
             last_seq,
             quit: false,
+            seen: None,
+            done_input: TextInput::default(),
+            replace_on_type: false,
+            note_correcting: None,
+            drafts: BTreeMap::new(),
+            drafts_changed: false,
+            note_cursor: None,
+            history: None,
+            too_small: false,
+            unit_query: TextInput::default(),
+            unit_cursor: 0,
+            grouping_before_search: None,
         };
         app.rebuild();
         app.selected = usize::from(app.view.rows.len() > 1);
@@ -179,11 +217,81 @@ impl App {
         }
     }
 
-    /// The history of a task, newest last (empty if the store cannot say).
-    pub fn history(&self, id: &str) -> Vec<crate::store::Event> {
-        self.store
-            .history(&self.plan_name, Some(id))
-            .unwrap_or_default()
+    /// True when the detail of the selected task is on screen (also under a popup or help).
+    fn detail_shown(&self) -> bool {
+        let under = match self.mode {
+            Mode::Help => self.help.mode.unwrap_or(Mode::Normal),
+            m => m,
+        };
+        under == Mode::Detail
+            || (matches!(
+                under,
+                Mode::Status | Mode::Progress | Mode::DoneOn | Mode::Note | Mode::Withdraw
+            ) && self.popup_return == Mode::Detail)
+    }
+
+    /// Reads the history of the task the detail shows, once per task shown (again after a
+    /// change): drawing never asks the store. A store that cannot answer is said in the detail.
+    fn ensure_history(&mut self) {
+        if !self.detail_shown() {
+            return;
+        }
+        let Some(id) = self.selected_task().map(|t| t.def.id.clone()) else {
+            return;
+        };
+        if self.history.as_ref().is_some_and(|(h, _)| *h == id) {
+            return;
+        }
+        let events = self
+            .store
+            .history(&self.cfg.plan_name, Some(&id))
+            .map_err(|e| crate::i18n::errors::store(self.cfg.lang, &e));
+        self.history = Some((id, events));
+    }
+
+    /// The history of the task the detail shows, oldest first; an error sentence when the
+    /// store could not give it.
+    pub fn detail_history(&self) -> Option<Result<&[Event], &str>> {
+        let (id, events) = self.history.as_ref()?;
+        let shown = self.selected_task().is_some_and(|t| t.def.id == *id);
+        shown.then(|| events.as_deref().map_err(String::as_str))
+    }
+
+    /// Selects a task's row, unfolding its group, and clearing the filters and search only if
+    /// they hide it. Returns false when filters had to be cleared.
+    fn reveal(&mut self, id: &str) -> bool {
+        let find = |app: &App| {
+            app.view.rows.iter().position(
+                |r| matches!(r, Row::Task { task, .. } if app.index.tasks()[*task].def.id == id),
+            )
+        };
+        if find(self).is_none() {
+            self.folded.clear();
+            self.rebuild();
+        }
+        let mut kept = true;
+        if find(self).is_none() {
+            self.filter = Filter::default();
+            self.search.clear();
+            self.query = Query::new("");
+            self.search_grouping(false);
+            self.rebuild();
+            kept = false;
+        }
+        if let Some(pos) = find(self) {
+            self.selected = pos;
+            self.clamp();
+        }
+        kept
+    }
+
+    /// The newest note of the selected task that stands.
+    fn last_current_note(&self) -> Option<usize> {
+        self.selected_task()?
+            .state
+            .current_notes()
+            .last()
+            .map(|(i, _)| i)
     }
 
     /// Re-applies filter, search and grouping, keeping the selection on the same task or group.
@@ -191,16 +299,31 @@ impl App {
         let keep = self.selection_key();
         let selected = self
             .index
-            .select(&self.filter, &self.query, &self.registry, self.as_of);
+            .select(
+                &self.filter,
+                &self.query,
+                &self.cfg.registry,
+                self.cfg.as_of,
+            )
+            .unwrap_or_else(|e| {
+                // A defect; said on every search so the user knows an empty list is not an answer.
+                let text = format!(
+                    "{} ({})",
+                    self.cfg.lang.t(Msg::SearchUnavailable),
+                    e.cause()
+                );
+                self.say(Tone::Error, text);
+                Vec::new()
+            });
         self.view = view::build(&view::ViewInput {
             plan: &self.plan,
             tasks: self.index.tasks(),
             selected: &selected,
             grouping: self.grouping,
             folded: &self.folded,
-            registry: &self.registry,
-            as_of: self.as_of,
-            lang: self.lang,
+            registry: &self.cfg.registry,
+            as_of: self.cfg.as_of,
+            lang: self.cfg.lang,
         });
         if let Some(pos) = keep.and_then(|k| self.find_row(&k)) {
             self.selected = pos;
@@ -210,12 +333,14 @@ impl App {
 
     /// Reloads everything from the store (after another session changed it), keeping the place.
     pub fn reload(&mut self) -> Result<(), StoreError> {
-        let data = self.store.load(&self.plan_name)?;
+        let data = self.store.load(&self.cfg.plan_name)?;
         self.last_seq = self.store.last_seq()?;
         let (plan, tasks) = data.split();
         self.plan = plan;
-        self.index = TaskIndex::new(tasks, &self.registry);
+        self.index = TaskIndex::new(tasks, &self.cfg.registry);
+        self.history = None;
         self.rebuild();
+        self.ensure_history();
         Ok(())
     }
 
@@ -255,10 +380,30 @@ impl App {
         self.offset = self.offset.min(n.saturating_sub(page));
     }
 
-    /// Tells the app how many table rows fit (the runtime calls this on resize).
+    /// Tells the app how many table rows fit.
     pub fn set_page(&mut self, rows: usize) {
         self.page = rows.max(1);
         self.clamp();
+    }
+
+    /// Tells the app the terminal's size (the runtime calls this at start and on resize): how
+    /// many table rows fit, and whether the screen fits at all. While it does not, only
+    /// quitting works.
+    pub fn set_size(&mut self, width: u16, height: u16) {
+        self.too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
+        self.set_page(usize::from(height.saturating_sub(CHROME)));
+    }
+
+    /// Note drafts kept from an earlier session (the runtime reads them from disk).
+    #[must_use]
+    pub fn with_drafts(mut self, drafts: BTreeMap<String, String>) -> Self {
+        self.drafts = drafts;
+        self
+    }
+
+    /// The note drafts, when they changed since the last call (for the runtime to save).
+    pub fn take_changed_drafts(&mut self) -> Option<&BTreeMap<String, String>> {
+        std::mem::take(&mut self.drafts_changed).then_some(&self.drafts)
     }
 
     /// Puts a message on the status line (from outside: the connection to the server).
@@ -269,12 +414,155 @@ impl App {
     fn say(&mut self, tone: Tone, text: impl Into<String>) {
         self.message = Some((tone, crate::domain::text::printable(&text.into(), false)));
     }
+}
 
-    fn index_mut(&mut self) -> &mut TaskIndex {
-        &mut self.index
+/// Read access for drawing and tests; nothing here changes the state.
+impl App {
+    /// Who edits.
+    pub fn actor(&self) -> &Actor {
+        &self.cfg.actor
     }
-
-    fn store(&self) -> &dyn PlanStore {
-        self.store.as_ref()
+    /// The review date.
+    pub fn as_of(&self) -> NaiveDate {
+        self.cfg.as_of
+    }
+    /// The interface language.
+    pub fn lang(&self) -> Lang {
+        self.cfg.lang
+    }
+    /// True when every edit is refused.
+    pub fn read_only(&self) -> bool {
+        self.cfg.read_only
+    }
+    /// Key bindings.
+    pub fn keymap(&self) -> &Keymap {
+        &self.cfg.keymap
+    }
+    /// Units and their spellings.
+    pub fn registry(&self) -> &UnitRegistry {
+        &self.cfg.registry
+    }
+    /// The plan's name in the store.
+    pub fn plan_name(&self) -> &str {
+        &self.cfg.plan_name
+    }
+    /// The plan definition: pillars, year, title (its tasks are in [`App::tasks`]).
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+    /// Active filters.
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+    /// The search being typed or kept.
+    pub fn search(&self) -> &TextInput {
+        &self.search
+    }
+    /// Current grouping.
+    pub fn grouping(&self) -> Grouping {
+        self.grouping
+    }
+    /// The rows on screen.
+    pub fn view(&self) -> &View {
+        &self.view
+    }
+    /// The selected row.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+    /// The first row drawn.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+    /// Table rows that fit on screen.
+    pub fn page(&self) -> usize {
+        self.page
+    }
+    /// The current mode.
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+    /// Where the open popup returns to.
+    pub fn popup_return(&self) -> Mode {
+        self.popup_return
+    }
+    /// The status picker's highlighted line.
+    pub fn status_cursor(&self) -> usize {
+        self.status_cursor
+    }
+    /// The progress being typed.
+    pub fn progress_input(&self) -> &TextInput {
+        &self.progress_input
+    }
+    /// The note being written.
+    pub fn note(&self) -> &TextArea<'static> {
+        &self.note
+    }
+    /// The task the note being written belongs to.
+    pub fn note_task(&self) -> Option<&str> {
+        self.note_task.as_deref()
+    }
+    /// The help screen's state.
+    pub fn help(&self) -> &HelpState {
+        &self.help
+    }
+    /// The filter menu's cursor.
+    pub fn menu(&self) -> &FilterMenu {
+        &self.menu
+    }
+    /// How far the detail is scrolled.
+    pub fn detail_scroll(&self) -> u16 {
+        self.detail_scroll
+    }
+    /// The status line's message.
+    pub fn message(&self) -> Option<&(Tone, String)> {
+        self.message.as_ref()
+    }
+    /// The newest history event this screen has seen.
+    pub fn last_seq(&self) -> u64 {
+        self.last_seq
+    }
+    /// True once the user asked to leave.
+    pub fn wants_to_quit(&self) -> bool {
+        self.quit
+    }
+    /// The zone times are shown in.
+    pub fn zone(&self) -> Zone {
+        self.cfg.zone
+    }
+    /// The day being typed for a task marked done.
+    pub fn done_input(&self) -> &TextInput {
+        &self.done_input
+    }
+    /// The note drafts kept, by task.
+    pub fn drafts(&self) -> &BTreeMap<String, String> {
+        &self.drafts
+    }
+    /// The selected note of the detail.
+    pub fn note_cursor(&self) -> Option<usize> {
+        self.note_cursor
+    }
+    /// The note the open editor corrects.
+    pub fn note_correcting(&self) -> Option<usize> {
+        self.note_correcting
+    }
+    /// True while the terminal is too small for the screen.
+    pub fn too_small(&self) -> bool {
+        self.too_small
+    }
+    /// The words typed in the lead unit picker.
+    pub fn unit_query(&self) -> &TextInput {
+        &self.unit_query
+    }
+    /// The highlighted line of the lead unit picker.
+    pub fn unit_cursor(&self) -> usize {
+        self.unit_cursor
+    }
+    /// The lead unit picker's list for the words typed (`None` is "all units").
+    pub fn unit_choices(&self) -> Vec<Option<&crate::domain::Unit>> {
+        menu::unit_choices(&self.cfg.registry, self.tasks(), self.unit_query.text())
     }
 }
+
+#[cfg(test)]
+mod invariants;

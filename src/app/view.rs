@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, HashSet};
 
 use crate::domain::timeframe::quarter_of;
-use crate::domain::{Plan, Task, Timeliness, UnitRegistry};
+use crate::domain::{Plan, Tally, Task, UnitRegistry};
 use crate::i18n::{Lang, format as vf};
 use crate::query::Hit;
 
@@ -21,49 +21,21 @@ pub enum Grouping {
     Lead,
     /// By the quarter of the deadline: a timeline.
     Quarter,
+    /// No groups: the rows as selected, best match first. A search starts in it (a grouping
+    /// would hide the ranking); `Tab` goes from it to the groupings and back.
+    Ranked,
 }
 
 impl Grouping {
-    /// The next grouping in the cycle.
+    /// The next grouping in the cycle; while searching the cycle includes `Ranked`.
     #[must_use]
-    pub fn next(self) -> Self {
+    pub fn next(self, searching: bool) -> Self {
         match self {
             Grouping::Pillar => Grouping::Lead,
             Grouping::Lead => Grouping::Quarter,
-            Grouping::Quarter => Grouping::Pillar,
+            Grouping::Quarter if searching => Grouping::Ranked,
+            Grouping::Quarter | Grouping::Ranked => Grouping::Pillar,
         }
-    }
-}
-
-/// Counts of a group, as progress reports give them.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Counts {
-    /// Done (on time or late).
-    pub done: usize,
-    /// Open, deadline not passed.
-    pub open: usize,
-    /// Open past the deadline.
-    pub overdue: usize,
-    /// No deadline.
-    pub no_deadline: usize,
-    /// Cancelled.
-    pub cancelled: usize,
-}
-
-impl Counts {
-    fn add(&mut self, t: Timeliness) {
-        match t {
-            Timeliness::DoneOnTime | Timeliness::DoneLate => self.done += 1,
-            Timeliness::OpenOnTime => self.open += 1,
-            Timeliness::OpenOverdue => self.overdue += 1,
-            Timeliness::NoDeadline => self.no_deadline += 1,
-            Timeliness::Cancelled => self.cancelled += 1,
-        }
-    }
-
-    /// Tasks counted (cancelled ones included).
-    pub fn total(&self) -> usize {
-        self.done + self.open + self.overdue + self.no_deadline + self.cancelled
     }
 }
 
@@ -74,8 +46,8 @@ pub struct Group {
     pub key: String,
     /// What the header says.
     pub label: String,
-    /// Counts of the tasks shown in it.
-    pub counts: Counts,
+    /// Counts of the tasks shown in it, by report category.
+    pub counts: Tally,
     /// Folded: its tasks are hidden.
     pub folded: bool,
 }
@@ -120,6 +92,20 @@ pub struct ViewInput<'a> {
 /// Groups the selected tasks. Groups keep their canonical order; inside a group, tasks keep the
 /// order of `selected` (plan order, or best match first when searching).
 pub fn build(input: &ViewInput<'_>) -> View {
+    if input.grouping == Grouping::Ranked {
+        return View {
+            groups: Vec::new(),
+            rows: input
+                .selected
+                .iter()
+                .map(|(task, hit)| Row::Task {
+                    task: *task,
+                    hit: hit.clone(),
+                })
+                .collect(),
+            matched: input.selected.len(),
+        };
+    }
     let mut members: BTreeMap<(usize, String), (String, Vec<usize>)> = BTreeMap::new();
     for (pos, (i, _)) in input.selected.iter().enumerate() {
         for (order, key, label) in group_keys(input, &input.tasks[*i]) {
@@ -135,10 +121,11 @@ pub fn build(input: &ViewInput<'_>) -> View {
         ..View::default()
     };
     for ((_, key), (label, positions)) in members {
-        let mut counts = Counts::default();
-        for &p in &positions {
-            counts.add(input.tasks[input.selected[p].0].timeliness(input.as_of));
-        }
+        let counts = Tally::of(
+            positions
+                .iter()
+                .map(|&p| input.tasks[input.selected[p].0].timeliness(input.as_of)),
+        );
         let folded = input.folded.contains(&key);
         view.rows.push(Row::Group(view.groups.len()));
         view.groups.push(Group {
@@ -169,17 +156,7 @@ fn group_keys(input: &ViewInput<'_>, task: &Task) -> Vec<(usize, String, String)
                 .unwrap_or(usize::MAX);
             let label = input.plan.pillar(&task.def.pillar).map_or_else(
                 || task.def.pillar.clone(),
-                |p| {
-                    let name = match input.lang {
-                        Lang::Vi => &p.vi,
-                        Lang::En => &p.en,
-                    };
-                    if p.numeral.is_empty() {
-                        name.clone()
-                    } else {
-                        format!("{}. {name}", p.numeral)
-                    }
-                },
+                |p| vf::pillar_label(input.lang, p),
             );
             vec![(pos, task.def.pillar.clone(), label)]
         }
@@ -206,6 +183,7 @@ fn group_keys(input: &ViewInput<'_>, task: &Task) -> Vec<(usize, String, String)
             }
             out
         }
+        Grouping::Ranked => Vec::new(),
         Grouping::Quarter => {
             let year = input.plan.year.unwrap_or_else(|| input.as_of.year());
             let (order, key, label) = match task.deadline() {
@@ -214,8 +192,12 @@ fn group_keys(input: &ViewInput<'_>, task: &Task) -> Vec<(usize, String, String)
                     "none".to_string(),
                     no_deadline(input.lang).to_string(),
                 ),
-                Some(d) if d.year() < year => (0, "before".into(), before_year(input.lang, year)),
-                Some(d) if d.year() > year => (10, "after".into(), after_year(input.lang, year)),
+                Some(d) if d.year() < year => {
+                    (0, "before".into(), vf::before_year(input.lang, year))
+                }
+                Some(d) if d.year() > year => {
+                    (10, "after".into(), vf::after_year(input.lang, year))
+                }
                 Some(d) => {
                     let q = quarter_of(d);
                     let order = usize::try_from(q).unwrap_or(0);
@@ -229,18 +211,4 @@ fn group_keys(input: &ViewInput<'_>, task: &Task) -> Vec<(usize, String, String)
 
 fn no_deadline(lang: Lang) -> &'static str {
     lang.t(crate::i18n::Msg::NoDeadline)
-}
-
-fn before_year(lang: Lang, year: i32) -> String {
-    match lang {
-        Lang::Vi => format!("Trước năm {year}"),
-        Lang::En => format!("Before {year}"),
-    }
-}
-
-fn after_year(lang: Lang, year: i32) -> String {
-    match lang {
-        Lang::Vi => format!("Sau năm {year}"),
-        Lang::En => format!("After {year}"),
-    }
 }

@@ -22,6 +22,9 @@ pub struct Cli {
     /// Interface language.
     #[arg(long, global = true, value_enum, env = "STEERDECK_LANG")]
     pub lang: Option<Lang>,
+    /// The time zone times are shown in, as an offset ("+07:00") [default: this computer's].
+    #[arg(long, global = true, value_name = "OFFSET", env = "STEERDECK_ZONE", value_parser = parse_zone)]
+    pub zone: Option<crate::domain::time::Zone>,
     /// The plan to work on [default: the active plan].
     #[arg(long, global = true, value_name = "NAME")]
     pub plan: Option<String>,
@@ -47,7 +50,7 @@ pub enum ListFormat {
     Table,
     /// An array of objects.
     Json,
-    /// CSV with a UTF-8 BOM (opens in Excel with the Vietnamese intact).
+    /// CSV for Excel: a UTF-8 BOM, headers in the interface language, values as words.
     Csv,
 }
 
@@ -77,7 +80,8 @@ pub enum ExportFormat {
     /// The plan with its recorded states; `import` reads it back without loss.
     #[default]
     Json,
-    /// The task list as CSV (with a UTF-8 BOM).
+    /// The plan laid out like its appendix, with the recorded states, as CSV for Excel (a UTF-8
+    /// BOM, headers in the interface language); `import` reads it back.
     Csv,
 }
 
@@ -120,6 +124,9 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// CSV separated by `;`, for Excel set to Vietnamese regional settings.
+        #[arg(long)]
+        semicolon: bool,
     },
     /// Run the server that owns the store (--db) so that several sessions can use it at once.
     ///
@@ -131,6 +138,14 @@ pub enum Command {
         /// Exit after this many seconds without any session connected.
         #[arg(long, value_name = "SECS")]
         idle_exit: Option<u64>,
+        /// Leave a new store empty instead of seeding it with the embedded 2025 plan (to import
+        /// a plan of your own first).
+        #[arg(long)]
+        no_seed: bool,
+        /// Close a connection that sends nothing for this many seconds [default: 900]; sessions
+        /// reconnect by themselves.
+        #[arg(long, value_name = "SECS")]
+        idle_conn: Option<u64>,
     },
     /// The plan's quantitative targets, with the previous year's figures.
     Targets,
@@ -140,12 +155,34 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         activate: Option<String>,
     },
+    /// Write a consistent copy of the whole store to a file (safe while the server runs).
+    Backup {
+        /// The backup file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Make a new store (--db, a directory without a store) from a backup file.
+    Restore {
+        /// A file written by `steerdeck backup`.
+        file: PathBuf,
+    },
+    /// Check the store (--db) without changing it: every entry read, indexes cross-checked.
+    Doctor,
+    /// Print a shell completion script (e.g. `steerdeck completions bash > /etc/bash_completion.d/steerdeck`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `steerdeck man > steerdeck.1`.
+    Man,
 }
 
 /// What `list` shows.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ListArgs {
-    /// Only this pillar (key, e.g. `data`, `security`); repeatable.
+    /// Only this pillar: its key (`data`), Roman numeral (`IV`) or name, accents optional
+    /// ("du lieu so"); repeatable.
     #[arg(long, value_name = "KEY")]
     pub pillar: Vec<String>,
     /// Only this status; repeatable.
@@ -172,6 +209,9 @@ pub struct ListArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: ListFormat,
+    /// CSV separated by `;`, for Excel set to Vietnamese regional settings.
+    #[arg(long)]
+    pub semicolon: bool,
 }
 
 /// What `set` changes.
@@ -188,14 +228,30 @@ pub struct SetArgs {
     /// A note or a conclusion to record.
     #[arg(long)]
     pub note: Option<String>,
-    /// With --status done: the day it was done [default: the as-of date].
+    /// With --status done: the day it was done [default: the as-of date; not after it].
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub done_on: Option<NaiveDate>,
+    /// Withdraw note number N (as `show` numbers them); with --note, the new text corrects it.
+    /// The original stays in the history.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub withdraw_note: Option<u16>,
+    /// Change nothing unless the task's status is this one now (for scripts: a conflict, exit 1).
+    #[arg(long, value_name = "STATUS")]
+    pub if_status: Option<crate::domain::Status>,
+    /// Change nothing unless the task's progress is this now (for scripts: a conflict, exit 1).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub if_progress: Option<u8>,
 }
 
-/// Parses YYYY-MM-DD (also dd/mm/yyyy, as Vietnamese users write it).
+/// Parses a time zone offset such as "+07:00".
+pub fn parse_zone(text: &str) -> Result<crate::domain::time::Zone, String> {
+    crate::domain::time::Zone::parse(text)
+        .ok_or_else(|| format!("'{text}' is not a time zone offset; write it as +07:00"))
+}
+
+/// Parses a day: YYYY-MM-DD, or dd/mm/yyyy as Vietnamese users write it.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(text.trim(), "%d/%m/%Y"))
-        .map_err(|_| format!("'{text}' is not a date; write it as YYYY-MM-DD (e.g. 2025-06-30)"))
+    crate::domain::day::parse_day(text).ok_or_else(|| {
+        format!("'{text}' is not a date; write it as dd/mm/yyyy or YYYY-MM-DD (e.g. 30/06/2025)")
+    })
 }

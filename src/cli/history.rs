@@ -1,11 +1,10 @@
 //! History as sentences and as a table.
 
-use chrono::Local;
-
 use std::io::Write;
 
 use super::args::HistoryFormat;
 use super::{CliError, list::terminal_width, list::write_json, out_err, table};
+use crate::domain::time::Zone;
 use crate::i18n::{Lang, Msg};
 use crate::session::Session;
 use crate::store::{Event, StoreError};
@@ -34,13 +33,18 @@ pub(super) fn run(
     match format {
         HistoryFormat::Json => write_json(out, &events),
         HistoryFormat::Table => out
-            .write_all(history_table(session.lang, &events).as_bytes())
+            .write_all(history_table(session.lang, session.zone, &events).as_bytes())
             .map_err(out_err),
     }
 }
 
-/// The history as a table.
-pub fn history_table(lang: Lang, events: &[Event]) -> String {
+/// The history as a table, long notes wrapped to the terminal's width.
+pub fn history_table(lang: Lang, zone: Zone, events: &[Event]) -> String {
+    history_table_within(lang, zone, events, terminal_width())
+}
+
+/// The history as a table whose lines fit `width` cells (notes wrap); unbounded with `None`.
+fn history_table_within(lang: Lang, zone: Zone, events: &[Event], width: Option<usize>) -> String {
     let headers = [
         lang.t(Msg::When),
         lang.t(Msg::Who),
@@ -54,9 +58,7 @@ pub fn history_table(lang: Lang, events: &[Event]) -> String {
         .iter()
         .map(|e| {
             vec![
-                e.at.with_timezone(&Local)
-                    .format("%d/%m/%Y %H:%M")
-                    .to_string(),
+                zone.date_and_time(e.at),
                 e.who.clone(),
                 e.task.clone().unwrap_or_default(),
                 e.field.clone(),
@@ -66,5 +68,49 @@ pub fn history_table(lang: Lang, events: &[Event]) -> String {
             ]
         })
         .collect();
-    table::render(&headers, &rows, terminal_width(), 6)
+    // Notes are long: they wrap to the width rather than run off it.
+    table::render_wrapped(&headers, &rows, width, 6)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Actor, Command, MemoryStore, PlanStore, Update, seed_if_empty};
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn long_notes_wrap_to_the_width() {
+        let store = MemoryStore::new();
+        let actor = Actor::new("thuky");
+        seed_if_empty(&store, &actor, crate::plan::embedded().expect("plan")).expect("seed");
+        let note = "Đã kết nối thử nghiệm với Cơ sở dữ liệu quốc gia về dân cư; Bộ Công an \
+                    còn phải cấp chứng thư số cho môi trường thật, dự kiến trước 30/09/2025";
+        store
+            .execute(
+                &actor,
+                Command::Update(Update {
+                    plan: "2025".into(),
+                    task: "IV.5".into(),
+                    progress: Some(60),
+                    note: Some(note.into()),
+                    ..Update::default()
+                }),
+            )
+            .expect("edit");
+        let events = store.history("2025", Some("IV.5")).expect("history");
+        for lang in [Lang::Vi, Lang::En] {
+            for width in [60, 80, 100] {
+                let out = history_table_within(lang, Zone::default(), &events, Some(width));
+                for line in out.lines() {
+                    assert!(line.width() <= width, "{width}: {line:?}");
+                }
+                let words: Vec<&str> = out.split_whitespace().collect();
+                for w in note.split_whitespace() {
+                    assert!(words.contains(&w), "{width}: '{w}' lost in\n{out}");
+                }
+            }
+        }
+        let unbounded = history_table_within(Lang::Vi, Zone::default(), &events, None);
+        assert!(unbounded.lines().any(|l| l.contains(note)), "{unbounded}");
+    }
 }

@@ -1,6 +1,8 @@
 //! The scriptable command line: every command works without the TUI, on the same store.
 
 pub mod args;
+mod backup;
+mod docs;
 mod export;
 mod history;
 mod import;
@@ -34,6 +36,8 @@ pub enum CliError {
     Store(#[from] StoreError),
     #[error(transparent)]
     PlanFile(#[from] PlanFileError),
+    #[error(transparent)]
+    Search(#[from] crate::query::SearchUnavailable),
     #[error("{path}: {message}")]
     Io { path: String, message: String },
     #[error("{0}")]
@@ -58,6 +62,26 @@ fn out_err(e: std::io::Error) -> CliError {
     }
 }
 
+/// The language errors are said in: the interface language, or Vietnamese when even the
+/// settings file cannot say which.
+pub fn spoken(cli: &Cli) -> Lang {
+    language(cli).unwrap_or_default()
+}
+
+impl CliError {
+    /// The sentence in the interface language.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        match self {
+            CliError::Session(e) => e.in_lang(lang),
+            CliError::Store(e) => crate::i18n::errors::store(lang, e),
+            CliError::ReadOnly if lang == Lang::Vi => {
+                "phiên chỉ xem (--read-only): không có gì thay đổi".into()
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
 /// The interface language: `--lang`/`STEERDECK_LANG`, else the settings file, else Vietnamese.
 fn language(cli: &Cli) -> Result<Lang, CliError> {
     if let Some(l) = cli.lang {
@@ -71,9 +95,16 @@ fn language(cli: &Cli) -> Result<Lang, CliError> {
 /// Runs `steerdeck serve` until it is told to stop; errors are printed here, and the exit
 /// status tells a session that started it what happened (see `server::EXIT_IN_USE`).
 #[cfg(target_os = "linux")]
-pub fn serve(cli: &Cli, idle_exit: Option<u64>) -> std::process::ExitCode {
+pub fn serve(
+    cli: &Cli,
+    idle_exit: Option<u64>,
+    idle_conn: Option<u64>,
+    seed: bool,
+) -> std::process::ExitCode {
     let opts = crate::server::ServeOptions {
         idle_exit: idle_exit.map(std::time::Duration::from_secs),
+        conn_idle: idle_conn.map(std::time::Duration::from_secs),
+        seed,
     };
     let result = crate::session::db_dir(cli.db.as_deref())
         .map_err(|e| (1, e.to_string()))
@@ -96,11 +127,18 @@ fn serve_elsewhere() -> CliError {
 
 /// Runs a command (not the TUI) and writes its output to `out`.
 pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<(), CliError> {
-    if matches!(command, Command::Serve { .. }) {
-        return Err(serve_elsewhere());
+    // Commands that must not open (or create) the store first.
+    match command {
+        Command::Serve { .. } => return Err(serve_elsewhere()),
+        Command::Restore { file } => return backup::restore_from(cli, file, out),
+        Command::Doctor => return backup::doctor(cli, out),
+        Command::Completions { shell } => return docs::completions(*shell, out),
+        Command::Man => return docs::man(out),
+        _ => {}
     }
     let dir = crate::session::db_dir(cli.db.as_deref())?;
-    let session = Session::open(&dir, cli.user.as_deref(), cli.as_of, language(cli)?)?;
+    let mut session = Session::open(&dir, cli.user.as_deref(), cli.as_of, language(cli)?)?;
+    session.zone = cli.zone.unwrap_or_default();
     let plan = session.plan_name(cli.plan.as_deref())?;
     let is_edit = matches!(command, Command::Set(_) | Command::Import { .. })
         || matches!(command, Command::Plans { activate: Some(_) });
@@ -129,10 +167,16 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<(), CliE
             out,
         ),
         Command::Serve { .. } => Err(serve_elsewhere()),
-        Command::Export { format, out: path } => {
-            export::run(&session, &plan, *format, path.as_deref(), out)
-        }
+        Command::Export {
+            format,
+            out: path,
+            semicolon,
+        } => export::run(&session, &plan, *format, path.as_deref(), *semicolon, out),
         Command::Targets => targets::run(&session, &plan, out),
         Command::Plans { activate } => plans::run(&session, activate.as_deref(), out),
+        Command::Backup { out: path } => backup::backup(&session, path, out),
+        Command::Restore { .. } | Command::Doctor | Command::Completions { .. } | Command::Man => {
+            Ok(()) // handled above
+        }
     }
 }

@@ -2,7 +2,8 @@
 
 use super::{Cli, CliError};
 use crate::app::{App, AppConfig};
-use crate::config::{Config, ConfigError, config_path};
+use crate::config::{Config, config_path};
+use crate::file_error::FileError;
 use crate::keymap::{Keymap, user_keymap_path};
 use crate::session::Session;
 use crate::ui::{Theme, ThemeName};
@@ -17,9 +18,24 @@ pub enum ScreenError {
     #[error(transparent)]
     Tui(#[from] crate::tui::TuiError),
     #[error(transparent)]
-    Config(#[from] ConfigError),
+    Config(#[from] FileError),
     #[error("unknown theme '{0}' in the settings file (themes: auto, color, mono)")]
     Theme(String),
+    #[error("{0}; move the file away to start without the drafts")]
+    Drafts(String),
+}
+
+impl ScreenError {
+    /// The sentence in the interface language.
+    pub fn in_lang(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            ScreenError::Cli(e) => e.in_lang(lang),
+            ScreenError::Tui(crate::tui::TuiError::NotATerminal) if lang == crate::i18n::Lang::Vi => {
+                "màn hình tương tác cần một cửa sổ dòng lệnh (terminal); trong script hãy dùng lệnh, ví dụ `steerdeck list`".into()
+            }
+            other => other.to_string(),
+        }
+    }
 }
 
 /// Opens the store and runs the interactive screen.
@@ -55,6 +71,7 @@ pub fn open(cli: &Cli) -> Result<(), ScreenError> {
         as_of,
         lang,
         registry,
+        ..
     } = session;
     // A peer the server lets read but not edit gets a read-only screen.
     let read_only = cli.read_only || !store.may_edit();
@@ -68,9 +85,19 @@ pub fn open(cli: &Cli) -> Result<(), ScreenError> {
             keymap,
             registry,
             plan_name,
+            zone: cli.zone.unwrap_or_default(),
         },
     )
     .map_err(CliError::from)?;
-    crate::tui::run(app, &theme, Some(&dir))?;
+    let drafts_path = crate::tui::drafts::default_path(&dir, app.plan_name());
+    let app = match drafts_path.as_deref().map(crate::tui::drafts::load) {
+        Some(Ok(d)) => app.with_drafts(d),
+        Some(Err(e)) => {
+            // Unreadable drafts are left where they are, never overwritten.
+            return Err(ScreenError::Drafts(e));
+        }
+        None => app,
+    };
+    crate::tui::run(app, &theme, Some(&dir), drafts_path.as_deref())?;
     Ok(())
 }

@@ -16,6 +16,20 @@ pub(super) fn run(
     args: &SetArgs,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
+    if let Some(d) = args.done_on.filter(|d| *d > session.as_of) {
+        let (day, as_of) = (
+            crate::i18n::format::date(d),
+            crate::i18n::format::date(session.as_of),
+        );
+        return Err(CliError::Usage(match session.lang {
+            crate::i18n::Lang::Vi => format!(
+                "--done-on {day} sau ngày xem xét {as_of}: nhiệm vụ không thể hoàn thành trong tương lai; chưa lưu gì"
+            ),
+            crate::i18n::Lang::En => format!(
+                "--done-on {day} is after the review date {as_of}: a task cannot be done in the future"
+            ),
+        }));
+    }
     let update = Update {
         plan: plan.to_string(),
         task: args.id.clone(),
@@ -23,6 +37,11 @@ pub(super) fn run(
         progress: args.progress,
         note: args.note.clone(),
         done_on: Some(args.done_on.unwrap_or(session.as_of)),
+        withdraw_note: args.withdraw_note.map(|n| usize::from(n) - 1),
+        // For scripts: refuse (with who changed it) unless the task is as the script expects.
+        expect_status: args.if_status,
+        expect_progress: args.if_progress,
+        expect_always: true,
         ..Update::default()
     };
     let outcome = session
@@ -31,7 +50,12 @@ pub(super) fn run(
     if let Outcome::Updated { events } = outcome {
         let lang = session.lang;
         for e in &events {
-            writeln!(out, "{}", printable(&describe(lang, e), false)).map_err(out_err)?;
+            writeln!(
+                out,
+                "{}",
+                printable(&describe(lang, session.zone, e), false)
+            )
+            .map_err(out_err)?;
         }
         writeln!(out, "{}.", lang.t(Msg::Saved)).map_err(out_err)?;
     }

@@ -1,10 +1,9 @@
 //! `steerdeck show ID`: one task in full.
 
-use chrono::Local;
 use std::io::Write;
 
 use super::CliError;
-use crate::domain::text::printable;
+use crate::export::sanitize::terminal as printable;
 use crate::i18n::history::describe;
 use crate::i18n::{Msg, format as vf};
 use crate::session::Session;
@@ -29,21 +28,15 @@ pub(super) fn show(
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let pillar = record.pillar.as_ref().map_or_else(
-        || task.def.pillar.clone(),
-        |p| match lang {
-            crate::i18n::Lang::Vi => format!("{} {}", p.numeral, p.vi),
-            crate::i18n::Lang::En => format!("{} {}", p.numeral, p.en),
-        },
-    );
+    let pillar = record
+        .pillar
+        .as_ref()
+        .map_or_else(|| task.def.pillar.clone(), |p| vf::pillar_label(lang, p));
     let deadline = task.deadline().map_or_else(
         || lang.t(Msg::NoDeadline).to_string(),
-        |d| {
-            format!(
-                "{} ({})",
-                vf::date(d),
-                vf::days_left(lang, d, session.as_of)
-            )
+        |d| match vf::deadline_note(lang, &task, session.as_of) {
+            Some(note) => format!("{} ({note})", vf::date(d)),
+            None => vf::date(d),
         },
     );
     let mut lines = vec![
@@ -84,10 +77,23 @@ pub(super) fn show(
     ));
     if !task.state.notes.is_empty() {
         lines.push(format!("{}:", lang.t(Msg::Notes)));
-        for n in &task.state.notes {
-            let when = n.at.with_timezone(&Local).format("%d/%m/%Y %H:%M");
+        for (i, n) in task.state.notes.iter().enumerate() {
+            let when = session.zone.date_and_time(n.at);
+            let mark = n.withdrawn.as_ref().map_or_else(String::new, |w| {
+                format!(
+                    " ({} {}, {})",
+                    lang.t(if w.corrected {
+                        Msg::CorrectedTag
+                    } else {
+                        Msg::WithdrawnTag
+                    }),
+                    w.who,
+                    session.zone.date_and_time(w.at)
+                )
+            });
             lines.push(format!(
-                "  [{when}, {}] {}",
+                "  {}. [{when}, {}]{mark} {}",
+                i + 1,
                 n.who,
                 n.text.replace('\n', "\n    ")
             ));
@@ -96,7 +102,7 @@ pub(super) fn show(
     if !record.history.is_empty() {
         lines.push(format!("{}:", lang.t(Msg::History)));
         for e in &record.history {
-            lines.push(format!("  {}", describe(lang, e)));
+            lines.push(format!("  {}", describe(lang, session.zone, e)));
         }
     }
     for l in lines {

@@ -1,11 +1,13 @@
 //! The pure core: plans, tasks, statuses, timeframes and deadlines, units, timeliness.
 //! Nothing here knows about terminals, files or the store.
 
+pub mod day;
 pub mod history;
 pub mod plan;
 pub mod status;
 pub mod task;
 pub mod text;
+pub mod time;
 pub mod timeframe;
 pub mod timeliness;
 pub mod unit;
@@ -13,7 +15,7 @@ pub mod unit;
 pub use history::Event;
 pub use plan::{Kpi, Pillar, Plan, PlanProblem, TaskDef};
 pub use status::Status;
-pub use task::{Note, Task, TaskState};
+pub use task::{Note, Task, TaskState, Withdrawal};
 pub use timeframe::{TimeframeReading, read_timeframe};
-pub use timeliness::{Timeliness, timeliness};
-pub use unit::{Unit, UnitRegistry};
+pub use timeliness::{Tally, Timeliness, timeliness};
+pub use unit::{BrokenRegistry, Unit, UnitRegistry};

@@ -32,6 +32,39 @@ pub struct Note {
     pub who: String,
     /// The text (NFC).
     pub text: String,
+    /// Set when the note was withdrawn or replaced by a correction; the text stays, for the
+    /// history, but the note no longer counts as said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn: Option<Withdrawal>,
+}
+
+/// Who withdrew a note, when, and whether a corrected note replaced it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Withdrawal {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Who.
+    pub who: String,
+    /// True when a corrected text replaced it (the correction is the next note).
+    #[serde(default)]
+    pub corrected: bool,
+}
+
+impl Note {
+    /// True while the note stands (not withdrawn, not replaced by a correction).
+    pub fn is_current(&self) -> bool {
+        self.withdrawn.is_none()
+    }
+}
+
+impl TaskState {
+    /// The notes that stand, with their index in `notes`, oldest first.
+    pub fn current_notes(&self) -> impl Iterator<Item = (usize, &Note)> {
+        self.notes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.is_current())
+    }
 }
 
 /// A task as shown: its definition, its state, and what its timeframe means.

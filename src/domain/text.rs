@@ -38,10 +38,29 @@ pub fn printable(text: &str, keep_newlines: bool) -> String {
     out
 }
 
-/// True for characters that must not reach a terminal as they are.
+/// True for characters that must not reach a terminal (or any output) as they are: controls
+/// (C0, DEL, C1), bidi embeddings, overrides, isolates and marks (they reorder a line),
+/// zero-width and blank filler characters (they hide text), and line and paragraph separators.
 pub fn is_dangerous(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+        || matches!(
+            c,
+            '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{061c}'
+                | '\u{200b}'..='\u{200d}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{feff}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{180e}'
+                | '\u{115f}'
+                | '\u{1160}'
+                | '\u{3164}'
+                | '\u{ffa0}'
+        )
 }
 
 /// True when the text has a character `printable` would escape (newlines aside).

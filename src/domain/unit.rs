@@ -50,6 +50,18 @@ pub enum RegistryProblem {
     UnknownSuccessor { unit: String, successor: String },
 }
 
+/// The unit registry shipped in the binary, as transcribed in `data/units.toml`.
+pub const EMBEDDED_UNITS_TOML: &str = include_str!("../../data/units.toml");
+
+/// The unit registry built into the binary cannot be used: a defect of this build, reported to
+/// the user as such.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "the unit registry built into steerdeck (data/units.toml) is broken: {0}; this build of \
+     steerdeck is defective, please report it"
+)]
+pub struct BrokenRegistry(pub String);
+
 /// The units, indexed by every spelling.
 #[derive(Debug, Clone, Default)]
 pub struct UnitRegistry {
@@ -116,11 +128,15 @@ impl UnitRegistry {
         Self::new(file.units).map_err(|e| e.to_string())
     }
 
-    /// The registry embedded in the binary (`data/units.toml`).
-    pub fn embedded() -> Self {
-        // The embedded file is checked by a test; an error here would be a build defect, and
-        // an empty registry still works (units are then shown as written).
-        Self::from_toml(include_str!("../../data/units.toml")).unwrap_or_default()
+    /// The registry embedded in the binary (`data/units.toml`). The test suite fails if it is
+    /// broken; should a broken one be shipped anyway, this is an error for the caller to report
+    /// (never an empty registry that quietly shows every unit as written).
+    pub fn embedded() -> Result<Self, BrokenRegistry> {
+        Self::built_in(EMBEDDED_UNITS_TOML)
+    }
+
+    fn built_in(text: &str) -> Result<Self, BrokenRegistry> {
+        Self::from_toml(text).map_err(BrokenRegistry)
     }
 
     /// All units, in file order.
@@ -265,14 +281,26 @@ mod tests {
     use super::*;
 
     fn reg() -> UnitRegistry {
-        UnitRegistry::embedded()
+        UnitRegistry::embedded().expect("the embedded registry")
     }
 
     #[test]
     fn embedded_registry_parses() {
-        let text = include_str!("../../data/units.toml");
-        let r = UnitRegistry::from_toml(text).expect("units.toml parses");
+        let r = UnitRegistry::embedded().expect("units.toml parses");
         assert!(r.units().len() >= 20, "only {} units", r.units().len());
+    }
+
+    #[test]
+    fn a_broken_built_in_registry_is_an_error_that_says_so() {
+        let text = "[[units]]\nkey = \"a\"\nname = \"A\"\nshort = \"A\"\n\
+                    [[units]]\nkey = \"a\"\nname = \"B\"\nshort = \"B\"\n";
+        let e = UnitRegistry::built_in(text).expect_err("a key used twice");
+        assert_eq!(
+            e.to_string(),
+            "the unit registry built into steerdeck (data/units.toml) is broken: unit key 'a' is \
+             used twice; this build of steerdeck is defective, please report it"
+        );
+        assert!(UnitRegistry::built_in("units = 1").is_err());
     }
 
     #[test]

@@ -43,47 +43,12 @@ impl TaskRow {
             completed_on: task.state.completed_on.map(iso),
             overdue: task.is_overdue(as_of),
             timeliness: task.timeliness(as_of).key().to_string(),
-            notes: task.state.notes.iter().map(|n| n.text.clone()).collect(),
+            // Withdrawn and corrected notes stay in the history, not in what the task says.
+            notes: task
+                .state
+                .current_notes()
+                .map(|(_, n)| n.text.clone())
+                .collect(),
         }
     }
-}
-
-/// Rows as CSV for Excel: a UTF-8 BOM, then a header and one line per task; lists joined by "; ".
-pub fn to_csv(rows: &[TaskRow]) -> Result<Vec<u8>, csv::Error> {
-    let mut w = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
-    w.write_record([
-        "id",
-        "pillar",
-        "title",
-        "timeframe",
-        "deadline",
-        "lead",
-        "support",
-        "funding",
-        "status",
-        "progress",
-        "completed_on",
-        "overdue",
-        "timeliness",
-        "notes",
-    ])?;
-    for r in rows {
-        w.write_record([
-            r.id.as_str(),
-            &r.pillar,
-            &r.title,
-            &r.timeframe,
-            r.deadline.as_deref().unwrap_or(""),
-            &r.lead.join("; "),
-            &r.support.join("; "),
-            r.funding.as_deref().unwrap_or(""),
-            &r.status,
-            &r.progress.to_string(),
-            r.completed_on.as_deref().unwrap_or(""),
-            if r.overdue { "true" } else { "false" },
-            &r.timeliness,
-            &r.notes.join(" | "),
-        ])?;
-    }
-    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }

@@ -114,6 +114,28 @@ pub fn describe(lang: Lang, action: Action) -> (&'static str, &'static str) {
         (Lang::En, Action::NextValue) => ("next value", "Next value"),
         (Lang::Vi, Action::PrevValue) => ("giá trị trước", "Giá trị trước"),
         (Lang::En, Action::PrevValue) => ("prev value", "Previous value"),
+        (Lang::Vi, Action::NextNote) => ("ghi chú sau", "Chọn ghi chú sau"),
+        (Lang::En, Action::NextNote) => ("next note", "Select the next note"),
+        (Lang::Vi, Action::PrevNote) => ("ghi chú trước", "Chọn ghi chú trước"),
+        (Lang::En, Action::PrevNote) => ("prev note", "Select the previous note"),
+        (Lang::Vi, Action::CorrectNote) => (
+            "sửa ghi chú",
+            "Sửa ghi chú đang chọn (bản cũ vẫn lưu trong lịch sử)",
+        ),
+        (Lang::En, Action::CorrectNote) => (
+            "correct note",
+            "Correct the selected note (the original stays in the history)",
+        ),
+        (Lang::Vi, Action::WithdrawNote) => (
+            "rút ghi chú",
+            "Rút ghi chú đang chọn (bản cũ vẫn lưu trong lịch sử)",
+        ),
+        (Lang::En, Action::WithdrawNote) => (
+            "withdraw note",
+            "Withdraw the selected note (the original stays in the history)",
+        ),
+        (Lang::Vi, Action::DiscardNote) => ("bỏ nháp", "Bỏ bản nháp ghi chú này"),
+        (Lang::En, Action::DiscardNote) => ("discard", "Throw this note draft away"),
     }
 }
 

@@ -4,6 +4,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::Lang;
 use crate::domain::timeframe::quarter_of;
+use crate::domain::{Task, Timeliness};
 
 /// A count with thousands separators: "9.831" (vi), "9,831" (en).
 pub fn count(lang: Lang, n: usize) -> String {
@@ -89,6 +90,91 @@ pub fn days_left(lang: Lang, deadline: NaiveDate, as_of: NaiveDate) -> String {
         (Lang::En, 1) => format!("{} days left", count(lang, n)),
         (Lang::En, _) => format!("{} days overdue", count(lang, n)),
     }
+}
+
+/// The group of deadlines before the plan's year: "Trước năm 2025".
+pub fn before_year(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Vi => format!("Trước năm {year}"),
+        Lang::En => format!("Before {year}"),
+    }
+}
+
+/// The group of deadlines after the plan's year: "Sau năm 2025".
+pub fn after_year(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Vi => format!("Sau năm {year}"),
+        Lang::En => format!("After {year}"),
+    }
+}
+
+/// A status in a narrow column: "Chưa TH", "Đang TH" ("Not yet", "Ongoing").
+pub fn status_short(lang: Lang, s: crate::domain::Status) -> &'static str {
+    use crate::domain::Status;
+    match (lang, s) {
+        (Lang::Vi, Status::NotStarted) => "Chưa TH",
+        (Lang::Vi, Status::InProgress) => "Đang TH",
+        (Lang::Vi, Status::Blocked) => "Vướng",
+        (Lang::Vi, Status::Done) => "Xong",
+        (Lang::Vi, Status::Cancelled) => "Dừng",
+        (Lang::En, Status::NotStarted) => "Not yet",
+        (Lang::En, Status::InProgress) => "Ongoing",
+        (Lang::En, Status::Blocked) => "Blocked",
+        (Lang::En, Status::Done) => "Done",
+        (Lang::En, Status::Cancelled) => "Dropped",
+    }
+}
+
+/// A pillar's name in the interface language (the plan gives both).
+pub fn pillar_name(lang: Lang, p: &crate::domain::Pillar) -> &str {
+    match lang {
+        Lang::Vi => &p.vi,
+        Lang::En => &p.en,
+    }
+}
+
+/// A pillar as a heading: "IV. Phát triển dữ liệu số", or the name alone for the projects.
+pub fn pillar_label(lang: Lang, p: &crate::domain::Pillar) -> String {
+    let name = pillar_name(lang, p);
+    if p.numeral.is_empty() {
+        name.to_string()
+    } else {
+        format!("{}. {name}", p.numeral)
+    }
+}
+
+/// What stands after a deadline: days left or overdue for an open task; for a finished one, when
+/// it finished and whether on time or how many days late (never "overdue"); "cancelled" for a
+/// cancelled one.
+pub fn deadline_note(lang: Lang, task: &Task, as_of: NaiveDate) -> Option<String> {
+    let deadline = task.deadline()?;
+    let done_on = task.state.completed_on.map(date);
+    Some(match (task.timeliness(as_of), lang) {
+        (Timeliness::Cancelled, _) => lang.timeliness(Timeliness::Cancelled).to_lowercase(),
+        (Timeliness::DoneOnTime, Lang::Vi) => match done_on {
+            Some(d) => format!("hoàn thành {d}, đúng hạn"),
+            None => "hoàn thành đúng hạn".into(),
+        },
+        (Timeliness::DoneOnTime, Lang::En) => match done_on {
+            Some(d) => format!("done {d}, on time"),
+            None => "done on time".into(),
+        },
+        (Timeliness::DoneLate, _) => {
+            let late = task
+                .state
+                .completed_on
+                .map(|c| usize::try_from((c - deadline).num_days().max(0)).unwrap_or(0));
+            match (lang, done_on, late) {
+                (Lang::Vi, Some(d), Some(n)) => {
+                    format!("hoàn thành {d}, trễ {} ngày", count(lang, n))
+                }
+                (Lang::En, Some(d), Some(n)) => format!("done {d}, {} days late", count(lang, n)),
+                (Lang::Vi, _, _) => "hoàn thành quá hạn".into(),
+                (Lang::En, _, _) => "done late".into(),
+            }
+        }
+        _ => days_left(lang, deadline, as_of),
+    })
 }
 
 #[cfg(test)]

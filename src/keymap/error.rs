@@ -2,24 +2,17 @@
 //! where there is one, and what to write instead where there is an answer.
 
 use crate::action::{Action, Mode};
+use crate::file_error::FileError;
 
 use super::accepts::accepted;
 use super::spec::SpecError;
 
 /// A keymap that cannot be loaded.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, thiserror::Error)]
 pub enum KeymapError {
-    /// The file cannot be read.
-    #[error("{file}: cannot read the file: {message}")]
-    Read { file: String, message: String },
-    /// The file is not TOML.
-    #[error("{file}:{line}:{column}: TOML syntax error: {message}")]
-    Syntax {
-        file: String,
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    /// The file cannot be read, or is not TOML (the message then starts "TOML syntax error").
+    #[error(transparent)]
+    File(#[from] FileError),
     /// A section that is not a mode.
     #[error(
         "{file}:{line}: unknown mode section [{name}] (modes: {})",
@@ -138,17 +131,20 @@ fn accepted_text(mode: Mode) -> String {
 pub(super) fn close_actions(name: &str) -> Vec<String> {
     let words: Vec<&str> = name.split('_').filter(|w| w.len() > 2).collect();
     let typos = (name.chars().count() / 3).max(1);
-    let mut close: Vec<(usize, String)> = Action::ALL
+    let mut close: Vec<(bool, usize, String)> = Action::ALL
         .into_iter()
         .map(Action::name)
         .filter_map(|candidate| {
             let distance = edit_distance(name, &candidate);
             let shares_word = candidate.split('_').any(|w| words.contains(&w));
-            (distance <= typos || shares_word).then_some((distance, candidate))
+            // The first word is the verb ("save" in "save_note"): an action with the same verb
+            // is the likelier meaning.
+            let same_verb = candidate.split('_').next() == name.split('_').next();
+            (distance <= typos || shares_word).then_some((!same_verb, distance, candidate))
         })
         .collect();
     close.sort();
-    close.into_iter().take(3).map(|(_, n)| n).collect()
+    close.into_iter().take(3).map(|(_, _, n)| n).collect()
 }
 
 /// Levenshtein distance, by characters.
@@ -183,7 +179,10 @@ mod tests {
     fn close_actions_suggest_likely_names() {
         assert_eq!(close_actions("movedown"), ["move_down"]);
         assert_eq!(close_actions("move"), ["move_up", "move_down"]);
-        assert_eq!(close_actions("save_note"), ["add_note", "save"]);
+        assert_eq!(
+            close_actions("save_note"),
+            ["save", "add_note", "next_note"]
+        );
         assert_eq!(close_actions("quite"), ["quit"]);
         assert!(close_actions("frobnicate").is_empty());
     }

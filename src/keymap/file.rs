@@ -12,6 +12,7 @@ use super::accepts::accepts;
 use super::error::{EntryProblem, KeymapError, close_actions};
 use super::spec::{self, KeySpec};
 use crate::domain::text::line_col;
+use crate::file_error::FileError;
 
 /// One entry of a section: a key, what it runs, and the description written for it, if any.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,13 +28,12 @@ pub(super) type Layer = Vec<(Mode, Vec<Entry>)>;
 /// Reads the keymap file `text`, named `file` in errors.
 pub(super) fn parse_layer(file: &str, text: &str) -> Result<Layer, KeymapError> {
     let root = DeTable::parse(text).map_err(|e| {
-        let (line, column) = line_col(text, e.span().map_or(0, |s| s.start));
-        KeymapError::Syntax {
-            file: file.to_string(),
-            line,
-            column,
-            message: e.message().trim().replace('\n', "; "),
-        }
+        let offset = e.span().map_or(0, |s| s.start);
+        let message = format!(
+            "TOML syntax error: {}",
+            e.message().trim().replace('\n', "; ")
+        );
+        FileError::syntax_at(file, text, offset, message, e)
     })?;
     let mut sections: Vec<_> = root.get_ref().iter().collect();
     sections.sort_by_key(|(name, _)| name.span().start);

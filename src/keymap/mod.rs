@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
 
 use crate::action::{Action, Mode};
+use crate::file_error::FileError;
 
 pub use accepts::{accepted, accepts};
 pub use error::{EntryProblem, KeymapError};
@@ -87,7 +88,7 @@ impl Keymap {
             match std::fs::read_to_string(path) {
                 Ok(text) => keymap.overlay(&path.display().to_string(), &text)?,
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => return Err(read_error(path, &e)),
+                Err(e) => return Err(read_error(path, e)),
             }
         }
         Ok(keymap)
@@ -172,14 +173,11 @@ fn looks_like_path(name: &str) -> bool {
 }
 
 fn read(path: &Path) -> Result<String, KeymapError> {
-    std::fs::read_to_string(path).map_err(|e| read_error(path, &e))
+    std::fs::read_to_string(path).map_err(|e| read_error(path, e))
 }
 
-fn read_error(path: &Path, e: &std::io::Error) -> KeymapError {
-    KeymapError::Read {
-        file: path.display().to_string(),
-        message: e.to_string(),
-    }
+fn read_error(path: &Path, e: std::io::Error) -> KeymapError {
+    FileError::read(&path.display().to_string(), e).into()
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use super::PlanFileError;
 use crate::domain::{Plan, TaskState};
+use crate::file_error::FileError;
 
 /// The value of the `format` field.
 pub const FORMAT: &str = "steerdeck-plan";
@@ -39,16 +40,16 @@ impl PlanDocument {
 
     /// Reads a document, checking its format and version.
     pub fn from_json(text: &str, file: &str) -> Result<Self, PlanFileError> {
-        let syntax = |e: serde_json::Error| PlanFileError::Syntax {
-            file: file.to_string(),
-            line: e.line(),
-            column: e.column(),
-            message: e
-                .to_string()
-                .split(" at line ")
-                .next()
-                .unwrap_or_default()
-                .to_string(),
+        let syntax = |e: serde_json::Error| {
+            let message = e.to_string();
+            let message = message.split(" at line ").next().unwrap_or_default();
+            PlanFileError::File(FileError::Syntax {
+                file: file.to_string(),
+                line: e.line(),
+                column: e.column(),
+                message: message.to_string(),
+                source: Box::new(e),
+            })
         };
         let head: serde_json::Value = serde_json::from_str(text).map_err(syntax)?;
         let format = head.get("format").and_then(|f| f.as_str()).unwrap_or("");

@@ -10,6 +10,7 @@ use std::path::Path;
 
 pub use crate::domain::text::line_col;
 use crate::domain::{Plan, PlanProblem, TaskState, TimeframeReading, UnitRegistry, read_timeframe};
+use crate::file_error::FileError;
 
 pub use csv_plan::read_csv;
 pub use document::{FORMAT, PlanDocument, VERSION};
@@ -25,15 +26,9 @@ pub fn embedded() -> Result<Plan, PlanFileError> {
 /// Why a plan file cannot be read. Each variant says where.
 #[derive(Debug, thiserror::Error)]
 pub enum PlanFileError {
-    #[error("{file}: cannot read the file: {message}")]
-    Read { file: String, message: String },
-    #[error("{file}:{line}:{column}: {message}")]
-    Syntax {
-        file: String,
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    /// The file cannot be read, or its text is wrong at a line and column.
+    #[error(transparent)]
+    File(#[from] FileError),
     #[error("{file}: {count} problem(s), nothing was imported:\n{}", .problems.join("\n"))]
     Rows {
         file: String,
@@ -76,21 +71,12 @@ pub fn read_file(
     registry: &UnitRegistry,
 ) -> Result<ReadPlan, PlanFileError> {
     let file = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| PlanFileError::Read {
-        file: file.clone(),
-        message: e.to_string(),
-    })?;
+    let bytes = std::fs::read(path).map_err(|e| FileError::read(&file, e))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        let (line, column) = line_col(
-            &String::from_utf8_lossy(e.as_bytes()),
-            e.utf8_error().valid_up_to(),
-        );
-        PlanFileError::Syntax {
-            file: file.clone(),
-            line,
-            column,
-            message: "the file is not UTF-8 text (save it as UTF-8)".into(),
-        }
+        let offset = e.utf8_error().valid_up_to();
+        let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        let message = "the file is not UTF-8 text (save it as UTF-8)";
+        FileError::syntax_at(&file, &lossy, offset, message, e)
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let ext = path
@@ -100,10 +86,7 @@ pub fn read_file(
     let (mut plan, states) = match ext.as_deref() {
         Some("csv") => {
             let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("plan");
-            (
-                read_csv(text, &file, name.unwrap_or(stem), registry)?,
-                BTreeMap::new(),
-            )
+            read_csv(text, &file, name.unwrap_or(stem), registry)?
         }
         Some("toml") => (parse_toml(text, &file)?, BTreeMap::new()),
         Some("json") => {
@@ -164,13 +147,5 @@ pub fn timeframe_warnings(plan: &Plan, file: &str) -> Vec<String> {
 
 /// Parses the project's TOML plan format.
 pub fn parse_toml(text: &str, file: &str) -> Result<Plan, PlanFileError> {
-    toml::from_str::<Plan>(text).map_err(|e| {
-        let (line, column) = e.span().map_or((1, 1), |s| line_col(text, s.start));
-        PlanFileError::Syntax {
-            file: file.to_string(),
-            line,
-            column,
-            message: e.message().to_string(),
-        }
-    })
+    toml::from_str::<Plan>(text).map_err(|e| FileError::toml(file, text, e).into())
 }

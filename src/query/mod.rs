@@ -4,13 +4,15 @@
 pub mod filter;
 pub mod fold;
 pub mod search;
+pub mod units;
 
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
 use crate::domain::{Task, UnitRegistry};
-pub use filter::{Due, Filter, Prepared, find_unit, parse_quarter};
+pub use filter::{Due, Filter, Prepared, find_pillar, find_unit, parse_quarter};
 pub use search::{Haystack, Hit, Query};
+pub use units::{UnitMatch, UnitMiss, pick_unit, rank_units};
 
 /// Tasks with their search text folded once, at load. Folding 10,000 tasks takes longer than
 /// opening the plan, so it happens on another thread while the first screen is drawn; the first
@@ -23,6 +25,34 @@ pub struct TaskIndex {
 enum Haystacks {
     Ready(Vec<Haystack>),
     Building(std::thread::JoinHandle<Vec<Haystack>>),
+    /// The background build panicked (a defect): searching says so instead of finding nothing.
+    Failed(SearchUnavailable),
+}
+
+/// The search index could not be built, so a search cannot be answered. Filters without a
+/// search still work.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "search is unavailable: building the search index failed ({0}); filters still work. \
+     Restart steerdeck to try again, and please report it"
+)]
+pub struct SearchUnavailable(String);
+
+impl SearchUnavailable {
+    /// From the payload of the panic that ended the build.
+    fn from_panic(payload: &(dyn std::any::Any + Send)) -> Self {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "the build stopped".to_string());
+        SearchUnavailable(what)
+    }
+
+    /// What went wrong, as the failed build said it.
+    pub fn cause(&self) -> &str {
+        &self.0
+    }
 }
 
 /// Fields of a task's haystack, in order.
@@ -31,20 +61,21 @@ pub const FIELD_ID: usize = 0;
 pub const FIELD_TITLE: usize = 1;
 
 impl TaskIndex {
-    /// Indexes tasks: id, title, units (as written and in full), notes.
+    /// Indexes tasks: id, title, units (as written and by every name the registry knows),
+    /// notes.
     pub fn new(tasks: Vec<Task>, registry: &UnitRegistry) -> Self {
         // Plans repeat the same few unit spellings: resolve each once.
-        let mut names: HashMap<&str, Option<&str>> = HashMap::new();
+        let mut names: HashMap<&str, String> = HashMap::new();
         for t in &tasks {
             for u in t.def.lead.iter().chain(&t.def.support) {
                 names
                     .entry(u.as_str())
-                    .or_insert_with(|| registry.resolve(u).map(|x| x.name.as_str()));
+                    .or_insert_with(|| unit_names(registry, u));
             }
         }
         let texts: Vec<[String; 4]> = tasks
             .iter()
-            .map(|t| search_text(t, &|u| names.get(u).copied().flatten()))
+            .map(|t| search_text(t, &|u| names.get(u).map(String::as_str)))
             .collect();
         let haystacks = if tasks.len() < 1000 {
             Haystacks::Ready(build(&texts))
@@ -59,13 +90,16 @@ impl TaskIndex {
         &self.tasks
     }
 
-    /// Waits for the background build, if it is still running.
+    /// Waits for the background build, if it is still running. A build that panicked is
+    /// recorded as `Failed`, and every search then returns its error.
     fn ensure_built(&mut self) {
         if let Haystacks::Building(_) = &self.haystacks {
             let pending = std::mem::replace(&mut self.haystacks, Haystacks::Ready(Vec::new()));
             if let Haystacks::Building(handle) = pending {
-                // A failed build (a bug) leaves search finding nothing rather than crashing.
-                self.haystacks = Haystacks::Ready(handle.join().unwrap_or_default());
+                self.haystacks = match handle.join() {
+                    Ok(built) => Haystacks::Ready(built),
+                    Err(payload) => Haystacks::Failed(SearchUnavailable::from_panic(&*payload)),
+                };
             }
         }
     }
@@ -73,8 +107,14 @@ impl TaskIndex {
     /// Replaces one task (after an edit) and refreshes its search text.
     pub fn replace(&mut self, task: Task, registry: &UnitRegistry) {
         if let Some(i) = self.tasks.iter().position(|t| t.def.id == task.def.id) {
-            let [a, b, c, d] =
-                search_text(&task, &|u| registry.resolve(u).map(|x| x.name.as_str()));
+            let names: HashMap<&str, String> = task
+                .def
+                .lead
+                .iter()
+                .chain(&task.def.support)
+                .map(|u| (u.as_str(), unit_names(registry, u)))
+                .collect();
+            let [a, b, c, d] = search_text(&task, &|u| names.get(u).map(String::as_str));
             self.ensure_built();
             if let Haystacks::Ready(h) = &mut self.haystacks {
                 if let Some(slot) = h.get_mut(i) {
@@ -86,24 +126,27 @@ impl TaskIndex {
     }
 
     /// Indices of the tasks passing the filter and the search, with hits. With a search the
-    /// best matches come first; without one, plan order.
+    /// best matches come first; without one, plan order. A search fails only if the search
+    /// index could not be built; a filter alone never fails.
     pub fn select(
         &mut self,
         filter: &Filter,
         query: &Query,
         registry: &UnitRegistry,
         as_of: NaiveDate,
-    ) -> Vec<(usize, Option<Hit>)> {
+    ) -> Result<Vec<(usize, Option<Hit>)>, SearchUnavailable> {
         let prepared = Prepared::new(filter, registry, as_of);
         if query.is_empty() {
-            return (0..self.tasks.len())
+            return Ok((0..self.tasks.len())
                 .filter(|&i| prepared.matches(&self.tasks[i]))
                 .map(|i| (i, None))
-                .collect();
+                .collect());
         }
         self.ensure_built();
-        let Haystacks::Ready(haystacks) = &self.haystacks else {
-            return Vec::new();
+        let haystacks = match &self.haystacks {
+            Haystacks::Ready(haystacks) => haystacks,
+            Haystacks::Failed(e) => return Err(e.clone()),
+            Haystacks::Building(_) => return Ok(Vec::new()),
         };
         let mut hits: Vec<(usize, Hit)> = haystacks
             .iter()
@@ -112,7 +155,7 @@ impl TaskIndex {
             .filter_map(|(i, h)| query.score(h).map(|hit| (i, hit)))
             .collect();
         hits.sort_by(|a, b| b.1.score.cmp(&a.1.score).then(a.0.cmp(&b.0)));
-        hits.into_iter().map(|(i, h)| (i, Some(h))).collect()
+        Ok(hits.into_iter().map(|(i, h)| (i, Some(h))).collect())
     }
 }
 
@@ -124,18 +167,43 @@ fn build(texts: &[[String; 4]]) -> Vec<Haystack> {
         .collect()
 }
 
-/// A task's search fields: id, title, units (as written and their full names), notes.
-fn search_text<'a>(task: &Task, full_name: &dyn Fn(&str) -> Option<&'a str>) -> [String; 4] {
+/// Every other name of the unit written `written`, as the registry knows it: full name,
+/// abbreviation, aliases, and those of the units that took over its work ("; " between them).
+/// Empty for a unit the registry does not know.
+fn unit_names(registry: &UnitRegistry, written: &str) -> String {
+    let Some(unit) = registry.resolve(written) else {
+        return String::new();
+    };
+    let mut seen = vec![crate::domain::unit::name_key(written)];
+    let mut out = String::new();
+    for u in registry.lineage(unit) {
+        for name in [&u.name, &u.short].into_iter().chain(&u.aliases) {
+            let key = crate::domain::unit::name_key(name);
+            if !seen.contains(&key) {
+                seen.push(key);
+                out.push_str(name);
+                out.push_str("; ");
+            }
+        }
+    }
+    out
+}
+
+/// A task's search fields: id, title, units (as written and by their other names), notes.
+fn search_text<'a>(task: &Task, other_names: &dyn Fn(&str) -> Option<&'a str>) -> [String; 4] {
     let mut units = String::new();
     for u in task.def.lead.iter().chain(&task.def.support) {
         units.push_str(u);
         units.push_str("; ");
-        if let Some(name) = full_name(u) {
-            units.push_str(name);
-            units.push_str("; ");
+        if let Some(names) = other_names(u) {
+            units.push_str(names);
         }
     }
-    let notes: Vec<&str> = task.state.notes.iter().map(|n| n.text.as_str()).collect();
+    let notes: Vec<&str> = task
+        .state
+        .current_notes()
+        .map(|(_, n)| n.text.as_str())
+        .collect();
     [
         task.def.id.clone(),
         task.def.title.clone(),
@@ -166,15 +234,17 @@ mod tests {
 
     #[test]
     fn a_large_index_built_in_the_background_searches_the_same() {
-        let registry = UnitRegistry::embedded();
+        let registry = UnitRegistry::embedded().expect("embedded registry");
         for n in [59, 2000] {
             let mut index = TaskIndex::new(many(n), &registry);
-            let hits = index.select(
-                &Filter::default(),
-                &Query::new("ho tich"),
-                &registry,
-                as_of(),
-            );
+            let hits = index
+                .select(
+                    &Filter::default(),
+                    &Query::new("ho tich"),
+                    &registry,
+                    as_of(),
+                )
+                .expect("search");
             let per_copy = hits.len() * 59 / n;
             assert!((3..=6).contains(&per_copy), "{n}: {} hits", hits.len());
             let first = &index.tasks()[hits[0].0];
@@ -182,9 +252,61 @@ mod tests {
         }
     }
 
+    fn ids(index: &mut TaskIndex, registry: &UnitRegistry, query: &str) -> Vec<String> {
+        index
+            .select(&Filter::default(), &Query::new(query), registry, as_of())
+            .expect("search")
+            .into_iter()
+            .map(|(i, _)| index.tasks()[i].def.id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn search_sees_a_unit_by_every_name_the_registry_has() {
+        let registry = UnitRegistry::embedded().expect("embedded registry");
+        let mut index = TaskIndex::new(many(59), &registry);
+        let thads = registry.resolve("Tổng cục THADS").expect("thads");
+        // Every task a spelling of the unit leads or supports, as the plan writes it.
+        let written: Vec<String> = index
+            .tasks()
+            .iter()
+            .filter(|t| {
+                t.def
+                    .lead
+                    .iter()
+                    .chain(&t.def.support)
+                    .any(|u| registry.resolve(u).is_some_and(|x| x.key == thads.key))
+            })
+            .map(|t| t.def.id.clone())
+            .collect();
+        assert!(
+            written.iter().any(|id| id.starts_with("III.13.")),
+            "{written:?}"
+        );
+        for query in ["thads", "tong cuc thads", "thi hanh an dan su"] {
+            let mut found = ids(&mut index, &registry, query);
+            for id in &written {
+                assert!(found.contains(id), "{query}: {id} missing from {found:?}");
+            }
+            found.retain(|id| !written.contains(id));
+            // Other hits must say the words themselves (titles about THADS).
+            for id in found {
+                let t = index.tasks().iter().find(|t| t.def.id == id).expect("task");
+                let title = crate::query::fold::fold(&t.def.title);
+                assert!(
+                    title.contains("thads") || title.contains("thi hanh an"),
+                    "{query}: {id}"
+                );
+            }
+        }
+        // The successor's name finds the tasks written with the old names.
+        let merged = ids(&mut index, &registry, "pbgdpl&tgpl");
+        assert!(!merged.is_empty());
+    }
+
     #[test]
     fn replacing_a_task_refreshes_its_search_text() {
-        let registry = UnitRegistry::embedded();
+        let registry = UnitRegistry::embedded().expect("embedded registry");
         let mut index = TaskIndex::new(many(1500), &registry);
         let mut t = index.tasks()[7].clone();
         t.state.status = Status::Blocked;
@@ -192,16 +314,56 @@ mod tests {
             at: chrono::Utc::now(),
             who: "lan".into(),
             text: "chờ phê duyệt kinh phí".into(),
+            withdrawn: None,
         });
         index.replace(t, &registry);
-        let hits = index.select(
-            &Filter::default(),
-            &Query::new("cho phe duyet"),
-            &registry,
-            as_of(),
-        );
+        let hits = index
+            .select(
+                &Filter::default(),
+                &Query::new("cho phe duyet"),
+                &registry,
+                as_of(),
+            )
+            .expect("search");
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].0, 7);
         assert_eq!(index.tasks()[7].state.status, Status::Blocked);
+    }
+
+    #[test]
+    #[expect(clippy::panic, reason = "the defect under test is a panicking build")]
+    fn a_build_that_panicked_says_so_and_filters_still_work() {
+        let registry = UnitRegistry::embedded().expect("embedded registry");
+        let tasks = many(59);
+        let mut index = TaskIndex {
+            tasks,
+            haystacks: Haystacks::Building(std::thread::spawn(|| panic!("folding went wrong"))),
+        };
+        let filtered = index
+            .select(&Filter::default(), &Query::new(""), &registry, as_of())
+            .expect("no search, no index needed");
+        assert_eq!(filtered.len(), 59);
+        for _ in 0..2 {
+            let e = index
+                .select(
+                    &Filter::default(),
+                    &Query::new("ho tich"),
+                    &registry,
+                    as_of(),
+                )
+                .expect_err("the index is missing");
+            assert_eq!(
+                e.to_string(),
+                "search is unavailable: building the search index failed (folding went wrong); \
+                 filters still work. Restart steerdeck to try again, and please report it"
+            );
+        }
+        let t = index.tasks()[3].clone();
+        index.replace(t, &registry);
+        assert_eq!(index.tasks().len(), 59);
+        let e = index
+            .select(&Filter::default(), &Query::new("x"), &registry, as_of())
+            .expect_err("still missing after an edit");
+        assert_eq!(e.cause(), "folding went wrong");
     }
 }

@@ -12,8 +12,9 @@ use std::time::Duration;
 
 use super::connect::{ConnectOptions, reach};
 use super::policy::Access;
-use super::protocol::{Hello, Line, MAX_ANSWER, Op, Request, encode, read_line};
+use super::protocol::{Hello, Line, MAX_ANSWER, Op, Reply, Request, encode, read_line};
 use super::serve::lock;
+use super::trust;
 use crate::domain::{Plan, TaskState};
 use crate::store::{
     Actor, Command, Event, Outcome, PlanData, PlanInfo, PlanStore, Result, Selected, Selection,
@@ -43,8 +44,11 @@ pub(super) enum OpenError {
 }
 
 impl Conn {
-    /// Connects to `socket` and exchanges hellos.
-    pub fn open(socket: &Path) -> std::result::Result<Conn, OpenError> {
+    /// Connects to the server of the store in `db` and exchanges hellos, after checking that
+    /// the server is the store's own (see [`super::trust`]).
+    pub fn open(db: &Path) -> std::result::Result<Conn, OpenError> {
+        let socket = &super::socket_path(db);
+        trust::check_socket_file(socket).map_err(OpenError::Fatal)?;
         let gone = |e: &std::io::Error| {
             OpenError::NoServer(format!(
                 "no steerdeck server answers at {} ({e})",
@@ -69,6 +73,7 @@ impl Conn {
                 ))));
             }
         };
+        trust::check_server(db, socket, &stream).map_err(OpenError::Fatal)?;
         let _ = stream.set_read_timeout(Some(HELLO_TIMEOUT));
         let writer = stream.try_clone().map_err(|e| gone(&e))?;
         let mut conn = Conn {
@@ -93,6 +98,7 @@ impl Conn {
             Err(e) => return Err(gone(&e)),
         }
         conn.hello = parse_hello(&buf).map_err(OpenError::Fatal)?;
+        trust::check_store_id(db, socket, &conn.hello).map_err(OpenError::Fatal)?;
         let _ = conn.reader.get_ref().set_read_timeout(Some(ANSWER_TIMEOUT));
         Ok(conn)
     }
@@ -100,11 +106,23 @@ impl Conn {
     /// Sends a request and reads its answer's value. The value is read straight from the line
     /// (no copy of a megabytes-long plan in between).
     fn call<T: DeserializeOwned>(&mut self, op: &Op) -> std::result::Result<T, CallError> {
+        if self.closed_by_server() {
+            // E.g. closed after being idle: nothing was sent, so it is safe to reconnect.
+            return Err(CallError::NotSent);
+        }
         self.next_id += 1;
         let id = self.next_id;
-        self.writer
+        if self
+            .writer
             .write_all(&encode(&Request { id, op: op.clone() }))
-            .map_err(|_| CallError::NotSent)?;
+            .is_err()
+        {
+            // The server may have answered before it closed the connection (a request over its
+            // limit gets `too_long`): what it said is the reason, not a lost connection.
+            return Err(self
+                .said_before_closing()
+                .map_or(CallError::NotSent, CallError::Failed));
+        }
         let mut buf = Vec::new();
         loop {
             match read_line(&mut self.reader, &mut buf, MAX_ANSWER) {
@@ -144,6 +162,41 @@ struct Answer<'a> {
     error: Option<super::protocol::WireError>,
     #[serde(default)]
     changed: Option<u64>,
+}
+
+impl Conn {
+    /// True when the server has closed this connection (or sent something nobody asked for,
+    /// such as a notice before closing), looked at without waiting and without sending.
+    fn closed_by_server(&self) -> bool {
+        use rustix::net::RecvFlags;
+        if !self.reader.buffer().is_empty() {
+            return true;
+        }
+        let mut probe = [0u8; 1];
+        match rustix::net::recv(
+            self.reader.get_ref(),
+            &mut probe[..],
+            RecvFlags::PEEK | RecvFlags::DONTWAIT,
+        ) {
+            Ok(_) => true, // end of stream, or a line nobody asked for
+            Err(e) => e != rustix::io::Errno::WOULDBLOCK && e != rustix::io::Errno::INTR,
+        }
+    }
+
+    /// An error line the server sent before it closed the connection, if any.
+    fn said_before_closing(&mut self) -> Option<StoreError> {
+        let _ = self
+            .reader
+            .get_ref()
+            .set_read_timeout(Some(Duration::from_secs(1)));
+        let mut buf = Vec::new();
+        let line = read_line(&mut self.reader, &mut buf, MAX_ANSWER).ok()?;
+        if line != Line::Line {
+            return None;
+        }
+        let reply: Reply = serde_json::from_slice(&buf).ok()?;
+        reply.error.map(super::protocol::WireError::into_store)
+    }
 }
 
 /// The server's hello, checked: it must speak our protocol.
@@ -330,6 +383,17 @@ impl RemoteStore {
     }
 }
 
+impl RemoteStore {
+    /// Applies a command with `display_name` next to the login in the history instead of this
+    /// store's own (the server still records the login the kernel reports).
+    pub fn execute_as(&self, display_name: Option<&str>, command: Command) -> Result<Outcome> {
+        self.call(&Op::Execute {
+            user: display_name.map(str::to_string),
+            command,
+        })
+    }
+}
+
 impl PlanStore for RemoteStore {
     fn plans(&self) -> Result<Vec<PlanInfo>> {
         self.call(&Op::Plans)
@@ -388,5 +452,8 @@ impl PlanStore for RemoteStore {
             plan: plan.into(),
             selection: selection.clone(),
         })
+    }
+    fn backup(&self) -> Result<crate::store::backup::Backup> {
+        self.call(&Op::Backup)
     }
 }

@@ -12,8 +12,8 @@ use std::time::Duration;
 
 use super::policy::{self, Access, Peer, StoreOwner};
 use super::protocol::{
-    ErrorKind, Hello, Line, MAX_REQUEST, OPS, Op, Reply, Request, WireError, encode, encode_reply,
-    read_line, version_mismatch,
+    ErrorKind, Hello, Line, MAX_REQUEST, Op, Reply, WireError, encode, encode_reply, read_line,
+    version_mismatch,
 };
 use super::serve::{Shared, lock};
 use crate::identity::{actor, login_of};
@@ -51,6 +51,7 @@ pub(super) fn handle(shared: &Arc<Shared>, stream: UnixStream, id: u64) {
     let hello = Hello {
         login: Some(who.login.clone()),
         access: Some(who.access),
+        store: Some(shared.store.inner().id().to_string()),
         ..Hello::ours()
     };
     if !send(&writer, &hello) {
@@ -60,8 +61,10 @@ pub(super) fn handle(shared: &Arc<Shared>, stream: UnixStream, id: u64) {
     let mut reader = BufReader::new(stream);
     let mut buf = Vec::new();
     let said_hello = read_line(&mut reader, &mut buf, MAX_REQUEST);
-    // Sessions may then stay quiet for hours.
-    let _ = reader.get_ref().set_read_timeout(None);
+    // A connection that then says nothing for `conn_idle` is closed (its client reconnects when
+    // it needs to); a change feed may stay quiet for hours.
+    let _ = reader.get_ref().set_read_timeout(Some(shared.conn_idle));
+    let mut watching = false;
     match said_hello {
         Ok(Line::Line) => {
             if let Err(e) = check_hello(&buf, &hello) {
@@ -94,6 +97,10 @@ pub(super) fn handle(shared: &Arc<Shared>, stream: UnixStream, id: u64) {
                 let reply = answer(shared, &who, &buf, id, &writer, &mut staged);
                 if w.write_all(&encode_reply(&reply)).is_err() {
                     return;
+                }
+                if !watching && shared.is_watcher(id) {
+                    watching = true;
+                    let _ = reader.get_ref().set_read_timeout(None);
                 }
             }
             Ok(Line::TooLong) => {
@@ -156,14 +163,14 @@ fn identify(shared: &Shared, stream: &UnixStream) -> Result<Who, String> {
         .map_err(|e| format!("the server cannot tell who you are (SO_PEERCRED: {e})"))?;
     let uid = cred.uid.as_raw();
     let login = login_of(uid);
-    let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
-    let group = std::fs::read_to_string("/etc/group").unwrap_or_default();
-    let mut primary = vec![cred.gid.as_raw()];
-    primary.extend(policy::primary_gid(&passwd, uid));
-    let peer = Peer {
-        uid,
-        gids: policy::groups_of(&group, &login, &primary),
-    };
+    // The kernel's record of the peer's groups (its pid from SO_PEERCRED), not /etc/group:
+    // that file knows neither LDAP/SSSD groups nor whether the user has logged in again since.
+    let pid = u32::try_from(cred.pid.as_raw_nonzero().get()).unwrap_or(0);
+    let mut gids = crate::identity::process_groups(pid).unwrap_or_default();
+    if !gids.contains(&cred.gid.as_raw()) {
+        gids.insert(0, cred.gid.as_raw());
+    }
+    let peer = Peer { uid, gids };
     let (access, refusal) = match std::fs::metadata(&shared.db) {
         Ok(meta) => {
             let owner = StoreOwner {
@@ -172,8 +179,7 @@ fn identify(shared: &Shared, stream: &UnixStream) -> Result<Who, String> {
                 dir_gid: meta.gid(),
                 dir_mode: meta.mode(),
             };
-            let group_name = policy::group_name(&group, meta.gid())
-                .unwrap_or_else(|| format!("gid {}", meta.gid()));
+            let group_name = crate::identity::group_name(meta.gid());
             let refusal = policy::refusal(
                 &login,
                 &shared.server_login,
@@ -231,39 +237,40 @@ fn answer(
     writer: &Arc<Mutex<UnixStream>>,
     staged: &mut Option<super::query::Staged>,
 ) -> Reply {
-    // A good request is read straight into its type; only a bad one goes through a JSON tree,
-    // to say what is wrong with it (a tree of a large import costs more than the import).
-    let (id, op) = match serde_json::from_slice::<Request>(line) {
+    let (id, op) = match super::protocol::parse_request(line) {
         Ok(r) => (r.id, r.op),
-        Err(_) => match diagnose(line) {
-            Ok((id, op)) => (id, op),
-            Err(reply) => return reply,
-        },
+        Err((id, e)) => {
+            return Reply {
+                id,
+                error: Some(e),
+                ..Reply::default()
+            };
+        }
     };
     let store = shared.store.as_ref();
     let result = match op {
-        Op::Plans => json(store.plans()),
-        Op::Active => json(store.active()),
+        Op::Plans => json(shared, store.plans()),
+        Op::Active => json(shared, store.active()),
         Op::Load { plan } => super::query::load(store, &plan),
-        Op::Task { plan, task } => json(store.task(&plan, &task)),
-        Op::Select { plan, selection } => json(store.select(&plan, &selection)),
+        Op::Task { plan, task } => json(shared, store.task(&plan, &task)),
+        Op::Select { plan, selection } => json(shared, store.select(&plan, &selection)),
         Op::ImportBegin { plan, activate } => {
             if who.access != Access::Edit {
                 return error(Some(id), ErrorKind::Denied, who.refusal.clone());
             }
             super::query::begin(staged, plan, activate, line.len());
-            json(Ok(()))
+            json(shared, Ok(()))
         }
-        Op::ImportMore { tasks, states } => {
-            super::query::more(staged, tasks, states, line.len()).and_then(|()| json(Ok(())))
-        }
+        Op::ImportMore { tasks, states } => super::query::more(staged, tasks, states, line.len())
+            .and_then(|()| json(shared, Ok(()))),
         Op::ImportCommit { user } => match super::query::commit(staged) {
             Err(e) => Err(e),
             Ok(command) => execute(shared, who, user, command),
         },
-        Op::State { plan, task } => json(store.state(&plan, &task)),
-        Op::History { plan, task } => json(store.history(&plan, task.as_deref())),
-        Op::LastSeq => json(store.last_seq()),
+        Op::State { plan, task } => json(shared, store.state(&plan, &task)),
+        Op::History { plan, task } => json(shared, store.history(&plan, task.as_deref())),
+        Op::LastSeq => json(shared, store.last_seq()),
+        Op::Backup => json(shared, store.backup()),
         Op::Execute { user, command } => {
             if who.access != Access::Edit {
                 return error(Some(id), ErrorKind::Denied, who.refusal.clone());
@@ -273,6 +280,7 @@ fn answer(
         Op::Watch => {
             shared.add_watcher(conn, Arc::clone(writer));
             json(
+                shared,
                 store
                     .last_seq()
                     .map(|seq| serde_json::json!({ "seq": seq })),
@@ -293,52 +301,6 @@ fn answer(
     }
 }
 
-/// What is wrong with a request line that is not a request (or, should it be one after all,
-/// the request).
-fn diagnose(line: &[u8]) -> Result<(u64, Op), Reply> {
-    let value: Value = match serde_json::from_slice(line) {
-        Ok(v) => v,
-        Err(e) => {
-            return Err(error(
-                None,
-                ErrorKind::BadRequest,
-                format!("the request is not valid JSON ({e}); send one JSON object per line"),
-            ));
-        }
-    };
-    let Some(id) = value.get("id").and_then(Value::as_u64) else {
-        return Err(error(
-            None,
-            ErrorKind::BadRequest,
-            "the request has no \"id\" (a whole number the answer repeats)",
-        ));
-    };
-    let op = value
-        .get("op")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string();
-    if !OPS.contains(&op.as_str()) {
-        return Err(error(
-            Some(id),
-            ErrorKind::UnknownOp,
-            format!(
-                "unknown operation '{}'; the operations are {}",
-                crate::domain::text::printable(&op, false),
-                OPS.join(", ")
-            ),
-        ));
-    }
-    match serde_json::from_value::<Request>(value) {
-        Ok(r) => Ok((id, r.op)),
-        Err(e) => Err(error(
-            Some(id),
-            ErrorKind::BadRequest,
-            format!("the '{op}' request is not valid: {e}"),
-        )),
-    }
-}
-
 /// Applies a command for an editor, and tells the watchers.
 fn execute(
     shared: &Shared,
@@ -356,11 +318,17 @@ fn execute(
     if result.is_ok() {
         shared.changed();
     }
-    json(result)
+    json(shared, result)
 }
 
-/// A result as the JSON text of the answer (written straight from the value).
-pub(super) fn json<T: Serialize>(r: crate::store::Result<T>) -> Result<Arc<RawValue>, WireError> {
+/// A result as the JSON text of the answer (written straight from the value, no JSON tree).
+fn json<T: Serialize>(
+    shared: &Shared,
+    r: crate::store::Result<T>,
+) -> Result<Arc<RawValue>, WireError> {
+    if let Err(e) = &r {
+        shared.store_failed(e);
+    }
     match r {
         Ok(v) => serde_json::value::to_raw_value(&v)
             .map(Arc::from)

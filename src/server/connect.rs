@@ -1,5 +1,6 @@
 //! Reaching the server of a store, and starting one when none runs: `steerdeck serve --db <db>
-//! --idle-exit 3` as a detached child in its own process group, its output to /dev/null. Two
+//! --idle-exit 3` as a detached child in its own process group; when it fails to start, its
+//! own sentence says why ("could not start ... because ..."). Two
 //! sessions starting at once both start a server; sled's lock lets one win, the other exits,
 //! and both sessions connect to the winner.
 
@@ -8,7 +9,7 @@ use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 use super::client::{Conn, OpenError, RemoteStore};
-use super::{EXIT_ALREADY_RUNNING, EXIT_IN_USE, socket_path};
+use super::{EXIT_ALREADY_RUNNING, EXIT_IN_USE};
 use crate::store::StoreError;
 
 /// Seconds a started server lingers after its last client leaves.
@@ -72,8 +73,7 @@ pub fn connect_or_start(db: &Path, display_name: Option<&str>) -> Result<RemoteS
 
 /// An open connection to the server, starting it if the options allow.
 pub(super) fn reach(options: &ConnectOptions) -> Result<Conn, StoreError> {
-    let socket = socket_path(&options.db);
-    let first = match Conn::open(&socket) {
+    let first = match Conn::open(&options.db) {
         Ok(c) => return Ok(c),
         Err(OpenError::Fatal(e)) => return Err(e),
         Err(OpenError::NoServer(m)) => m,
@@ -84,7 +84,7 @@ pub(super) fn reach(options: &ConnectOptions) -> Result<Conn, StoreError> {
             options.db.display()
         )));
     };
-    Starter::new(options, exe).run(&socket)
+    Starter::new(options, exe).run()
 }
 
 /// Starts servers and waits for one to answer.
@@ -94,6 +94,8 @@ struct Starter<'a> {
     child: Option<Child>,
     /// Since when every server started has found the store held by another process.
     in_use_since: Option<Instant>,
+    /// The started server's error output.
+    errors: Option<std::fs::File>,
 }
 
 impl<'a> Starter<'a> {
@@ -103,10 +105,11 @@ impl<'a> Starter<'a> {
             exe,
             child: None,
             in_use_since: None,
+            errors: None,
         }
     }
 
-    fn run(mut self, socket: &Path) -> Result<Conn, StoreError> {
+    fn run(mut self) -> Result<Conn, StoreError> {
         let deadline = Instant::now() + self.options.start_timeout;
         self.spawn()?;
         // A server is up some 15-40 ms after it is started; trying every 2 ms (a failed connect
@@ -114,7 +117,7 @@ impl<'a> Starter<'a> {
         let pause = Duration::from_millis(2);
         loop {
             std::thread::sleep(pause);
-            match Conn::open(socket) {
+            match Conn::open(&self.options.db) {
                 Ok(c) => return Ok(c),
                 Err(OpenError::Fatal(e)) => return Err(e),
                 Err(OpenError::NoServer(_)) => {}
@@ -135,11 +138,7 @@ impl<'a> Starter<'a> {
                         self.spawn()?;
                     }
                     _ => {
-                        return Err(StoreError::Disconnected(format!(
-                            "the steerdeck server for {} could not start ({status}); run `steerdeck serve --db {}` to see why",
-                            self.options.db.display(),
-                            self.options.db.display()
-                        )));
+                        return Err(StoreError::Disconnected(self.failed(status)));
                     }
                 }
             }
@@ -153,8 +152,30 @@ impl<'a> Starter<'a> {
         }
     }
 
+    /// Why the started server exited: its own last error line, when it wrote one.
+    fn failed(&mut self, status: ExitStatus) -> String {
+        let db = self.options.db.display();
+        let said = self.errors.take().and_then(|mut f| last_error(&mut f));
+        match said {
+            Some(reason) => {
+                format!("could not start the steerdeck server for {db} because {reason}")
+            }
+            None => format!(
+                "could not start the steerdeck server for {db} ({status}); run `steerdeck serve --db {db}` to see why"
+            ),
+        }
+    }
+
     fn spawn(&mut self) -> Result<(), StoreError> {
         use std::os::unix::process::CommandExt;
+        // The server's error output goes to a file nobody else can open (unlinked at once): a
+        // server that fails says why, and one that runs on never writes into a closed pipe.
+        let errors = unlinked_file();
+        let stderr = errors
+            .as_ref()
+            .and_then(|f| f.try_clone().ok())
+            .map_or_else(Stdio::null, Stdio::from);
+        self.errors = errors;
         let child = Command::new(self.exe)
             .arg("--db")
             .arg(&self.options.db)
@@ -163,7 +184,7 @@ impl<'a> Starter<'a> {
             .arg(AUTO_IDLE_EXIT_SECS.to_string())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(stderr)
             .current_dir("/")
             // Its own process group: Ctrl-C in this terminal does not reach it.
             .process_group(0)
@@ -184,6 +205,37 @@ impl<'a> Starter<'a> {
         self.child = None;
         Some(status)
     }
+}
+
+/// A new file in the temporary directory, already unlinked (so private to this process and the
+/// children it is handed to).
+fn unlinked_file() -> Option<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let path =
+        std::env::temp_dir().join(format!(".steerdeck-start-{}-{stamp}", std::process::id()));
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&path)
+        .ok()?;
+    let _ = std::fs::remove_file(&path);
+    Some(file)
+}
+
+/// The last `error:` line a server wrote, without its prefix.
+fn last_error(file: &mut std::fs::File) -> Option<String> {
+    use std::io::{Read, Seek, SeekFrom};
+    file.seek(SeekFrom::Start(0)).ok()?;
+    let mut text = String::new();
+    file.take(64 * 1024).read_to_string(&mut text).ok()?;
+    let line = text.lines().rev().find(|l| l.contains("error: "))?;
+    let reason = line.split_once("error: ").map_or(line, |(_, r)| r).trim();
+    (!reason.is_empty()).then(|| crate::domain::text::printable(reason, false))
 }
 
 impl Drop for Starter<'_> {

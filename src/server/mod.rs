@@ -18,10 +18,12 @@
 mod client;
 mod conn;
 mod connect;
+mod log;
 pub mod policy;
 pub mod protocol;
 mod query;
 mod serve;
+mod trust;
 mod watch;
 mod wire_error;
 
@@ -48,6 +50,8 @@ pub fn socket_path(db: &Path) -> PathBuf {
 pub const EXIT_ALREADY_RUNNING: u8 = 3;
 /// Exit status of `steerdeck serve` when another process (not a server) holds the store.
 pub const EXIT_IN_USE: u8 = 4;
+/// Exit status of `steerdeck serve` when it stopped after the store failed (disk full, I/O).
+pub const EXIT_STORE_FAILED: u8 = 5;
 
 /// Why the server could not run.
 #[derive(Debug, thiserror::Error)]
@@ -62,6 +66,9 @@ pub enum ServerError {
     Socket { path: String, message: String },
     #[error("cannot start the server: {0}")]
     System(String),
+    /// The store failed under the server (disk full, I/O error): it stopped to be restarted.
+    #[error("{0}; the server stopped so that it can be started afresh")]
+    StoreFailed(String),
 }
 
 impl ServerError {
@@ -70,6 +77,7 @@ impl ServerError {
         match self {
             ServerError::AlreadyRunning { .. } => EXIT_ALREADY_RUNNING,
             ServerError::Store(StoreError::InUse { .. }) => EXIT_IN_USE,
+            ServerError::StoreFailed(_) => EXIT_STORE_FAILED,
             _ => 1,
         }
     }

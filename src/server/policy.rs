@@ -1,6 +1,6 @@
 //! Who may do what through the server: a pure decision from the peer's ids and the store
-//! directory's owner, group and mode, plus the small readers of `/etc/passwd` and `/etc/group`
-//! that feed it.
+//! directory's owner, group and mode. The peer's groups are the kernel's record of the
+//! connected process (`crate::identity::process_groups`).
 //!
 //! # The policy
 //!
@@ -13,9 +13,10 @@
 //!   `0660` (the group), `0755` gives `0666`.
 //! - **Who may edit** is who the OS would let write the store directory, among the people who
 //!   run as a user: the user the server runs as, the directory's owner, and the members of the
-//!   directory's group when the directory is group-writable (`g+w`). Membership counts the
-//!   peer's current group, its primary group in `/etc/passwd` and its supplementary groups in
-//!   `/etc/group`.
+//!   directory's group when the directory is group-writable (`g+w`). Membership is what the
+//!   kernel holds for the connected process (`/proc/PID/status`, PID from `SO_PEERCRED`): its
+//!   real and effective groups and its supplementary groups, so groups from LDAP/SSSD count,
+//!   and a group the user was added to without logging in again does not.
 //! - **Everyone else who connects may read**: list, show, history, export, follow changes.
 //!   Their edits are refused with a sentence saying who may edit; nothing is saved.
 //! - root is not special: run the server as the store's user, or add root to the group.
@@ -90,45 +91,6 @@ pub fn refusal(login: &str, server_user: &str, group: &str, group_writable: bool
     }
 }
 
-/// The groups of `login` in an `/etc/group` text: those listing it as a member, and those whose
-/// id is `primary`.
-pub fn groups_of(etc_group: &str, login: &str, primary: &[u32]) -> Vec<u32> {
-    let mut gids: Vec<u32> = primary.to_vec();
-    for line in etc_group.lines() {
-        let mut f = line.split(':');
-        let (Some(_name), Some(_pw), Some(gid), Some(members)) =
-            (f.next(), f.next(), f.next(), f.next())
-        else {
-            continue;
-        };
-        let Ok(gid) = gid.trim().parse::<u32>() else {
-            continue;
-        };
-        if members.split(',').any(|m| m.trim() == login) && !gids.contains(&gid) {
-            gids.push(gid);
-        }
-    }
-    gids
-}
-
-/// The primary group of `uid` in an `/etc/passwd` text.
-pub fn primary_gid(etc_passwd: &str, uid: u32) -> Option<u32> {
-    etc_passwd.lines().find_map(|line| {
-        let f: Vec<&str> = line.split(':').collect();
-        let id: u32 = f.get(2)?.parse().ok()?;
-        (id == uid).then(|| f.get(3)?.parse().ok())?
-    })
-}
-
-/// The name of group `gid` in an `/etc/group` text.
-pub fn group_name(etc_group: &str, gid: u32) -> Option<String> {
-    etc_group.lines().find_map(|line| {
-        let f: Vec<&str> = line.split(':').collect();
-        let id: u32 = f.get(2)?.parse().ok()?;
-        (id == gid).then(|| f.first().map(|n| (*n).to_string()))?
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,20 +161,6 @@ mod tests {
         assert_eq!(socket_mode(0o755), 0o666);
         assert_eq!(socket_mode(0o751), 0o660 | 0o006);
         assert_eq!(socket_mode(0o600), 0);
-    }
-
-    #[test]
-    fn groups_come_from_passwd_and_group_files() {
-        let group = "root:x:0:\nsecretariat:x:2000:lan,minh\nviewers:x:2001: minh \nbroken\nbad:x:zz:lan\nlan:x:1001:\n";
-        let passwd = "root:x:0:0:root:/root:/bin/sh\nlan:x:1001:1001:Lan:/home/lan:/bin/sh\n";
-        let primary = primary_gid(passwd, 1001).expect("lan's primary group");
-        assert_eq!(primary, 1001);
-        assert_eq!(groups_of(group, "lan", &[primary]), vec![1001, 2000]);
-        assert_eq!(groups_of(group, "minh", &[1002]), vec![1002, 2000, 2001]);
-        assert_eq!(groups_of(group, "nobody", &[]), Vec::<u32>::new());
-        assert_eq!(primary_gid(passwd, 4242), None);
-        assert_eq!(group_name(group, 2000).as_deref(), Some("secretariat"));
-        assert_eq!(group_name(group, 4242), None);
     }
 
     #[test]

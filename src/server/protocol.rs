@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! → {"steerdeck":1,"version":"0.1.0"}
-//! ← {"steerdeck":1,"version":"0.1.0","login":"lan","access":"edit"}
+//! ← {"steerdeck":1,"version":"0.1.0","login":"lan","access":"edit","store":"5f0c…"}
 //! → {"id":1,"op":"execute","user":"Chủ tịch","command":{"command":"update","plan":"2025","task":"IV.5","status":"done",...}}
 //! ← {"id":1,"ok":{"outcome":"updated","events":[{"seq":7,"who":"Chủ tịch (lan)",...}]}}
 //! → {"id":2,"op":"execute","command":{"command":"update",...,"expect_status":"in_progress"}}
@@ -13,7 +13,8 @@
 //! ```
 //!
 //! Operations: `plans`, `active`, `load {plan}`, `state {plan, task}`, `history {plan, task?}`,
-//! `execute {command, user?}`, `last_seq`, and `watch`: its answer is `{"seq": n}`, after which
+//! `execute {command, user?}`, `last_seq`, `backup` (the whole store, see `store::backup`), and
+//! `watch`: its answer is `{"seq": n}`, after which
 //! the server pushes `{"changed": n}` on that connection whenever any client's change has been
 //! committed and flushed (`n` is the newest history entry; reload on any push).
 //!
@@ -63,6 +64,10 @@ pub struct Hello {
     /// Server only: what the connected user may do.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub access: Option<Access>,
+    /// Server only: the identity of the store it serves (clients check it against the store
+    /// directory's `store-id`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub store: Option<String>,
 }
 
 impl Hello {
@@ -73,6 +78,7 @@ impl Hello {
             version: env!("CARGO_PKG_VERSION").to_string(),
             login: None,
             access: None,
+            store: None,
         }
     }
 }
@@ -136,6 +142,8 @@ pub enum Op {
     LastSeq,
     /// Turns this connection into a change feed.
     Watch,
+    /// A consistent copy of the whole store (`store::backup::Backup`), taken under the write lock.
+    Backup,
     /// One task with its state, pillar and history.
     Task {
         /// The plan's name.
@@ -184,6 +192,7 @@ pub const OPS: &[&str] = &[
     "execute",
     "last_seq",
     "watch",
+    "backup",
     "task",
     "select",
     "import_begin",
@@ -257,6 +266,41 @@ pub fn encode_reply(reply: &Reply) -> Vec<u8> {
     }
     v.push(b'\n');
     v
+}
+
+/// Reads one request line as the server does: JSON, an `id`, a known `op`, then the fields of
+/// that operation. An error carries the request's id when it had one, and says what is wrong.
+pub fn parse_request(line: &[u8]) -> Result<Request, (Option<u64>, WireError)> {
+    // A good request is read straight into its type; only a bad one goes through a JSON tree,
+    // to say what is wrong with it (the tree of a large import costs more than the import).
+    if let Ok(request) = serde_json::from_slice::<Request>(line) {
+        return Ok(request);
+    }
+    let value: serde_json::Value = serde_json::from_slice(line).map_err(|e| {
+        let m = format!("the request is not valid JSON ({e}); send one JSON object per line");
+        (None, WireError::new(ErrorKind::BadRequest, m))
+    })?;
+    let Some(id) = value.get("id").and_then(serde_json::Value::as_u64) else {
+        let m = "the request has no \"id\" (a whole number the answer repeats)";
+        return Err((None, WireError::new(ErrorKind::BadRequest, m)));
+    };
+    let op = value
+        .get("op")
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    if !OPS.contains(&op.as_str()) {
+        let m = format!(
+            "unknown operation '{}'; the operations are {}",
+            crate::domain::text::printable(&op, false),
+            OPS.join(", ")
+        );
+        return Err((Some(id), WireError::new(ErrorKind::UnknownOp, m)));
+    }
+    serde_json::from_value::<Request>(value).map_err(|e| {
+        let m = format!("the '{op}' request is not valid: {e}");
+        (Some(id), WireError::new(ErrorKind::BadRequest, m))
+    })
 }
 
 /// One message as a line (JSON plus newline).

@@ -18,16 +18,27 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
+use super::log::Log;
 use super::{ServerError, conn, policy, socket_error, socket_path};
 use crate::identity::login_of;
-use crate::store::{Actor, CachedStore, PlanStore, SledStore, seed_if_empty};
+use crate::store::{
+    Actor, CachedStore, PlanStore, SledStore, StoreError, seed_if_empty, system_clock,
+};
 
 /// How the server runs.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ServeOptions {
     /// Exit when no client has been connected for this long (none: run until signalled).
     pub idle_exit: Option<Duration>,
+    /// Seed a new, empty store with the embedded plan.
+    pub seed: bool,
+    /// Close a connection (other than a change feed) that sends nothing for this long (none:
+    /// [`CONN_IDLE`]). Clients reconnect by themselves.
+    pub conn_idle: Option<Duration>,
 }
+
+/// How long a connection may stay silent after its hello, by default.
+pub const CONN_IDLE: Duration = Duration::from_secs(15 * 60);
 
 /// How long shutdown waits for requests in flight.
 const DRAIN: Duration = Duration::from_secs(5);
@@ -52,6 +63,11 @@ pub(super) struct Shared {
     conns: Mutex<HashMap<u64, UnixStream>>,
     watchers: Mutex<Vec<(u64, Feed)>>,
     changes: Sender<u64>,
+    pub log: Arc<Log>,
+    /// How long a connection may stay silent (see [`ServeOptions::conn_idle`]).
+    pub conn_idle: Duration,
+    /// Why the server stops after a failure of the store (it then exits non-zero).
+    failed: Mutex<Option<String>>,
 }
 
 /// Locks, carrying on after a thread panicked while holding the lock (the data is plain).
@@ -98,9 +114,27 @@ impl Shared {
         }
     }
 
+    /// True when connection `id` is a change feed.
+    pub fn is_watcher(&self, id: u64) -> bool {
+        lock(&self.watchers).iter().any(|(w, _)| *w == id)
+    }
+
     /// Makes connection `id` a change feed.
     pub fn add_watcher(&self, id: u64, feed: Feed) {
         lock(&self.watchers).push((id, feed));
+    }
+
+    /// The store's files could not be read or written (disk full, I/O error): sled's state after
+    /// such an error is not to be trusted, so the server stops and exits non-zero (systemd
+    /// restarts it; a session starts a new one), after answering the request with the error.
+    pub fn store_failed(&self, e: &StoreError) {
+        if matches!(e, StoreError::Io { .. }) {
+            self.log.line(&format!(
+                "steerdeck serve: error: {e}; stopping so that it restarts"
+            ));
+            lock(&self.failed).get_or_insert_with(|| e.to_string());
+            self.stop();
+        }
     }
 
     /// Tells the watchers that a change was committed.
@@ -119,25 +153,62 @@ pub fn serve(db: &Path, opts: ServeOptions) -> Result<(), ServerError> {
         });
     }
     restrict_new_files(db);
-    let store = Arc::new(CachedStore::new(SledStore::open(db)?));
     let server_uid = rustix::process::geteuid().as_raw();
     let server_login = login_of(server_uid);
-    seed_if_empty(
-        store.as_ref(),
-        &Actor::new(server_login.clone()),
-        crate::plan::embedded()?,
-    )?;
+    let actor = Actor::new(server_login.clone());
+    let plan = crate::plan::embedded()?;
+    let seed = |s: &SledStore| seed_if_empty(s, &actor, plan.clone()).map(|_| ());
+    let seeding: Option<crate::store::Init<'_>> = if opts.seed { Some(&seed) } else { None };
+    let on_disk = SledStore::open_with(db, system_clock(), seeding)?;
+    if opts.seed {
+        seed_if_empty(&on_disk, &actor, plan)?;
+    }
+    // What sessions ask is answered from memory where it can be (see `store::CachedStore`).
+    let store = Arc::new(CachedStore::new(on_disk));
+    let log = Arc::new(Log::open(db));
     clear_stale(&socket)?;
-    let listener = UnixListener::bind(&socket).map_err(|e| socket_error(&socket, &e))?;
+    let dir_mode = std::fs::metadata(db).map_or(0o700, |m| m.mode());
+    let listener = bind_private(db, &socket, policy::socket_mode(dir_mode))?;
     let bound = Bound::new(&socket);
     let started = Started {
         store,
         server_uid,
         server_login,
+        log: Arc::clone(&log),
     };
     let result = run(db, started, &listener, &bound, opts);
     bound.remove(); // while the store is still held
+    if let Err(e) = &result {
+        log.line(&format!("steerdeck serve: error: {e}"));
+    }
     result
+}
+
+/// Binds the socket without a moment in which its mode could be changed through a path someone
+/// else controls: bound in a new directory only this user can enter (mode 0700), given its mode
+/// there, then renamed to its public name (a rename replaces whatever is at that name, a
+/// symbolic link included, and follows none).
+fn bind_private(db: &Path, socket: &Path, mode: u32) -> Result<UnixListener, ServerError> {
+    use std::os::unix::fs::DirBuilderExt;
+    let private = db.join(format!(".sock.{}", std::process::id()));
+    // One left by a dead process with the same pid: we hold the store's lock, it is not in use.
+    let _ = std::fs::remove_dir_all(&private);
+    std::fs::DirBuilder::new()
+        .mode(0o700)
+        .create(&private)
+        .map_err(|e| socket_error(&private, &e))?;
+    let tmp = private.join("s");
+    let bound = UnixListener::bind(&tmp)
+        .map_err(|e| socket_error(socket, &e))
+        .and_then(|l| {
+            std::fs::set_permissions(&tmp, std::fs::Permissions::from_mode(mode))
+                .and_then(|()| std::fs::rename(&tmp, socket))
+                .map_err(|e| socket_error(socket, &e))
+                .map(|()| l)
+        });
+    let _ = std::fs::remove_file(&tmp);
+    let _ = std::fs::remove_dir(&private);
+    bound
 }
 
 /// Files the server creates are for the people who may use the store and nobody else: readable
@@ -156,6 +227,7 @@ struct Started {
     store: Arc<CachedStore<SledStore>>,
     server_uid: u32,
     server_login: String,
+    log: Arc<Log>,
 }
 
 /// Serves on a bound socket until stopped.
@@ -166,12 +238,6 @@ fn run(
     bound: &Bound,
     opts: ServeOptions,
 ) -> Result<(), ServerError> {
-    let dir_mode = std::fs::metadata(db).map_or(0o700, |m| m.mode());
-    std::fs::set_permissions(
-        &bound.path,
-        std::fs::Permissions::from_mode(policy::socket_mode(dir_mode)),
-    )
-    .map_err(|e| socket_error(&bound.path, &e))?;
     let (changes, rx) = mpsc::channel();
     let shared = Arc::new(Shared {
         store: started.store,
@@ -186,6 +252,9 @@ fn run(
         conns: Mutex::new(HashMap::new()),
         watchers: Mutex::new(Vec::new()),
         changes,
+        log: started.log,
+        conn_idle: opts.conn_idle.unwrap_or(CONN_IDLE),
+        failed: Mutex::new(None),
     });
     // Reads the active plan into memory while the first session says hello.
     spawn("warm", {
@@ -202,19 +271,23 @@ fn run(
         let bound = bound.clone();
         move || housekeeping(&s, &bound, opts.idle_exit)
     })?;
-    eprintln!(
-        "steerdeck serve: serving {} on {} (protocol {})",
+    shared.log.line(&format!(
+        "steerdeck serve: serving {} on {} (protocol {}, pid {})",
         db.display(),
         bound.path.display(),
-        super::protocol::PROTOCOL_VERSION
-    );
+        super::protocol::PROTOCOL_VERSION,
+        std::process::id()
+    ));
     let threads = accept_loop(&shared, listener);
-    eprintln!("steerdeck serve: stopping");
+    shared.log.line("steerdeck serve: stopping");
     signals.close();
     drain(&shared, threads);
     let _ = shared.changes.send(u64::MAX); // wakes the notifier so it sees the stop
     let _ = notifier.join();
-    Ok(())
+    match lock(&shared.failed).take() {
+        Some(message) => Err(ServerError::StoreFailed(message)),
+        None => Ok(()),
+    }
 }
 
 /// The socket file this server bound (by device and inode, so as to touch no other).

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use super::{Actor, Event, ImportReport, Result, StoreError, Update};
 use crate::domain::text::clean;
-use crate::domain::{Note, Plan, Status, TaskDef, TaskState};
+use crate::domain::{Note, Plan, Status, TaskDef, TaskState, Withdrawal};
 
 /// A plan as kept in a store: its definition and the tasks later versions removed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -56,6 +56,10 @@ pub(crate) fn task_id(stored: &StoredPlan, plan: &str, id: &str) -> Result<Strin
 
 /// Applies an update to a task's state. `last_change_by` names who made the latest change of a
 /// field, for the conflict message.
+///
+/// Status and progress stay consistent: marking a task done without a progress sets it to
+/// 100%; a progress above 0 on a task that would stay "not started" makes it "in progress".
+/// Each of these changes is an event of its own.
 pub(crate) fn update(
     current: &TaskState,
     upd: &Update,
@@ -65,7 +69,11 @@ pub(crate) fn update(
     last_change_by: &dyn Fn(&str) -> String,
 ) -> Result<(TaskState, Vec<Draft>)> {
     let note = upd.note.as_deref().map(clean).filter(|n| !n.is_empty());
-    if upd.status.is_none() && upd.progress.is_none() && note.is_none() {
+    if upd.status.is_none()
+        && upd.progress.is_none()
+        && note.is_none()
+        && upd.withdraw_note.is_none()
+    {
         return Err(StoreError::EmptyUpdate);
     }
     check_expected(current, upd, id, last_change_by)?;
@@ -84,7 +92,16 @@ pub(crate) fn update(
             note: reason.clone(),
         });
     };
-    if let Some(status) = upd.status.filter(|s| *s != current.status) {
+    // Marking a task done without saying how far it got means it got all the way.
+    let progress = upd
+        .progress
+        .or((upd.status == Some(Status::Done) && current.status != Status::Done).then_some(100));
+    // Work reported on a task nobody marked as started means it has started.
+    let status = upd.status.or_else(|| {
+        (current.status == Status::NotStarted && progress.is_some_and(|p| p > 0))
+            .then_some(Status::InProgress)
+    });
+    if let Some(status) = status.filter(|s| *s != current.status) {
         record("status", current.status.key().into(), status.key().into());
         next.status = status;
         let done_on = if status == Status::Done {
@@ -104,13 +121,42 @@ pub(crate) fn update(
             next.completed_on = done_on;
         }
     }
-    // Marking a task done without saying how far it got means it got all the way.
-    let progress = upd
-        .progress
-        .or((upd.status == Some(Status::Done) && current.status != Status::Done).then_some(100));
     if let Some(p) = progress.filter(|p| *p != current.progress) {
         record("progress", current.progress.to_string(), p.to_string());
         next.progress = p;
+    }
+    if let Some(index) = upd.withdraw_note {
+        let number = index + 1;
+        let old = next
+            .notes
+            .get_mut(index)
+            .ok_or_else(|| StoreError::NoSuchNote {
+                task: id.to_string(),
+                number,
+            })?;
+        if let Some(w) = &old.withdrawn {
+            return Err(StoreError::NoteWithdrawn {
+                task: id.to_string(),
+                number,
+                by: w.who.clone(),
+            });
+        }
+        old.withdrawn = Some(Withdrawal {
+            at: now,
+            who: actor.user.clone(),
+            corrected: note.is_some(),
+        });
+        drafts.push(Draft {
+            task: Some(id.to_string()),
+            field: if note.is_some() {
+                "note_corrected"
+            } else {
+                "note_withdrawn"
+            },
+            from: Some(old.text.clone()),
+            to: note.clone(),
+            note: upd.reason.clone(),
+        });
     }
     if let Some(text) = &note {
         if drafts.is_empty() {
@@ -126,6 +172,7 @@ pub(crate) fn update(
             at: now,
             who: actor.user.clone(),
             text: text.clone(),
+            withdrawn: None,
         });
     }
     Ok((next, drafts))
@@ -145,7 +192,7 @@ fn check_expected(
         by: last_change_by(field),
     };
     if let Some(e) = upd.expect_status.filter(|e| *e != current.status) {
-        if upd.status.is_some() {
+        if upd.status.is_some() || upd.expect_always {
             return Err(conflict(
                 "status",
                 e.key().into(),
@@ -154,7 +201,7 @@ fn check_expected(
         }
     }
     if let Some(e) = upd.expect_progress.filter(|e| *e != current.progress) {
-        if upd.progress.is_some() {
+        if upd.progress.is_some() || upd.expect_always {
             return Err(conflict(
                 "progress",
                 e.to_string(),
@@ -216,7 +263,7 @@ pub(crate) fn import(
                 field: "archived",
                 from: None,
                 to: Some("true".into()),
-                note: Some("removed from the plan by an import".into()),
+                note: Some(reason::IMPORT_REMOVED.into()),
             });
         }
     }
@@ -227,7 +274,7 @@ pub(crate) fn import(
             field: "import",
             from: None,
             to: Some(format!(
-                "{} tasks: {} added, {} changed, {} removed",
+                "tasks={} added={} changed={} removed={}",
                 plan.tasks.len(),
                 report.added.len(),
                 report.changed.len(),
@@ -265,9 +312,22 @@ fn definition_changes(old: &TaskDef, new: &TaskDef) -> Vec<Draft> {
             field,
             from: Some(from),
             to: Some(to),
-            note: Some("changed by an import".into()),
+            note: Some(reason::IMPORT_CHANGED.into()),
         })
         .collect()
+}
+
+/// The reasons the store records in an event's `note` for changes it makes itself: codes, which
+/// `i18n` words in either language (never a sentence stored in one language).
+pub mod reason {
+    /// A task removed from the plan by an import (archived).
+    pub const IMPORT_REMOVED: &str = "import:removed";
+    /// A task's definition changed by an import.
+    pub const IMPORT_CHANGED: &str = "import:changed";
+    /// A recorded state brought in by an import.
+    pub const IMPORT_RESTORED: &str = "import:restored";
+    /// A note brought in by an import; the note's author follows.
+    pub const IMPORT_RESTORED_NOTE: &str = "import:restored-note:";
 }
 
 /// Everything one command writes, committed atomically by a store.
@@ -294,6 +354,12 @@ pub(crate) trait Tables {
             .ok_or_else(|| StoreError::NoSuchPlan(plan.to_string()))?;
         task_id(&stored, plan, id)
     }
+    /// Who last changed each field of a task (by default read from its history).
+    fn last_changes(&self, plan: &str, task: &str) -> Result<super::last_change::LastChanges> {
+        Ok(super::last_change::LastChanges::from_events(
+            &self.task_events(plan, task)?,
+        ))
+    }
     /// Writes everything or nothing, and returns only once it is durable.
     fn commit(&self, writes: Writes) -> Result<()>;
 }
@@ -318,19 +384,9 @@ pub(crate) fn execute(
         Command::Update(upd) => {
             let id = t.task_id(&upd.plan, &upd.task)?;
             let current = t.state(&upd.plan, &id)?.unwrap_or_default();
-            let history = t.task_events(&upd.plan, &id)?;
-            let by = |field: &str| {
-                history.iter().rev().find(|e| e.field == field).map_or_else(
-                    || "someone".to_string(),
-                    |e| {
-                        format!(
-                            "{} at {}",
-                            e.who,
-                            e.at.with_timezone(&Local).format("%H:%M %d/%m/%Y")
-                        )
-                    },
-                )
-            };
+            // A per-task record, not the task's whole history: the cost does not grow with it.
+            let last = t.last_changes(&upd.plan, &id)?;
+            let by = |field: &str| last.by(field);
             let (next, drafts) = update(&current, &upd, &id, actor, now, &by)?;
             let events = number(drafts, &upd.plan);
             t.commit(Writes {
@@ -345,6 +401,7 @@ pub(crate) fn execute(
             states,
             activate,
         } => {
+            super::keys::check_plan(&plan)?;
             let name = clean(&plan.name);
             let existing = t.plan(&name)?;
             let (stored, mut drafts, mut report) = import(existing.as_ref(), plan)?;
@@ -409,7 +466,7 @@ fn restored_drafts(id: &str, state: &TaskState) -> Vec<Draft> {
             field,
             from: Some(from),
             to: Some(to),
-            note: Some("restored from the imported file".into()),
+            note: Some(reason::IMPORT_RESTORED.into()),
         });
     };
     if state.status != blank.status {
@@ -435,10 +492,7 @@ fn restored_drafts(id: &str, state: &TaskState) -> Vec<Draft> {
             field: "note",
             from: None,
             to: Some(n.text.clone()),
-            note: Some(format!(
-                "restored from the imported file (written by {})",
-                n.who
-            )),
+            note: Some(format!("{}{}", reason::IMPORT_RESTORED_NOTE, n.who)),
         });
     }
     out

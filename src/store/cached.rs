@@ -60,7 +60,8 @@ pub struct CachedStore<S> {
     /// `load` answers the inner store put together itself (see [`CachedStore::load_json_with`]),
     /// until the plan changes.
     answers: Mutex<HashMap<String, Arc<RawValue>>>,
-    registry: UnitRegistry,
+    /// For `select` (the embedded registry, as the command line uses).
+    registry: std::result::Result<UnitRegistry, String>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -80,7 +81,7 @@ impl<S: PlanStore> CachedStore<S> {
             kept: RwLock::new(HashMap::new()),
             plans: Mutex::new(None),
             answers: Mutex::new(HashMap::new()),
-            registry: UnitRegistry::embedded(),
+            registry: UnitRegistry::embedded().map_err(|e| e.to_string()),
         }
     }
 
@@ -177,8 +178,8 @@ impl<S: PlanStore> CachedStore<S> {
         let year = k.data.plan.year;
         k.data.states.insert(def.id.clone(), state.clone());
         k.json = OnceLock::new();
-        if let Some(index) = lock(&k.index).as_mut() {
-            index.replace(Task::new(def, state, year), &self.registry);
+        if let (Some(index), Ok(registry)) = (lock(&k.index).as_mut(), &self.registry) {
+            index.replace(Task::new(def, state, year), registry);
         }
         Ok(())
     }
@@ -255,6 +256,10 @@ impl<S: PlanStore> PlanStore for CachedStore<S> {
         self.inner.may_edit()
     }
 
+    fn backup(&self) -> Result<super::backup::Backup> {
+        self.inner.backup()
+    }
+
     fn task(&self, plan: &str, id: &str) -> Result<TaskRecord> {
         let kept = self.kept(plan)?;
         let k = kept.read().unwrap_or_else(PoisonError::into_inner);
@@ -277,8 +282,12 @@ impl<S: PlanStore> PlanStore for CachedStore<S> {
     fn select(&self, plan: &str, selection: &Selection) -> Result<Selected> {
         let kept = self.kept(plan)?;
         let k = kept.read().unwrap_or_else(PoisonError::into_inner);
+        let registry = self
+            .registry
+            .as_ref()
+            .map_err(|e| StoreError::Backend(e.clone()))?;
         let mut index = lock(&k.index);
-        let index = index.get_or_insert_with(|| TaskIndex::new(k.data.tasks(), &self.registry));
-        Ok(query::select(&k.data, index, selection, &self.registry))
+        let index = index.get_or_insert_with(|| TaskIndex::new(k.data.tasks(), registry));
+        query::select(&k.data, index, selection, registry)
     }
 }

@@ -4,7 +4,12 @@
 //! and [`MemoryStore`] in memory.
 
 mod apply;
+pub use apply::reason;
+pub mod backup;
 mod cached;
+pub mod disk;
+pub mod keys;
+mod last_change;
 mod memory;
 mod query;
 mod sled_store;
@@ -20,7 +25,7 @@ pub use crate::domain::history::Event;
 pub use cached::CachedStore;
 pub use memory::MemoryStore;
 pub use query::{Listed, Selected, Selection, TaskRecord};
-pub use sled_store::SledStore;
+pub use sled_store::{Init, SledStore};
 
 /// Who is making a change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,6 +88,14 @@ pub struct Update {
     /// Why, for the history only (e.g. "undo"); unlike `note`, not added to the task's notes.
     #[serde(default)]
     pub reason: Option<String>,
+    /// Withdraw the note at this index of the task's notes; with `note`, the new text is its
+    /// correction. The original stays in the history, marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdraw_note: Option<usize>,
+    /// The expectations hold whatever the update changes (a script's `set --if-status`);
+    /// otherwise each guards only its own field, so that edits of different fields both apply.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub expect_always: bool,
 }
 
 /// What a command did.
@@ -194,6 +207,9 @@ pub enum StoreError {
     Open { path: String, message: String },
     #[error("the store failed: {0}")]
     Backend(String),
+    /// Reading or writing the store's files failed (disk full, read-only file system ...).
+    #[error("cannot read or write the store at {path}: {message}")]
+    Io { path: String, message: String },
     #[error("the store holds data this version cannot read ({what}): {message}")]
     Corrupt { what: String, message: String },
     #[error("there is no plan named '{0}' (see `steerdeck plans`)")]
@@ -218,6 +234,14 @@ pub enum StoreError {
     },
     #[error("nothing to change: give a status, a progress or a note")]
     EmptyUpdate,
+    #[error("{task} has no note number {number}")]
+    NoSuchNote { task: String, number: usize },
+    #[error("note {number} of {task} was already withdrawn by {by}; nothing was saved")]
+    NoteWithdrawn {
+        task: String,
+        number: usize,
+        by: String,
+    },
     /// The steerdeck server refused a change under its permission policy (the sentence says who
     /// may edit).
     #[error("{0}")]
@@ -229,6 +253,12 @@ pub enum StoreError {
     /// message that is not the protocol).
     #[error("{0}")]
     Protocol(String),
+    /// A plan name or a task id that may not be a key (see `keys`).
+    #[error("{0}")]
+    BadName(String),
+    /// The socket, or the process on it, is not the store's own server; nothing was sent.
+    #[error("{0}")]
+    Untrusted(String),
     /// Another failure, in the words of the steerdeck server.
     #[error("{0}")]
     Remote(String),
@@ -279,7 +309,13 @@ pub trait PlanStore: Send + Sync {
     /// needs, without the rest of the plan. The default loads the plan and indexes it.
     fn select(&self, plan: &str, selection: &Selection) -> Result<Selected> {
         let data = self.load(plan)?;
-        Ok(query::select_loaded(&data, selection))
+        query::select_loaded(&data, selection)
+    }
+    /// A consistent copy of the whole store (see `backup`); stores on disk only.
+    fn backup(&self) -> Result<backup::Backup> {
+        Err(StoreError::Backend(
+            "this store cannot be backed up (it is not on disk)".into(),
+        ))
     }
 }
 
@@ -339,5 +375,8 @@ impl<T: PlanStore + ?Sized> PlanStore for Arc<T> {
     }
     fn select(&self, plan: &str, selection: &Selection) -> Result<Selected> {
         (**self).select(plan, selection)
+    }
+    fn backup(&self) -> Result<backup::Backup> {
+        (**self).backup()
     }
 }

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 use super::{Event, PlanData, Result, StoreError};
-use crate::domain::{Pillar, Task, TaskDef, TaskState, UnitRegistry, read_timeframe};
-use crate::query::{Filter, Query, TaskIndex};
+use crate::domain::{Pillar, Plan, Task, TaskDef, TaskState, UnitRegistry, read_timeframe};
+use crate::query::{Filter, Query, TaskIndex, find_pillar};
 
 /// One task as `show` needs it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -58,20 +58,23 @@ pub struct Listed {
 /// What a selection gives.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Selected {
-    /// The plan's pillar keys (to say which exist when a filter names an unknown one).
-    pub pillars: Vec<String>,
-    /// The plan's year.
-    pub year: Option<i32>,
+    /// The plan without its tasks (name, title, year, pillars, targets): to word what is listed.
+    pub outline: Plan,
+    /// The pillars the filter names that the plan does not have (any spelling of a pillar is
+    /// read as `query::find_pillar` reads it); then nothing is selected.
+    #[serde(default)]
+    pub unknown_pillars: Vec<String>,
     /// The tasks, in plan order, or best match first with a search.
     pub tasks: Vec<Listed>,
 }
 
 impl Selected {
-    /// The tasks as shown (each distinct timeframe read once).
-    pub fn into_tasks(self) -> Vec<Task> {
+    /// The outline, and the tasks as shown (each distinct timeframe read once).
+    pub fn into_tasks(self) -> (Plan, Vec<Task>) {
         let mut readings = HashMap::new();
-        let year = self.year;
-        self.tasks
+        let year = self.outline.year;
+        let tasks = self
+            .tasks
             .into_iter()
             .map(|l| {
                 let reading = *readings
@@ -79,7 +82,21 @@ impl Selected {
                     .or_insert_with(|| read_timeframe(&l.def.timeframe, year));
                 Task::with_reading(l.def, l.state, reading)
             })
-            .collect()
+            .collect();
+        (self.outline, tasks)
+    }
+}
+
+/// A plan without its tasks.
+fn outline(plan: &Plan) -> Plan {
+    Plan {
+        name: plan.name.clone(),
+        title: plan.title.clone(),
+        decision: plan.decision.clone(),
+        year: plan.year,
+        pillars: plan.pillars.clone(),
+        tasks: Vec::new(),
+        targets: plan.targets.clone(),
     }
 }
 
@@ -112,17 +129,34 @@ pub(crate) fn select(
     index: &mut TaskIndex,
     selection: &Selection,
     registry: &UnitRegistry,
-) -> Selected {
-    let picked = index.select(
-        &selection.filter,
-        &Query::new(&selection.search),
-        registry,
-        selection.as_of,
-    );
+) -> Result<Selected> {
+    let mut filter = selection.filter.clone();
+    let mut unknown_pillars = Vec::new();
+    for p in &mut filter.pillars {
+        match find_pillar(&data.plan, p) {
+            Some(found) => found.key.clone_into(p),
+            None => unknown_pillars.push(p.clone()),
+        }
+    }
+    if !unknown_pillars.is_empty() {
+        return Ok(Selected {
+            outline: outline(&data.plan),
+            unknown_pillars,
+            tasks: Vec::new(),
+        });
+    }
+    let picked = index
+        .select(
+            &filter,
+            &Query::new(&selection.search),
+            registry,
+            selection.as_of,
+        )
+        .map_err(|e| StoreError::Backend(e.to_string()))?;
     let tasks = index.tasks();
-    Selected {
-        pillars: data.plan.pillars.iter().map(|p| p.key.clone()).collect(),
-        year: data.plan.year,
+    Ok(Selected {
+        outline: outline(&data.plan),
+        unknown_pillars,
         tasks: picked
             .into_iter()
             .filter_map(|(i, _)| tasks.get(i))
@@ -131,12 +165,12 @@ pub(crate) fn select(
                 state: t.state.clone(),
             })
             .collect(),
-    }
+    })
 }
 
 /// The selection over a loaded plan (an index built for the occasion).
-pub(crate) fn select_loaded(data: &PlanData, selection: &Selection) -> Selected {
-    let registry = UnitRegistry::embedded();
+pub(crate) fn select_loaded(data: &PlanData, selection: &Selection) -> Result<Selected> {
+    let registry = UnitRegistry::embedded().map_err(|e| StoreError::Backend(e.to_string()))?;
     let mut index = TaskIndex::new(data.tasks(), &registry);
     select(data, &mut index, selection, &registry)
 }

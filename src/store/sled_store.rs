@@ -6,26 +6,34 @@
 //! state/<plan>\0<task>        -> TaskState (JSON); absent = default state
 //! event/<seq: u64 BE>         -> Event (JSON)
 //! tev/<plan>\0<task>\0<seq>   -> ()  (index: a task's events)
+//! last/<plan>\0<task>         -> LastChanges (JSON): who last changed each field
+//! meta/store_id              -> the store's identity
 //! ```
 //!
-//! A command's writes go in one atomic batch, then the tree is flushed before `execute` returns:
-//! an edit reported as saved survives kill -9. sled allows one process per directory; a second
-//! one gets [`StoreError::InUse`].
+//! A command's writes go in one atomic batch, then the tree is flushed and the log and directory
+//! are `fsync`ed before `execute` returns: an edit reported as saved survives kill -9 and a power
+//! cut. One process at a time owns a store (our lock, see `disk`); another gets
+//! [`StoreError::InUse`].
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use super::apply::{StoredPlan, Tables, Writes, execute};
+use super::disk::{self, Durable, StoreLock, WHAT_TO_DO};
+use super::last_change::LastChanges;
 use super::{Actor, Clock, Command, Event, Outcome, PlanData, PlanInfo, PlanStore, Result};
 use super::{StoreError, system_clock};
 use crate::domain::TaskState;
 
 const ACTIVE: &[u8] = b"active";
+const STORE_ID: &[u8] = b"meta/store_id";
 const PLAN: &str = "plan/";
 const STATE: &str = "state/";
 const EVENT: &[u8] = b"event/";
 const TASK_EVENT: &str = "tev/";
+const LAST_CHANGE: &str = "last/";
 
 /// A store in a directory on disk.
 pub struct SledStore {
@@ -33,6 +41,12 @@ pub struct SledStore {
     path: PathBuf,
     write: Mutex<()>,
     clock: Clock,
+    id: String,
+    durable: Durable,
+    syncs: AtomicU64,
+    history_scans: AtomicU64,
+    /// Our lock on the directory (none while a new store is built in a scratch directory).
+    _lock: Option<StoreLock>,
     /// Per plan, its task ids by their ASCII upper case: an edit or a task's history finds the
     /// canonical id without reading (and parsing) the whole plan again.
     ids: Mutex<HashMap<String, Arc<Ids>>>,
@@ -40,9 +54,8 @@ pub struct SledStore {
 
 type Ids = HashMap<String, String>;
 
-fn backend(e: &sled::Error) -> StoreError {
-    StoreError::Backend(e.to_string())
-}
+/// Fills a store that is being created (seeding), before it is moved into place.
+pub type Init<'a> = &'a dyn Fn(&SledStore) -> Result<()>;
 
 fn corrupt(what: &str, e: &serde_json::Error) -> StoreError {
     StoreError::Corrupt {
@@ -63,41 +76,158 @@ fn task_event_prefix(plan: &str, task: &str) -> Vec<u8> {
     format!("{TASK_EVENT}{plan}\0{task}\0").into_bytes()
 }
 
+fn last_change_key(plan: &str, task: &str) -> Vec<u8> {
+    format!("{LAST_CHANGE}{plan}\0{task}").into_bytes()
+}
+
 fn event_key(seq: u64) -> Vec<u8> {
     let mut k = EVENT.to_vec();
     k.extend_from_slice(&seq.to_be_bytes());
     k
 }
 
+fn open_sled(path: &Path) -> Result<sled::Db> {
+    sled::Config::new()
+        .path(path)
+        .open()
+        .map_err(|e| disk::sled_error(path, &e))
+}
+
 impl SledStore {
-    /// Opens (or creates) the store in `path`, on the system clock.
+    /// Opens (or creates, empty) the store in `path`, on the system clock.
     pub fn open(path: &Path) -> Result<Self> {
-        Self::open_with_clock(path, system_clock())
+        Self::open_with(path, system_clock(), None)
     }
 
-    /// Opens (or creates) the store in `path`; events are stamped by `clock`.
+    /// Opens (or creates, empty) the store in `path`; events are stamped by `clock`.
     pub fn open_with_clock(path: &Path, clock: Clock) -> Result<Self> {
-        create_private_dir(path)?;
-        let db = sled::Config::new().path(path).open().map_err(|e| {
-            let message = e.to_string();
-            if message.contains("could not acquire lock") || message.contains("WouldBlock") {
-                StoreError::InUse {
-                    path: path.display().to_string(),
-                }
-            } else {
-                StoreError::Open {
-                    path: path.display().to_string(),
-                    message,
-                }
+        Self::open_with(path, clock, None)
+    }
+
+    /// Opens the store in `path`, or creates it and fills it with `init` (the first seeding).
+    ///
+    /// Our lock is taken before sled opens (held: [`StoreError::InUse`]). An existing store is
+    /// first opened on a copy, so that a store sled cannot open is left exactly as it was. A
+    /// new store is built and filled in a scratch directory and moved into place only when
+    /// complete, so that a crash during creation leaves no half-made store.
+    pub fn open_with(path: &Path, clock: Clock, init: Option<Init>) -> Result<Self> {
+        if !path.exists() {
+            let place = disk::birthplace(path)?;
+            let held = disk::lock(place.path())?;
+            let id = Self::build(place.path(), &clock, init)?;
+            if place.settle(path, &id)? {
+                return Self::open_checked(path, clock, held, false);
             }
-        })?;
+            // Another process created the store first: open theirs.
+        }
+        let held = disk::lock(path)?;
+        disk::clear_interrupted_creation(path)?;
+        if !disk::holds_store(path) {
+            let place = disk::birthplace(path)?;
+            let id = Self::build(place.path(), &clock, init)?;
+            place.settle(path, &id)?;
+            return Self::open_checked(path, clock, held, false);
+        }
+        Self::open_checked(path, clock, held, true)
+    }
+
+    /// Makes a complete new store in `place` (a scratch directory): identity, `init`, synced.
+    fn build(place: &Path, clock: &Clock, init: Option<Init>) -> Result<String> {
+        let db = open_sled(place)?;
+        let id = disk::new_id()?;
+        db.insert(STORE_ID, id.as_bytes())
+            .map_err(|e| disk::sled_error(place, &e))?;
+        db.flush().map_err(|e| disk::sled_error(place, &e))?;
+        let store = SledStore {
+            durable: Durable::new(place)?,
+            db,
+            path: place.to_path_buf(),
+            write: Mutex::new(()),
+            clock: clock.clone(),
+            id: id.clone(),
+            syncs: AtomicU64::new(0),
+            history_scans: AtomicU64::new(0),
+            _lock: None,
+            ids: Mutex::new(HashMap::new()),
+        };
+        if let Some(init) = init {
+            init(&store)?;
+        }
+        store.db.flush().map_err(|e| store.fail(&e))?;
+        store.durable.sync(true)?;
+        drop(store);
+        Ok(id)
+    }
+
+    fn open_checked(path: &Path, clock: Clock, held: StoreLock, check: bool) -> Result<Self> {
+        if check {
+            disk::check_on_copy(path).map_err(|message| StoreError::Open {
+                path: path.display().to_string(),
+                message: format!("{message}; {WHAT_TO_DO}"),
+            })?;
+        }
+        let db = open_sled(path)?;
+        let id = if let Some(v) = db.get(STORE_ID).map_err(|e| disk::sled_error(path, &e))? {
+            String::from_utf8_lossy(&v).into_owned()
+        } else {
+            // A store made before stores had an identity.
+            let id = disk::new_id()?;
+            db.insert(STORE_ID, id.as_bytes())
+                .map_err(|e| disk::sled_error(path, &e))?;
+            db.flush().map_err(|e| disk::sled_error(path, &e))?;
+            id
+        };
+        if disk::store_id(path).as_deref() != Some(id.as_str()) {
+            disk::write_id_file(path, &id)?;
+        }
         Ok(SledStore {
+            durable: Durable::new(path)?,
             db,
             path: path.to_path_buf(),
             write: Mutex::new(()),
             clock,
+            id,
+            syncs: AtomicU64::new(0),
+            history_scans: AtomicU64::new(0),
+            _lock: Some(held),
             ids: Mutex::new(HashMap::new()),
         })
+    }
+
+    /// The store's identity: made when the store was created, kept in it (and repeated in the
+    /// directory's `store-id` file for clients), the same in a backup restored elsewhere.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// How many times a write was made durable with `fsync` (tests check it is every write).
+    pub fn syncs(&self) -> u64 {
+        self.syncs.load(Ordering::SeqCst)
+    }
+
+    /// Every entry, under the write lock: no edit comes between two entries.
+    fn entries(&self) -> Result<disk::Entries> {
+        let _guard = self
+            .write
+            .lock()
+            .map_err(|_| StoreError::Backend("a write failed with a panic earlier".into()))?;
+        self.db
+            .iter()
+            .map(|kv| {
+                kv.map(|(k, v)| (k.to_vec(), v.to_vec()))
+                    .map_err(|e| self.fail(&e))
+            })
+            .collect()
+    }
+
+    /// How many times a task's whole history was read to answer an edit (tests check that an
+    /// edit does not, once the task has a last-change record).
+    pub fn history_scans(&self) -> u64 {
+        self.history_scans.load(Ordering::SeqCst)
+    }
+
+    fn fail(&self, e: &sled::Error) -> StoreError {
+        disk::sled_error(&self.path, e)
     }
 
     /// The directory of the store.
@@ -107,7 +237,7 @@ impl SledStore {
 
     fn stored_plan(&self, name: &str) -> Result<Option<StoredPlan>> {
         let key = format!("{PLAN}{name}");
-        match self.db.get(key.as_bytes()).map_err(|e| backend(&e))? {
+        match self.db.get(key.as_bytes()).map_err(|e| self.fail(&e))? {
             None => Ok(None),
             Some(v) => {
                 let stored: StoredPlan =
@@ -118,8 +248,6 @@ impl SledStore {
         }
     }
 
-    /// Keeps the ids of a plan. A reader (`replace` false) never replaces what a commit put
-    /// there: the plan it read may already be older than the one just committed.
     /// The answer to `load` as JSON, put together from the stored bytes without reading them
     /// into values: the stored plan's object (`{"plan":…,"archived":[…]}`) with the recorded
     /// states added. Reading a large plan into values costs far more than the rest of opening a
@@ -127,7 +255,7 @@ impl SledStore {
     /// them, and says what is wrong).
     pub fn load_json(&self, plan: &str) -> Result<Option<String>> {
         let key = format!("{PLAN}{plan}");
-        let Some(stored) = self.db.get(key.as_bytes()).map_err(|e| backend(&e))? else {
+        let Some(stored) = self.db.get(key.as_bytes()).map_err(|e| self.fail(&e))? else {
             return Err(StoreError::NoSuchPlan(plan.to_string()));
         };
         let body: &[u8] = &stored;
@@ -139,7 +267,7 @@ impl SledStore {
         out.extend_from_slice(b",\"states\":{");
         let prefix = format!("{STATE}{plan}\0");
         for (n, kv) in self.db.scan_prefix(prefix.as_bytes()).enumerate() {
-            let (k, v) = kv.map_err(|e| backend(&e))?;
+            let (k, v) = kv.map_err(|e| self.fail(&e))?;
             let Ok(task) = std::str::from_utf8(&k[prefix.len()..]) else {
                 return Ok(None);
             };
@@ -154,6 +282,8 @@ impl SledStore {
         Ok(String::from_utf8(out).ok())
     }
 
+    /// Keeps the ids of a plan. A reader (`replace` false) never replaces what a commit put
+    /// there: the plan it read may already be older than the one just committed.
     fn remember_ids(&self, stored: &StoredPlan, replace: bool) {
         let mut all = self.ids.lock().unwrap_or_else(PoisonError::into_inner);
         if !replace && all.contains_key(&stored.plan.name) {
@@ -198,7 +328,7 @@ impl SledStore {
             let v = self
                 .db
                 .get(event_key(seq))
-                .map_err(|e| backend(&e))?
+                .map_err(|e| self.fail(&e))?
                 .ok_or_else(|| StoreError::Corrupt {
                     what: format!("event {seq}"),
                     message: "indexed but missing".into(),
@@ -213,7 +343,7 @@ impl SledStore {
             .scan_prefix(task_event_prefix(plan, task))
             .keys()
             .map(|k| {
-                let k = k.map_err(|e| backend(&e))?;
+                let k = k.map_err(|e| self.fail(&e))?;
                 let tail: [u8; 8] =
                     k[k.len().saturating_sub(8)..]
                         .try_into()
@@ -227,25 +357,6 @@ impl SledStore {
     }
 }
 
-/// Creates the store directory readable by its owner only, unless it exists (then its
-/// permissions are the administrator's choice, e.g. a group-shared directory).
-fn create_private_dir(path: &Path) -> Result<()> {
-    if path.exists() {
-        return Ok(());
-    }
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(path).map_err(|e| StoreError::Open {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    })
-}
-
 impl Tables for SledStore {
     fn plan(&self, name: &str) -> Result<Option<StoredPlan>> {
         self.stored_plan(name)
@@ -255,7 +366,7 @@ impl Tables for SledStore {
         match self
             .db
             .get(state_key(plan, task))
-            .map_err(|e| backend(&e))?
+            .map_err(|e| self.fail(&e))?
         {
             None => Ok(None),
             Some(v) => serde_json::from_slice(&v)
@@ -281,6 +392,20 @@ impl Tables for SledStore {
             })
     }
 
+    fn last_changes(&self, plan: &str, task: &str) -> Result<LastChanges> {
+        if let Some(v) = self
+            .db
+            .get(last_change_key(plan, task))
+            .map_err(|e| self.fail(&e))?
+        {
+            return serde_json::from_slice(&v)
+                .map_err(|e| corrupt(&format!("last changes of {task}"), &e));
+        }
+        // A task edited before these records existed: read its history once.
+        self.history_scans.fetch_add(1, Ordering::SeqCst);
+        Ok(LastChanges::from_events(&self.task_events(plan, task)?))
+    }
+
     fn commit(&self, w: Writes) -> Result<()> {
         let mut batch = sled::Batch::default();
         if let Some(p) = &w.plan {
@@ -289,13 +414,26 @@ impl Tables for SledStore {
         for (plan, task, state) in &w.states {
             batch.insert(state_key(plan, task), encode(state)?);
         }
+        let mut last: std::collections::BTreeMap<(String, String), LastChanges> =
+            std::collections::BTreeMap::new();
         for e in &w.events {
             batch.insert(event_key(e.seq), encode(e)?);
             if let Some(task) = &e.task {
                 let mut k = task_event_prefix(&e.plan, task);
                 k.extend_from_slice(&e.seq.to_be_bytes());
                 batch.insert(k, Vec::new());
+                let key = (e.plan.clone(), task.clone());
+                if !last.contains_key(&key) {
+                    let before = Tables::last_changes(self, &e.plan, task)?;
+                    last.insert(key.clone(), before);
+                }
+                if let Some(r) = last.get_mut(&key) {
+                    r.record(e);
+                }
             }
+        }
+        for ((plan, task), r) in &last {
+            batch.insert(last_change_key(plan, task), encode(r)?);
         }
         if let Some(a) = &w.active {
             batch.insert(ACTIVE, a.as_bytes());
@@ -312,8 +450,12 @@ impl Tables for SledStore {
                     .remove(&p.plan.name);
             }
         }
-        applied.map_err(|e| backend(&e))?;
-        self.db.flush().map_err(|e| backend(&e))?;
+        applied.map_err(|e| self.fail(&e))?;
+        self.db.flush().map_err(|e| self.fail(&e))?;
+        // flush() ends in sync_file_range: without fsync the file's size and metadata may not
+        // survive a power cut.
+        self.durable.sync(w.plan.is_some())?;
+        self.syncs.fetch_add(1, Ordering::SeqCst);
         Ok(())
     }
 }
@@ -325,7 +467,7 @@ impl PlanStore for SledStore {
             .scan_prefix(PLAN.as_bytes())
             .values()
             .map(|v| {
-                let v = v.map_err(|e| backend(&e))?;
+                let v = v.map_err(|e| self.fail(&e))?;
                 let s: StoredPlan = serde_json::from_slice(&v).map_err(|e| corrupt("plan", &e))?;
                 Ok(PlanInfo {
                     active: active.as_deref() == Some(s.plan.name.as_str()),
@@ -341,7 +483,7 @@ impl PlanStore for SledStore {
         Ok(self
             .db
             .get(ACTIVE)
-            .map_err(|e| backend(&e))?
+            .map_err(|e| self.fail(&e))?
             .map(|v| String::from_utf8_lossy(&v).into_owned()))
     }
 
@@ -352,7 +494,7 @@ impl PlanStore for SledStore {
         let prefix = format!("{STATE}{plan}\0");
         let mut states = std::collections::BTreeMap::new();
         for kv in self.db.scan_prefix(prefix.as_bytes()) {
-            let (k, v) = kv.map_err(|e| backend(&e))?;
+            let (k, v) = kv.map_err(|e| self.fail(&e))?;
             let task = String::from_utf8_lossy(&k[prefix.len()..]).into_owned();
             let state: TaskState =
                 serde_json::from_slice(&v).map_err(|e| corrupt(&format!("state of {task}"), &e))?;
@@ -380,7 +522,7 @@ impl PlanStore for SledStore {
         }
         let mut out = Vec::new();
         for v in self.db.scan_prefix(EVENT).values() {
-            let v = v.map_err(|e| backend(&e))?;
+            let v = v.map_err(|e| self.fail(&e))?;
             let e: Event = serde_json::from_slice(&v).map_err(|e| corrupt("event", &e))?;
             if e.plan == plan {
                 out.push(e);
@@ -397,6 +539,10 @@ impl PlanStore for SledStore {
         execute(self, actor, command, (self.clock)())
     }
 
+    fn backup(&self) -> Result<super::backup::Backup> {
+        Ok(super::backup::Backup::new(&self.id, &self.entries()?))
+    }
+
     fn last_seq(&self) -> Result<u64> {
         let last = self
             .db
@@ -404,7 +550,7 @@ impl PlanStore for SledStore {
             .keys()
             .next_back()
             .transpose()
-            .map_err(|e| backend(&e))?;
+            .map_err(|e| self.fail(&e))?;
         Ok(last.map_or(0, |k| {
             let tail: [u8; 8] = k[EVENT.len()..].try_into().unwrap_or([0; 8]);
             u64::from_be_bytes(tail)

@@ -1,6 +1,7 @@
 //! The interactive screen's runtime: one loop that waits on a channel fed by an input thread and
 //! a signal thread. It draws only after something happened: idle means no CPU.
 
+pub mod drafts;
 mod terminal;
 
 use std::sync::mpsc;
@@ -45,7 +46,12 @@ pub fn check_terminal() -> Result<(), TuiError> {
 
 /// Runs the screen until the user quits, the terminal goes away, or a signal ends it. With the
 /// store directory `db`, changes made by other sessions appear as they happen.
-pub fn run(mut app: App, theme: &Theme, db: Option<&std::path::Path>) -> Result<(), TuiError> {
+pub fn run(
+    mut app: App,
+    theme: &Theme,
+    db: Option<&std::path::Path>,
+    drafts: Option<&std::path::Path>,
+) -> Result<(), TuiError> {
     check_terminal()?;
     let (tx, rx) = mpsc::channel();
     spawn_signals(tx.clone())?;
@@ -64,18 +70,18 @@ pub fn run(mut app: App, theme: &Theme, db: Option<&std::path::Path>) -> Result<
     spawn_input(tx);
     let result = (|| -> Result<(), TuiError> {
         let size = term.size()?;
-        app.set_page(ui::table_rows(ratatui::layout::Rect::new(
-            0,
-            0,
-            size.width,
-            size.height,
-        )));
+        app.set_size(size.width, size.height);
         loop {
+            if let (Some(path), Some(d)) = (drafts, app.take_changed_drafts()) {
+                if let Err(e) = self::drafts::save(path, d) {
+                    app.notify(Tone::Error, format!("{}: {e}", path.display()));
+                }
+            }
             term.draw(|f| ui::draw(f, &app, theme))?;
             let Ok(msg) = rx.recv() else { return Ok(()) };
             match msg {
                 Msg::Input(Event::Resize(w, h)) => {
-                    app.set_page(ui::table_rows(ratatui::layout::Rect::new(0, 0, w, h)));
+                    app.set_size(w, h);
                     term.autoresize()?;
                 }
                 Msg::Input(Event::Key(key)) => handle_key(&mut app, key),
@@ -88,7 +94,10 @@ pub fn run(mut app: App, theme: &Theme, db: Option<&std::path::Path>) -> Result<
                     return Ok(());
                 }
             }
-            if app.quit {
+            if app.wants_to_quit() {
+                if let (Some(path), Some(d)) = (drafts, app.take_changed_drafts()) {
+                    let _ = self::drafts::save(path, d);
+                }
                 return Ok(());
             }
         }
@@ -108,18 +117,19 @@ fn store_event(app: &mut App, event: crate::server::WatchEvent) {
     use crate::server::WatchEvent;
     let reload = |app: &mut App| {
         if let Err(e) = app.reload() {
-            app.notify(Tone::Error, e.to_string());
+            let said = crate::i18n::errors::store(app.lang(), &e);
+            app.notify(Tone::Error, said);
         }
     };
     match event {
-        WatchEvent::Connected { seq } | WatchEvent::Changed { seq } if seq > app.last_seq => {
+        WatchEvent::Connected { seq } | WatchEvent::Changed { seq } if seq > app.last_seq() => {
             reload(app);
         }
         WatchEvent::Connected { .. } | WatchEvent::Changed { .. } => {}
         WatchEvent::Lost { message } => app.notify(Tone::Error, message),
         WatchEvent::Reconnected { .. } => {
             reload(app);
-            app.notify(Tone::Info, app.lang.t(crate::i18n::Msg::Reconnected));
+            app.notify(Tone::Info, app.lang().t(crate::i18n::Msg::Reconnected));
         }
     }
 }
@@ -129,14 +139,23 @@ fn handle_key(app: &mut App, key: KeyEvent) {
     if key.kind != KeyEventKind::Press {
         return;
     }
-    if let Some(action) = app.keymap.lookup(app.mode, &key) {
+    // Behind the "too small" message only quitting works: the quit key of this screen, or of
+    // the plan table (so q and Ctrl+C work even where letters are text).
+    if app.too_small() {
+        let quits = |mode| app.keymap().lookup(mode, &key) == Some(crate::action::Action::Quit);
+        if quits(app.mode()) || quits(Mode::Normal) {
+            app.update(crate::action::Action::Quit);
+        }
+        return;
+    }
+    if let Some(action) = app.keymap().lookup(app.mode(), &key) {
         app.update(action);
         return;
     }
-    if !app.mode.takes_text() {
+    if !app.mode().takes_text() {
         return;
     }
-    if app.mode == Mode::Note {
+    if app.mode() == Mode::Note {
         app.note_key(key);
         return;
     }

@@ -15,24 +15,25 @@ use crate::i18n::{Lang, Msg, actions::describe, format as vf};
 use crate::query::Due;
 
 pub(super) fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let lang = app.lang;
+    let lang = app.lang();
     let width = usize::from(area.width);
     let mut first = format!(
         " steerdeck · {} {} · {} {} · {}",
         lang.t(Msg::Plan),
-        safe(&app.plan_name),
+        safe(app.plan_name()),
         lang.t(Msg::AsOf),
-        vf::date(app.as_of),
-        safe(&app.actor.user),
+        vf::date(app.as_of()),
+        safe(&app.actor().user),
     );
-    if app.read_only {
+    if app.read_only() {
         first.push_str(" · ");
         first.push_str(lang.t(Msg::ReadOnlyTag));
     }
-    let grouping = match app.grouping {
+    let grouping = match app.grouping() {
         Grouping::Pillar => Msg::GroupByPillar,
         Grouping::Lead => Msg::GroupByLead,
         Grouping::Quarter => Msg::GroupByQuarter,
+        Grouping::Ranked => Msg::GroupByRank,
     };
     let filters = filter_summary(app);
     let second = format!(
@@ -43,7 +44,7 @@ pub(super) fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         } else {
             filters.join(", ")
         },
-        vf::count(lang, app.view.matched),
+        vf::count(lang, app.view().matched),
         vf::count(lang, app.tasks().len()),
         lang.t(Msg::Tasks),
         lang.t(grouping),
@@ -64,11 +65,11 @@ pub(super) fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 
 /// The active filters and search, in words.
 pub(super) fn filter_summary(app: &App) -> Vec<String> {
-    let lang = app.lang;
-    let f = &app.filter;
+    let lang = app.lang();
+    let f = &app.filter();
     let mut out = Vec::new();
     for p in &f.pillars {
-        let label = app.plan.pillar(p).map_or_else(
+        let label = app.plan().pillar(p).map_or_else(
             || p.clone(),
             |x| {
                 if x.numeral.is_empty() {
@@ -92,21 +93,18 @@ pub(super) fn filter_summary(app: &App) -> Vec<String> {
     if let Some(x) = &f.funding {
         out.push(safe(x));
     }
-    if !app.search.is_empty() {
+    if !app.search().is_empty() {
         out.push(format!(
             "{} \"{}\"",
             lang.t(Msg::Search).to_lowercase(),
-            safe(app.search.text())
+            safe(app.search().text())
         ));
     }
     out
 }
 
 pub(super) fn pillar_name(lang: Lang, p: &crate::domain::Pillar) -> String {
-    match lang {
-        Lang::Vi => p.vi.clone(),
-        Lang::En => p.en.clone(),
-    }
+    vf::pillar_name(lang, p).to_string()
 }
 
 pub(super) fn due_label(lang: Lang, d: Due) -> String {
@@ -121,17 +119,17 @@ pub(super) fn due_label(lang: Lang, d: Due) -> String {
 
 pub(super) fn status_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let width = usize::from(area.width);
-    let line = if app.mode == Mode::Search
-        || (app.mode == Mode::Help && app.help.mode == Some(Mode::Search))
+    let line = if app.mode() == Mode::Search
+        || (app.mode() == Mode::Help && app.help().mode == Some(Mode::Search))
     {
-        let text = format!("/{}", safe(app.search.text()));
-        let count = format!("  ({})", vf::count(app.lang, app.view.matched));
-        if app.mode == Mode::Search {
+        let text = format!("/{}", safe(app.search().text()));
+        let count = format!("  ({})", vf::count(app.lang(), app.view().matched));
+        if app.mode() == Mode::Search {
             let cursor_x = 1 + app
-                .search
+                .search()
                 .text()
                 .chars()
-                .take(app.search.cursor())
+                .take(app.search().cursor())
                 .collect::<String>()
                 .width();
             let x = area.x + u16::try_from(cursor_x.min(width.saturating_sub(1))).unwrap_or(0);
@@ -141,13 +139,31 @@ pub(super) fn status_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rec
             Span::styled(fit(&text, width), theme.title),
             Span::styled(count, theme.dim),
         ])
-    } else if let Some((tone, msg)) = &app.message {
+    } else if let Some((tone, msg)) = app.message() {
         let style = match tone {
             Tone::Info => theme.info,
             Tone::Error => theme.error,
         };
+        if area.height > 1 {
+            let text = Paragraph::new(Line::styled(format!(" {msg} "), style))
+                .wrap(ratatui::widgets::Wrap { trim: false });
+            frame.render_widget(text, area);
+            return;
+        }
         Line::styled(fit(&format!(" {msg} "), width), style)
-    } else if let (Mode::Normal, Some(t)) = (app.mode, app.selected_task()) {
+    } else if let (Mode::Normal, Some(crate::app::Row::Group(g))) =
+        (app.mode(), app.view().rows.get(app.selected()))
+    {
+        // A header: the group's full name and every count.
+        let text = app.view().groups.get(*g).map_or_else(String::new, |group| {
+            format!(
+                " {} — {}",
+                safe(&group.label),
+                crate::i18n::tally::long(app.lang(), &group.counts)
+            )
+        });
+        Line::styled(fit(&text, width), theme.dim)
+    } else if let (Mode::Normal, Some(t)) = (app.mode(), app.selected_task()) {
         // The table cuts titles; the selected one is shown in full here.
         Line::styled(
             fit(
@@ -180,28 +196,29 @@ fn hint_rank(action: Action) -> Option<u8> {
         Action::Quit => 11,
         Action::ViewDueThisQuarter | Action::ViewBlocked | Action::Redo => 12,
         Action::ToggleLanguage | Action::NextGroup | Action::FoldAll | Action::UnfoldAll => 13,
+        Action::NextNote | Action::CorrectNote | Action::WithdrawNote | Action::DiscardNote => 6,
         _ => return None,
     })
 }
 
 pub(super) fn hint_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let width = usize::from(area.width);
-    let mode = app.mode;
+    let mode = app.mode();
     let help = app
-        .keymap
+        .keymap()
         .keys_for(mode, Action::Help)
         .first()
         .map(ToString::to_string);
     let reserve = help.as_ref().map_or(0, |k| {
-        k.width() + describe(app.lang, Action::Help).0.width() + 3
+        k.width() + describe(app.lang(), Action::Help).0.width() + 3
     });
     // First key of each action, most useful first (keymap order breaks ties).
     let mut hints: Vec<(u8, Action, String)> = Vec::new();
-    for b in app.keymap.bindings(mode) {
+    for b in app.keymap().bindings(mode) {
         let Some(rank) = hint_rank(b.action) else {
             continue;
         };
-        if hints.iter().any(|(_, a, _)| *a == b.action) || (app.read_only && is_edit(b.action)) {
+        if hints.iter().any(|(_, a, _)| *a == b.action) || (app.read_only() && is_edit(b.action)) {
             continue;
         }
         if mode == Mode::Search && b.action == Action::MoveDown {
@@ -213,7 +230,7 @@ pub(super) fn hint_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) 
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
     for (_, action, key) in hints {
-        let label = describe(app.lang, action).0;
+        let label = describe(app.lang(), action).0;
         let w = key.width() + label.width() + 3;
         if used + w + reserve > width {
             continue;
@@ -226,7 +243,7 @@ pub(super) fn hint_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) 
         spans.push(Span::styled(format!(" {k}"), theme.key));
         spans.push(Span::raw(format!(
             " {} ",
-            describe(app.lang, Action::Help).0
+            describe(app.lang(), Action::Help).0
         )));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);

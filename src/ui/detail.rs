@@ -1,14 +1,13 @@
 //! One task in full: every field wrapped, units with their full names, deadline and timeliness,
 //! notes, and the task's history.
 
-use chrono::Local;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::Theme;
-use super::bars::pillar_name;
 use super::table::deadline_label;
 use super::text::safe;
 use crate::app::App;
@@ -18,7 +17,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let Some(task) = app.selected_task() else {
         return;
     };
-    let lang = app.lang;
+    let lang = app.lang();
     let field = |label: Msg, value: String| -> Line<'static> {
         Line::from(vec![
             Span::styled(format!("{}: ", lang.t(label)), theme.title),
@@ -31,16 +30,16 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
         names
             .iter()
-            .map(|n| match app.registry.resolve(n) {
+            .map(|n| match app.registry().resolve(n) {
                 Some(u) if u.name != *n => format!("{} ({})", safe(n), safe(&u.name)),
                 _ => safe(n),
             })
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let pillar = app.plan.pillar(&task.def.pillar).map_or_else(
+    let pillar = app.plan().pillar(&task.def.pillar).map_or_else(
         || safe(&task.def.pillar),
-        |p| safe(format!("{} {}", p.numeral, pillar_name(lang, p)).trim()),
+        |p| safe(&vf::pillar_label(lang, p)),
     );
     let deadline = task.deadline().map_or_else(
         || lang.t(Msg::NoDeadline).to_string(),
@@ -52,7 +51,10 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             } else {
                 format!("{label} — {date}")
             };
-            format!("{when} ({})", vf::days_left(lang, d, app.as_of))
+            match vf::deadline_note(lang, task, app.as_of()) {
+                Some(note) => format!("{when} ({note})"),
+                None => when,
+            }
         },
     );
     let mut lines = vec![
@@ -79,8 +81,8 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if let Some(c) = task.state.completed_on {
         lines.push(field(Msg::CompletedOn, vf::date(c)));
     }
-    let t = task.timeliness(app.as_of);
-    let style = if task.is_overdue(app.as_of) {
+    let t = task.timeliness(app.as_of());
+    let style = if task.is_overdue(app.as_of()) {
         theme.overdue
     } else {
         theme.base
@@ -92,27 +94,64 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if !task.state.notes.is_empty() {
         lines.push(Line::default());
         lines.push(Line::styled(lang.t(Msg::Notes).to_string(), theme.title));
-        for n in &task.state.notes {
-            let when = n.at.with_timezone(&Local).format("%d/%m/%Y %H:%M");
+        for (i, n) in task.state.notes.iter().enumerate() {
+            let cursor = if app.note_cursor() == Some(i) {
+                "▶"
+            } else {
+                " "
+            };
+            let mark = match &n.withdrawn {
+                None => String::new(),
+                Some(w) => format!(
+                    " — {} ({}, {})",
+                    lang.t(if w.corrected {
+                        Msg::CorrectedTag
+                    } else {
+                        Msg::WithdrawnTag
+                    }),
+                    safe(&w.who),
+                    app.zone().date_and_time(w.at)
+                ),
+            };
+            let style = if n.is_current() {
+                theme.dim
+            } else {
+                theme.dim.add_modifier(Modifier::CROSSED_OUT)
+            };
             lines.push(Line::styled(
-                format!("[{when}, {}]", safe(&n.who)),
-                theme.dim,
+                format!(
+                    "{cursor}{}. [{}, {}]{mark}",
+                    i + 1,
+                    app.zone().date_and_time(n.at),
+                    safe(&n.who)
+                ),
+                if n.is_current() { theme.dim } else { style },
             ));
+            let text_style = if n.is_current() { theme.base } else { style };
             for l in n.text.lines() {
-                lines.push(Line::raw(format!("  {}", safe(l))));
+                lines.push(Line::styled(format!("    {}", safe(l)), text_style));
             }
         }
     }
-    let history = app.history(&task.def.id);
-    if !history.is_empty() {
-        lines.push(Line::default());
-        lines.push(Line::styled(lang.t(Msg::History).to_string(), theme.title));
-        for e in history.iter().rev() {
-            lines.push(Line::raw(safe(&format!(
-                "  {}",
-                crate::i18n::history::describe(lang, e)
-            ))));
+    match app.detail_history() {
+        Some(Ok(history)) if !history.is_empty() => {
+            lines.push(Line::default());
+            lines.push(Line::styled(lang.t(Msg::History).to_string(), theme.title));
+            for e in history.iter().rev() {
+                lines.push(Line::raw(safe(&format!(
+                    "  {}",
+                    crate::i18n::history::describe(lang, app.zone(), e)
+                ))));
+            }
         }
+        Some(Err(e)) => {
+            lines.push(Line::default());
+            lines.push(Line::styled(
+                format!("{}: {}", lang.t(Msg::HistoryUnavailable), safe(e)),
+                theme.error,
+            ));
+        }
+        _ => {}
     }
     let block = Block::default()
         .borders(Borders::TOP)
@@ -121,11 +160,16 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             format!(" {} ", lang.t(Msg::DetailTitle)),
             theme.title,
         ));
+    // The app does not know how tall the text is once wrapped: "to the end" is clamped here.
+    let width = usize::from(area.width.max(1));
+    let tall: usize = lines.iter().map(|l| l.width().div_ceil(width).max(1)).sum();
+    let last_top = u16::try_from(tall.saturating_sub(usize::from(area.height.saturating_sub(1))))
+        .unwrap_or(u16::MAX);
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
             .wrap(Wrap { trim: false })
-            .scroll((app.detail_scroll, 0)),
+            .scroll((app.detail_scroll().min(last_top), 0)),
         area,
     );
 }

@@ -17,20 +17,20 @@ use crate::query::fold::fold;
 /// The help entries of a mode: (keys, description), one per action, in keymap order.
 pub fn entries(app: &App, mode: Mode) -> Vec<(String, String)> {
     let mut out: Vec<(Action, Vec<String>, String)> = Vec::new();
-    for b in app.keymap.bindings(mode) {
+    for b in app.keymap().bindings(mode) {
         if b.action == Action::Noop {
             continue;
         }
         let desc = b
             .desc
             .clone()
-            .unwrap_or_else(|| describe(app.lang, b.action).1.to_string());
+            .unwrap_or_else(|| describe(app.lang(), b.action).1.to_string());
         match out.iter_mut().find(|(a, _, _)| *a == b.action) {
             Some((_, keys, _)) => keys.push(b.key.to_string()),
             None => out.push((b.action, vec![b.key.to_string()], desc)),
         }
     }
-    let query = fold(app.help.query.text());
+    let query = fold(app.help().query.text());
     out.into_iter()
         .map(|(_, keys, desc)| (keys.join(", "), desc))
         .filter(|(k, d)| query.is_empty() || fold(&format!("{k} {d}")).contains(query.trim()))
@@ -38,11 +38,11 @@ pub fn entries(app: &App, mode: Mode) -> Vec<(String, String)> {
 }
 
 pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let mode = app.help.mode.unwrap_or(Mode::Normal);
+    let mode = app.help().mode.unwrap_or(Mode::Normal);
     let r = area;
     frame.render_widget(Clear, r);
-    let lang = app.lang;
-    let title = format!(" {} — {} ", lang.t(Msg::HelpTitle), mode.name());
+    let lang = app.lang();
+    let title = format!(" {} — {} ", lang.t(Msg::HelpTitle), lang.mode_name(mode));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
@@ -57,7 +57,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         .max()
         .unwrap_or(0)
         .min(width / 3);
-    let query = app.help.query.text();
+    let query = app.help().query.text();
     let mut lines = vec![Line::styled(
         fit(
             &format!(
@@ -73,7 +73,19 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         ),
         theme.dim,
     )];
-    for (k, d) in entries.iter().skip(usize::from(app.help.scroll)) {
+    let mut notes = vec![
+        String::new(),
+        format!(
+            "{}: {}",
+            lang.t(Msg::Legend),
+            crate::i18n::tally::legend(lang)
+        ),
+        crate::i18n::tally::rate_formula(lang).to_string(),
+    ];
+    if !query.is_empty() {
+        notes.clear();
+    }
+    for (k, d) in entries.iter().skip(usize::from(app.help().scroll)) {
         let k = fit(k, key_w);
         let pad = " ".repeat(key_w.saturating_sub(k.width()) + 2);
         let desc = fit(&safe(d), width.saturating_sub(key_w + 3));
@@ -81,6 +93,12 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Span::styled(format!(" {k}{pad}"), theme.key),
             Span::raw(desc),
         ]));
+    }
+    for n in notes {
+        lines.push(Line::styled(
+            format!(" {}", fit(&n, width.saturating_sub(1))),
+            theme.dim,
+        ));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

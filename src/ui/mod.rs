@@ -18,13 +18,7 @@ use crate::app::App;
 use crate::i18n::Msg;
 pub use theme::{Theme, ThemeName};
 
-/// The smallest screen that can show the plan usefully.
-pub const MIN_WIDTH: u16 = 60;
-/// The smallest screen height.
-pub const MIN_HEIGHT: u16 = 12;
-
-/// Lines used above and below the table (header, column titles, status line, hint bar).
-const CHROME: u16 = 5;
+pub use crate::app::{CHROME, MIN_HEIGHT, MIN_WIDTH};
 
 /// How many task rows fit in a screen of this size (the runtime tells the app on resize).
 pub fn table_rows(area: Rect) -> usize {
@@ -46,24 +40,39 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     ])
     .areas(area);
     bars::header(frame, app, theme, header);
-    match app.mode {
+    match app.mode() {
         Mode::Detail => detail::draw(frame, app, theme, body),
-        Mode::Help => match app.help.mode {
+        Mode::Help => match app.help().mode {
             Some(Mode::Detail) => detail::draw(frame, app, theme, body),
             _ => table::draw(frame, app, theme, body),
         },
-        Mode::Status | Mode::Progress | Mode::Note if app.popup_return == Mode::Detail => {
+        Mode::Status | Mode::Progress | Mode::DoneOn | Mode::Note | Mode::Withdraw
+            if app.popup_return() == Mode::Detail =>
+        {
             detail::draw(frame, app, theme, body);
         }
         _ => table::draw(frame, app, theme, body),
     }
-    bars::status_line(frame, app, theme, status);
-    bars::hint_bar(frame, app, theme, hints);
-    match app.mode {
+    // A sentence too long for the status line (a refused edit names who changed what) takes
+    // the hint bar's line too, rather than being cut.
+    let long = app.mode() != Mode::Search
+        && app.message().is_some_and(|(_, m)| {
+            unicode_width::UnicodeWidthStr::width(m.as_str()) + 2 > usize::from(area.width)
+        });
+    if long {
+        bars::status_line(frame, app, theme, status.union(hints));
+    } else {
+        bars::status_line(frame, app, theme, status);
+        bars::hint_bar(frame, app, theme, hints);
+    }
+    match app.mode() {
         Mode::Status => popup::status(frame, app, theme, body),
         Mode::Progress => popup::progress(frame, app, theme, body),
+        Mode::DoneOn => popup::done_on(frame, app, theme, body),
+        Mode::Withdraw => popup::withdraw(frame, app, theme, body),
         Mode::Note => popup::note(frame, app, theme, body),
         Mode::Filter => popup::filter(frame, app, theme, body),
+        Mode::UnitPicker => popup::unit_picker(frame, app, theme, body),
         Mode::Help => help::draw(frame, app, theme, body),
         _ => {}
     }
@@ -71,7 +80,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 
 fn too_small(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let msg = app
-        .lang
+        .lang()
         .t(Msg::TooSmall)
         .replace("{w}", &MIN_WIDTH.to_string())
         .replace("{h}", &MIN_HEIGHT.to_string())

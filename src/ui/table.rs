@@ -14,7 +14,7 @@ use crate::app::view::Group;
 use crate::app::{App, Row};
 use crate::domain::timeframe::{quarter_end, quarter_of};
 use crate::domain::{Status, Task, TimeframeReading, Timeliness};
-use crate::i18n::{Lang, Msg, format as vf};
+use crate::i18n::{Lang, Msg, format as vf, tally};
 use crate::query::FIELD_TITLE;
 
 /// Column widths for a screen width.
@@ -40,8 +40,8 @@ impl Columns {
             status: if wide { 15 } else { 7 },
             progress: 4,
         };
-        // marker + id + deadline + days + lead + status + progress, and a space between each.
-        let fixed = 2 + c.id + c.deadline + c.days + c.lead + c.status + c.progress + 7;
+        // marks + id + deadline + days + lead + status + progress, and a space between each.
+        let fixed = 3 + c.id + c.deadline + c.days + c.lead + c.status + c.progress + 7;
         c.title = width.saturating_sub(fixed).max(10);
         c
     }
@@ -50,19 +50,26 @@ impl Columns {
 pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let width = usize::from(area.width);
     let cols = Columns::for_width(width);
-    let lang = app.lang;
+    let lang = app.lang();
     let mut lines = vec![column_titles(lang, &cols, theme)];
-    if app.view.rows.is_empty() {
+    if app.view().rows.is_empty() {
         lines.push(Line::styled(
             format!("  {}.", lang.t(Msg::NothingFound)),
             theme.dim,
         ));
     }
     let page = usize::from(area.height.saturating_sub(1));
-    for (i, row) in app.view.rows.iter().enumerate().skip(app.offset).take(page) {
-        let selected = i == app.selected;
+    for (i, row) in app
+        .view()
+        .rows
+        .iter()
+        .enumerate()
+        .skip(app.offset())
+        .take(page)
+    {
+        let selected = i == app.selected();
         let mut line = match row {
-            Row::Group(g) => group_line(app, &app.view.groups[*g], theme, width),
+            Row::Group(g) => group_line(app, &app.view().groups[*g], theme, width),
             Row::Task { task, hit } => {
                 let positions: &[usize] = hit
                     .as_ref()
@@ -87,11 +94,11 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 fn column_titles(lang: Lang, c: &Columns, theme: &Theme) -> Line<'static> {
     let cell = |s: &str, w: usize| pad(&fit(s, w), w);
     let text = format!(
-        "  {} {} {} {} {} {} {}",
+        "   {} {} {} {} {} {} {}",
         cell(lang.t(Msg::Id), c.id),
         cell(lang.t(Msg::Title), c.title),
         cell(lang.t(Msg::Deadline), c.deadline),
-        cell("", c.days),
+        cell(lang.t(Msg::Days), c.days),
         cell(lang.t(Msg::LeadShort), c.lead),
         cell(
             lang.t(if c.status >= 15 {
@@ -111,38 +118,12 @@ fn pad(s: &str, w: usize) -> String {
 }
 
 fn group_line(app: &App, g: &Group, theme: &Theme, width: usize) -> Line<'static> {
-    let lang = app.lang;
-    let c = g.counts;
-    let counted = c.total() - c.cancelled;
+    let lang = app.lang();
     let arrow = if g.folded { "▸" } else { "▾" };
-    let pct = vf::share(lang, c.done, counted);
-    let counts = match lang {
-        _ if width < 120 => match lang {
-            Lang::Vi => format!(
-                "xong {} · đang {} · quá {} · k.hạn {} · {pct}",
-                c.done, c.open, c.overdue, c.no_deadline
-            ),
-            Lang::En => format!(
-                "done {} · open {} · late {} · n/d {} · {pct}",
-                c.done, c.open, c.overdue, c.no_deadline
-            ),
-        },
-        Lang::Vi => format!(
-            "xong {} · trong hạn {} · quá hạn {} · không hạn {} · {}",
-            c.done,
-            c.open,
-            c.overdue,
-            c.no_deadline,
-            vf::share(lang, c.done, counted)
-        ),
-        Lang::En => format!(
-            "done {} · on time {} · overdue {} · no deadline {} · {}",
-            c.done,
-            c.open,
-            c.overdue,
-            c.no_deadline,
-            vf::share(lang, c.done, counted)
-        ),
+    let counts = if width >= 120 {
+        tally::long(lang, &g.counts)
+    } else {
+        tally::short(lang, &g.counts)
     };
     let label_width = width.saturating_sub(counts.width() + 4).max(10);
     let label = fit(&format!("{arrow} {}", safe(&g.label)), label_width);
@@ -154,7 +135,7 @@ fn group_line(app: &App, g: &Group, theme: &Theme, width: usize) -> Line<'static
         Span::raw(" ".repeat(gap)),
         Span::styled(
             counts,
-            if c.overdue > 0 {
+            if g.counts.overdue > 0 {
                 theme.overdue
             } else {
                 theme.dim
@@ -181,25 +162,42 @@ fn is_one_quarter(start: chrono::NaiveDate, end: chrono::NaiveDate) -> bool {
     quarter_of(start) == q && start.year() == end.year() && quarter_end(end.year(), q) == Some(end)
 }
 
+/// The days column: for an open task, days left or overdue; for a done one, on time or how
+/// many days late (never "overdue"); nothing for a cancelled one or one without a deadline.
 fn days_label(lang: Lang, task: &Task, as_of: chrono::NaiveDate) -> String {
     let Some(d) = task.deadline() else {
         return String::new();
     };
-    if task.state.status.is_closed() {
-        return String::new();
-    }
-    let days = (d - as_of).num_days();
-    let n = vf::count(
-        lang,
-        usize::try_from(days.unsigned_abs()).unwrap_or(usize::MAX),
-    );
-    match (lang, days.signum()) {
-        (Lang::Vi, 0) => "hôm nay".into(),
-        (Lang::Vi, 1) => format!("còn {n}"),
-        (Lang::Vi, _) => format!("quá {n}"),
-        (Lang::En, 0) => "today".into(),
-        (Lang::En, 1) => format!("{n} left"),
-        (Lang::En, _) => format!("{n} late"),
+    let n = |days: i64| {
+        vf::count(
+            lang,
+            usize::try_from(days.unsigned_abs()).unwrap_or(usize::MAX),
+        )
+    };
+    match task.timeliness(as_of) {
+        Timeliness::Cancelled => String::new(),
+        Timeliness::DoneOnTime | Timeliness::DoneNoDeadline => match lang {
+            Lang::Vi => "đúng hạn".into(),
+            Lang::En => "on time".into(),
+        },
+        Timeliness::DoneLate => {
+            let late = task.state.completed_on.map_or(0, |c| (c - d).num_days());
+            match lang {
+                Lang::Vi => format!("trễ {}", n(late)),
+                Lang::En => format!("{} late", n(late)),
+            }
+        }
+        _ => {
+            let days = (d - as_of).num_days();
+            match (lang, days.signum()) {
+                (Lang::Vi, 0) => "hôm nay".into(),
+                (Lang::Vi, 1) => format!("còn {}", n(days)),
+                (Lang::Vi, _) => format!("quá {}", n(days)),
+                (Lang::En, 0) => "today".into(),
+                (Lang::En, 1) => format!("{} left", n(days)),
+                (Lang::En, _) => format!("{} over", n(days)),
+            }
+        }
     }
 }
 
@@ -207,19 +205,7 @@ fn short_status(lang: Lang, s: Status, width: usize) -> String {
     if width >= 15 {
         return lang.status(s).to_string();
     }
-    match (lang, s) {
-        (Lang::Vi, Status::NotStarted) => "Chưa TH",
-        (Lang::Vi, Status::InProgress) => "Đang TH",
-        (Lang::Vi, Status::Blocked) => "Vướng",
-        (Lang::Vi, Status::Done) => "Xong",
-        (Lang::Vi, Status::Cancelled) => "Dừng",
-        (Lang::En, Status::NotStarted) => "Not yet",
-        (Lang::En, Status::InProgress) => "Ongoing",
-        (Lang::En, Status::Blocked) => "Blocked",
-        (Lang::En, Status::Done) => "Done",
-        (Lang::En, Status::Cancelled) => "Dropped",
-    }
-    .to_string()
+    vf::status_short(lang, s).to_string()
 }
 
 fn task_line(
@@ -229,8 +215,8 @@ fn task_line(
     c: &Columns,
     theme: &Theme,
 ) -> Line<'static> {
-    let lang = app.lang;
-    let timeliness = task.timeliness(app.as_of);
+    let lang = app.lang();
+    let timeliness = task.timeliness(app.as_of());
     let (marker, row_style) = match (timeliness, task.state.status) {
         (Timeliness::OpenOverdue, _) => ("!", theme.overdue),
         (_, Status::Blocked) => ("×", theme.blocked),
@@ -241,12 +227,17 @@ fn task_line(
         .def
         .lead
         .iter()
-        .map(|l| app.registry.short(l))
+        .map(|l| app.registry().short(l))
         .collect();
     let cell = |s: &str, w: usize| pad(&fit(&safe(s), w), w);
     let title = safe(&task.def.title);
+    let noted = if task.state.current_notes().next().is_some() {
+        "*"
+    } else {
+        " "
+    };
     let mut spans = vec![
-        Span::styled(format!("{marker} "), row_style),
+        Span::styled(format!("{marker}{noted} "), row_style),
         Span::styled(format!("{} ", cell(&task.def.id, c.id)), theme.base),
     ];
     let title_line = highlighted(&title, positions, c.title, Style::new(), theme.matched);
@@ -263,7 +254,7 @@ fn task_line(
         cell(&deadline_label(lang, task), c.deadline)
     )));
     spans.push(Span::styled(
-        format!("{} ", cell(&days_label(lang, task, app.as_of), c.days)),
+        format!("{} ", cell(&days_label(lang, task, app.as_of()), c.days)),
         days_style,
     ));
     spans.push(Span::raw(format!("{} ", cell(&leads.join(", "), c.lead))));

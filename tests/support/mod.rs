@@ -24,7 +24,17 @@ pub struct Store {
 pub fn store() -> Store {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("db");
+    make_private_dir(&db);
     Store { _dir: dir, db }
+}
+
+/// An empty directory readable by its owner only (a store named by --db must exist).
+pub fn make_private_dir(path: &Path) {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new()
+        .mode(0o700)
+        .create(path)
+        .expect("mkdir");
 }
 
 /// Polls `f` every 10 ms until it is true or `timeout` passes.

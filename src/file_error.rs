@@ -1,0 +1,116 @@
+//! Why a file a person wrote cannot be used: it cannot be read, or its text is wrong at a line and
+//! column. The settings file (`config`), plan files (`plan`) and keymap files (`keymap`) share
+//! this one type, so each names the file and the place the same way.
+//!
+//! The message is the sentence the user reads (`file:line:column: what is wrong`); the error it
+//! came from (io, TOML, JSON, UTF-8) stays attached as the `source`, so a caller can ask what kind
+//! of failure it was without matching on text.
+
+use std::error::Error;
+
+use crate::domain::text::line_col;
+
+/// The error a file's text was refused with, kept as the source of a `Syntax` error.
+pub type SyntaxSource = Box<dyn Error + Send + Sync + 'static>;
+
+/// A file that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    /// The file exists but cannot be read.
+    #[error("{file}: cannot read the {what}: {source}")]
+    Read {
+        file: String,
+        /// What the file is to the user: "file", "settings file".
+        what: &'static str,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The text is wrong at a place (1-based line and column, the column in characters).
+    #[error("{file}:{line}:{column}: {message}")]
+    Syntax {
+        file: String,
+        line: usize,
+        column: usize,
+        /// What is wrong, in a sentence without the place.
+        message: String,
+        #[source]
+        source: SyntaxSource,
+    },
+}
+
+impl FileError {
+    /// `file` (a "file" to the user) cannot be read.
+    pub fn read(file: &str, source: std::io::Error) -> Self {
+        FileError::Read {
+            file: file.to_string(),
+            what: "file",
+            source,
+        }
+    }
+
+    /// The text of `file` is wrong at byte `offset` of `text`.
+    pub fn syntax_at(
+        file: &str,
+        text: &str,
+        offset: usize,
+        message: impl Into<String>,
+        source: impl Into<SyntaxSource>,
+    ) -> Self {
+        let (line, column) = line_col(text, offset);
+        FileError::Syntax {
+            file: file.to_string(),
+            line,
+            column,
+            message: message.into(),
+            source: source.into(),
+        }
+    }
+
+    /// `text`, the TOML of `file`, does not deserialize: the place is where the TOML reader
+    /// points (the start of the file if nowhere), the message the reader's own.
+    pub fn toml(file: &str, text: &str, source: toml::de::Error) -> Self {
+        let offset = source.span().map_or(0, |s| s.start);
+        let message = source.message().to_string();
+        Self::syntax_at(file, text, offset, message, source)
+    }
+
+    /// The file's name as given in the message.
+    pub fn file(&self) -> &str {
+        match self {
+            FileError::Read { file, .. } | FileError::Syntax { file, .. } => file,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_file_and_the_place_and_keep_the_source() {
+        let io = std::io::Error::new(std::io::ErrorKind::PermissionDenied, "denied");
+        let e = FileError::read("a.toml", io);
+        assert_eq!(e.to_string(), "a.toml: cannot read the file: denied");
+        assert_eq!(e.file(), "a.toml");
+        let source = e.source().and_then(|s| s.downcast_ref::<std::io::Error>());
+        assert_eq!(
+            source.map(std::io::Error::kind),
+            Some(std::io::ErrorKind::PermissionDenied)
+        );
+
+        let text = "a = 1\nb = \n";
+        let err = toml::from_str::<toml::Table>(text).expect_err("no value");
+        let e = FileError::toml("b.toml", text, err);
+        assert!(e.to_string().starts_with("b.toml:2:5: "), "{e}");
+        assert!(
+            e.source()
+                .is_some_and(|s| s.downcast_ref::<toml::de::Error>().is_some())
+        );
+    }
+
+    #[test]
+    fn a_place_is_one_based_and_counts_characters() {
+        let e = FileError::syntax_at("c.json", "ấp\nxã!", 8, "bad", "bad");
+        assert_eq!(e.to_string(), "c.json:2:3: bad");
+    }
+}

@@ -1,0 +1,120 @@
+//! Counts in words: the one way a [`Tally`] is written on the screen, in the command line's
+//! tables and on paper, so a count reads the same everywhere.
+
+use super::{Lang, format as vf};
+use crate::domain::Tally;
+
+/// The completion rate as written: "40%", or "—" when nothing is counted.
+pub fn rate(lang: Lang, t: &Tally) -> String {
+    t.rate()
+        .map_or_else(|| "—".into(), |r| vf::percent(lang, r))
+}
+
+/// The formula of the rate, for help and legends.
+pub fn rate_formula(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => {
+            "Tỷ lệ hoàn thành = số nhiệm vụ đã hoàn thành (đúng hạn, quá hạn hoặc không có thời hạn) / tổng số nhiệm vụ, không tính nhiệm vụ dừng thực hiện"
+        }
+        Lang::En => {
+            "Completion rate = tasks done (on time, late, or without a deadline) / all tasks except the cancelled ones"
+        }
+    }
+}
+
+/// What the marks in front of a row mean.
+pub fn legend(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "! quá hạn chưa hoàn thành · ✓ hoàn thành · × vướng mắc · * có ghi chú",
+        Lang::En => "! overdue, not done · ✓ done · × blocked · * has notes",
+    }
+}
+
+/// A group's counts for an 80-column line: done of counted, split on time / late, overdue, rate.
+/// "xong 2/5: đúng hạn 1, trễ 1 · quá hạn 1 · 40%".
+pub fn short(lang: Lang, t: &Tally) -> String {
+    let n = |x: usize| vf::count(lang, x);
+    let (done, on_time, late, overdue) = match lang {
+        Lang::Vi => ("xong", "đúng hạn", "trễ", "quá hạn"),
+        Lang::En => ("done", "on time", "late", "overdue"),
+    };
+    let split = if t.done_on_time + t.done_late > 0 {
+        format!(
+            ": {on_time} {}, {late} {}",
+            n(t.done_on_time),
+            n(t.done_late)
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "{done} {}/{}{split} · {overdue} {} · {}",
+        n(t.done()),
+        n(t.counted()),
+        n(t.overdue),
+        rate(lang, t)
+    )
+}
+
+/// Every category, for a wide line or the status line.
+pub fn long(lang: Lang, t: &Tally) -> String {
+    let n = |x: usize| vf::count(lang, x);
+    let parts: Vec<String> = match lang {
+        Lang::Vi => vec![
+            format!(
+                "hoàn thành {}/{} (đúng hạn {}, quá hạn {}, không thời hạn {})",
+                n(t.done()),
+                n(t.counted()),
+                n(t.done_on_time),
+                n(t.done_late),
+                n(t.done_no_deadline)
+            ),
+            format!("đang thực hiện trong hạn {}", n(t.open_on_time)),
+            format!("chưa thực hiện {}", n(t.not_started)),
+            format!("quá hạn chưa hoàn thành {}", n(t.overdue)),
+            format!("không có thời hạn {}", n(t.no_deadline)),
+            format!("dừng {}", n(t.cancelled)),
+            format!("tỷ lệ {}", rate(lang, t)),
+        ],
+        Lang::En => vec![
+            format!(
+                "done {}/{} (on time {}, late {}, no deadline {})",
+                n(t.done()),
+                n(t.counted()),
+                n(t.done_on_time),
+                n(t.done_late),
+                n(t.done_no_deadline)
+            ),
+            format!("in progress on time {}", n(t.open_on_time)),
+            format!("not started {}", n(t.not_started)),
+            format!("overdue {}", n(t.overdue)),
+            format!("no deadline {}", n(t.no_deadline)),
+            format!("cancelled {}", n(t.cancelled)),
+            format!("rate {}", rate(lang, t)),
+        ],
+    };
+    parts.join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Timeliness as T;
+
+    #[test]
+    fn counts_read_the_same_everywhere() {
+        let t = Tally::of([T::DoneOnTime, T::DoneLate, T::OpenOverdue, T::NotStarted]);
+        assert_eq!(
+            short(Lang::Vi, &t),
+            "xong 2/4: đúng hạn 1, trễ 1 · quá hạn 1 · 50%"
+        );
+        assert_eq!(
+            short(Lang::En, &t),
+            "done 2/4: on time 1, late 1 · overdue 1 · 50%"
+        );
+        let none = Tally::of([T::NoDeadline, T::DoneNoDeadline]);
+        assert_eq!(short(Lang::Vi, &none), "xong 1/2 · quá hạn 0 · 50%");
+        assert!(long(Lang::Vi, &t).contains("chưa thực hiện 1"));
+        assert_eq!(rate(Lang::Vi, &Tally::default()), "—");
+    }
+}

@@ -1,0 +1,112 @@
+//! The client's side of trust: before anything is sent, the socket must be the store's own (not
+//! a symbolic link, not another kind of file), the process on the other end must run as a user
+//! who may own the store, and its hello must name this store's identity.
+//!
+//! Who may own the store: the owner of the store directory, the owner of the store's files, and
+//! the user of this very process (a server running as oneself can do nothing one could not do
+//! oneself). In a directory shared with a group, any member can bind a socket there when no
+//! server runs; such a server runs as that member, not as the store's owner, and is refused. The
+//! server's identity comes from the kernel (`SO_PEERCRED` on the connected socket), so it cannot
+//! be claimed. The store's identity (`store-id`, also kept in the store) tells a server of
+//! another store apart, e.g. behind a socket renamed or linked from elsewhere.
+
+use std::os::unix::fs::{FileTypeExt, MetadataExt};
+use std::os::unix::net::UnixStream;
+use std::path::Path;
+
+use super::protocol::Hello;
+use crate::identity::login_of;
+use crate::store::StoreError;
+use crate::store::disk;
+
+fn untrusted(message: String) -> StoreError {
+    StoreError::Untrusted(message)
+}
+
+/// The socket path must be a socket itself: a symbolic link (which could lead to another store's
+/// server) or any other file is refused. A missing socket is fine here (nobody listens).
+pub(super) fn check_socket_file(socket: &Path) -> Result<(), StoreError> {
+    let Ok(meta) = std::fs::symlink_metadata(socket) else {
+        return Ok(());
+    };
+    let kind = meta.file_type();
+    if kind.is_symlink() {
+        return Err(untrusted(format!(
+            "{} is a symbolic link, not the store's socket; refusing to use it (remove it if you did not make it, then try again)",
+            socket.display()
+        )));
+    }
+    if !kind.is_socket() {
+        return Err(untrusted(format!(
+            "{} is not a socket; refusing to use it (move it elsewhere, then try again)",
+            socket.display()
+        )));
+    }
+    Ok(())
+}
+
+/// The user ids that may run the server of the store in `db`.
+pub(super) fn owners(db: &Path) -> Vec<u32> {
+    let mut uids = vec![rustix::process::geteuid().as_raw()];
+    for p in [db.to_path_buf(), db.join("db")] {
+        if let Ok(m) = std::fs::metadata(&p) {
+            if !uids.contains(&m.uid()) {
+                uids.push(m.uid());
+            }
+        }
+    }
+    uids
+}
+
+/// The process on the other end of `stream` must run as a user who may own the store.
+pub(super) fn check_server(
+    db: &Path,
+    socket: &Path,
+    stream: &UnixStream,
+) -> Result<(), StoreError> {
+    let cred = rustix::net::sockopt::socket_peercred(stream).map_err(|e| {
+        untrusted(format!(
+            "cannot tell who runs the server at {} (SO_PEERCRED: {e}); refusing to use it",
+            socket.display()
+        ))
+    })?;
+    let uid = cred.uid.as_raw();
+    let allowed = owners(db);
+    if allowed.contains(&uid) {
+        return Ok(());
+    }
+    let names: Vec<String> = allowed.iter().map(|u| login_of(*u)).collect();
+    Err(untrusted(format!(
+        "the server at {} runs as {}, who does not own the store (only {} may run its server); refusing to talk to it: stop that process, then try again",
+        socket.display(),
+        login_of(uid),
+        names.join(" or ")
+    )))
+}
+
+/// The server's hello must name the identity of the store in `db`.
+pub(super) fn check_store_id(db: &Path, socket: &Path, hello: &Hello) -> Result<(), StoreError> {
+    let Some(expected) = disk::store_id(db) else {
+        return Err(untrusted(format!(
+            "the store directory {} has no valid {} file, so the server at {} cannot be checked; refusing to use it (start the server with `steerdeck serve --db {}`, which writes it)",
+            db.display(),
+            disk::ID_FILE,
+            socket.display(),
+            db.display()
+        )));
+    };
+    match &hello.store {
+        Some(id) if *id == expected => Ok(()),
+        Some(id) => Err(untrusted(format!(
+            "the server at {} serves another store (identity {}, but {} holds store {}); refusing to use it",
+            socket.display(),
+            crate::domain::text::printable(id, false),
+            db.display(),
+            expected
+        ))),
+        None => Err(untrusted(format!(
+            "the server at {} does not say which store it serves; refusing to use it",
+            socket.display()
+        ))),
+    }
+}

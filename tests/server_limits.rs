@@ -1,0 +1,133 @@
+//! Limits of the server seen from a session: an oversized request is reported as the server
+//! answered it, a connection silent for too long is closed and the session reconnects by
+//! itself (a change feed is not closed), and `set --if-status/--if-progress` for scripts.
+#![cfg(target_os = "linux")]
+#![allow(clippy::panic)]
+
+mod support;
+
+use std::fmt::Write as _;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use steerdeck::server::{ConnectOptions, WatchEvent, watch_with};
+use steerdeck::store::{Command, PlanStore, Update};
+use support::{Raw, Server, cli, cli_ok, client, plan_of, store};
+
+#[test]
+fn an_import_over_the_limit_reports_the_servers_answer() {
+    let s = store();
+    let _server = Server::start(&s.db);
+    let head = "name = \"big\"\ntitle = \"Big\"\nyear = 2025\n\n[[pillars]]\nkey = \"p\"\nnumeral = \"I\"\nvi = \"Trụ cột\"\nen = \"Pillar\"\n";
+    // A plan larger than a request may be goes in parts, applied as one import.
+    let mut plan = String::from(head);
+    let long = "Nhiệm vụ rất dài ".repeat(20);
+    for i in 0..16_000 {
+        let _ = write!(
+            plan,
+            "\n[[tasks]]\nid = \"I.{i}\"\npillar = \"p\"\ntitle = \"{long}{i}\"\ntimeframe = \"Năm 2025\"\nlead = [\"Cục CNTT\"]\nsupport = []\n"
+        );
+    }
+    assert!(plan.len() > steerdeck::server::protocol::MAX_REQUEST);
+    let file = s.db.parent().expect("parent").join("big.toml");
+    std::fs::write(&file, plan).expect("write");
+    let done = cli_ok(&s.db, &["import", file.to_str().expect("utf-8")]);
+    assert!(done.contains("16000 added"), "{done}");
+    assert_eq!(cli_ok(&s.db, &["plans"]).matches("big").count(), 1);
+    // One request over the limit (a task longer than 4 MiB) is refused as the server says.
+    let mut plan = String::from(head).replace("\"big\"", "\"huge\"");
+    let _ = write!(
+        plan,
+        "\n[[tasks]]\nid = \"I.1\"\npillar = \"p\"\ntitle = \"{}\"\ntimeframe = \"Năm 2025\"\n",
+        "x".repeat(steerdeck::server::protocol::MAX_REQUEST + 1)
+    );
+    std::fs::write(&file, plan).expect("write");
+    let out = cli(&s.db, &["import", file.to_str().expect("utf-8")]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("the request is longer than 4194304 bytes (4 MiB)"),
+        "{err}"
+    );
+    assert!(!err.contains("lost the connection"), "{err}");
+    assert_eq!(cli_ok(&s.db, &["plans"]).matches("huge").count(), 0);
+}
+
+#[test]
+fn a_silent_connection_is_closed_and_sessions_carry_on() {
+    let s = store();
+    let _server = Server::start_with(
+        &s.db,
+        &mut std::process::Command::new(support::BIN),
+        &["--idle-conn", "1"],
+    );
+    let mut raw = Raw::greeted(&s.db);
+    let c = client(&s.db, None);
+    let plan = plan_of(&c);
+    let (tx, rx) = mpsc::channel();
+    let _watcher = watch_with(ConnectOptions::new(&s.db), move |e| {
+        let _ = tx.send(e);
+    });
+    assert!(matches!(
+        rx.recv_timeout(Duration::from_secs(5)),
+        Ok(WatchEvent::Connected { .. })
+    ));
+    std::thread::sleep(Duration::from_millis(1600));
+    assert!(raw.recv().is_none(), "a silent connection is closed");
+    // The session's own connection was closed too; its edit goes through a new one, and is
+    // not reported as "may or may not have been saved".
+    let edit = Command::Update(Update {
+        plan: plan.clone(),
+        task: "I.1".into(),
+        progress: Some(42),
+        ..Update::default()
+    });
+    c.execute(&c.actor(), edit).expect("the edit is sent anew");
+    // The change feed stayed open: it hears of the edit without a reconnect.
+    match rx.recv_timeout(Duration::from_secs(5)) {
+        Ok(WatchEvent::Changed { .. }) => {}
+        other => panic!("the feed should have stayed open and heard the edit: {other:?}"),
+    }
+    assert_eq!(c.state(&plan, "I.1").expect("state").progress, 42);
+}
+
+#[test]
+fn set_refuses_unless_the_task_is_as_the_script_expects() {
+    let s = store();
+    let _server = Server::start(&s.db);
+    cli_ok(&s.db, &["set", "I.1", "--status", "in-progress"]);
+    let ok = cli(
+        &s.db,
+        &[
+            "set",
+            "I.1",
+            "--if-status",
+            "in-progress",
+            "--if-progress",
+            "0",
+            "--progress",
+            "30",
+        ],
+    );
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    for args in [
+        &["set", "I.1", "--if-status", "blocked", "--note", "x"][..],
+        &["set", "I.1", "--if-progress", "10", "--progress", "50"][..],
+    ] {
+        let out = cli(&s.db, args);
+        assert!(!out.status.success(), "{args:?} was applied");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("sau khi bạn xem") && err.contains("chưa lưu gì"),
+            "{err}"
+        );
+    }
+    let c = client(&s.db, None);
+    let st = c.state(&plan_of(&c), "I.1").expect("state");
+    assert_eq!(st.progress, 30);
+    assert!(st.notes.is_empty());
+}
