@@ -67,6 +67,7 @@ stop_server() {
 }
 
 make_plan() { # N OUT
+    mkdir -p "$WORK/seed"
     "$BIN" --db "$WORK/seed" export --out "$WORK/base.json" >/dev/null
     stop_server "$WORK/seed"
     python3 - "$1" "$WORK/base.json" "$2" <<'EOF'
@@ -206,6 +207,7 @@ main() {
         echo "== $n tasks" >&2
         make_plan "$n" "$WORK/plan-$n.json"
         local store="$WORK/t$n" t0
+        mkdir -p "$store"
         t0=$(now_us)
         local import_ms
         if ! "$BIN" --db "$store" import "$WORK/plan-$n.json" >/dev/null 2>"$WORK/import.err"; then
