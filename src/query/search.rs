@@ -155,9 +155,12 @@ impl Haystack {
     /// searchable.
     #[must_use]
     pub fn new(fields: &[&str]) -> Self {
+        // Sized to the chars, not the bytes (Vietnamese takes 1.3 bytes a char): an index holds
+        // one haystack per task, and these two vectors are most of a screen's memory.
+        let chars: usize = fields.iter().map(|t| t.chars().count()).sum();
         let mut hay = Self {
-            folded: Vec::new(),
-            lower: Vec::new(),
+            folded: Vec::with_capacity(chars),
+            lower: Vec::with_capacity(chars),
             fields: Vec::with_capacity(fields.len()),
             words: Vec::new(),
             mask: 0,
@@ -174,8 +177,6 @@ impl Haystack {
                 normalized = text.nfc().collect();
                 &normalized
             };
-            hay.folded.reserve(text.len());
-            hay.lower.reserve(text.len());
             for c in text.chars() {
                 hay.folded.push(fold_char(c));
                 hay.lower.push(lower_char(c));
@@ -206,6 +207,7 @@ impl Haystack {
                 end_word,
             });
         }
+        hay.words.shrink_to_fit();
         hay
     }
 }
