@@ -371,3 +371,21 @@ fn a_selected_header_shows_its_full_name_and_counts_in_the_status_line() {
     app.update(Action::MoveDown);
     assert!(status_line(&mut app, 200).starts_with(" II.1 — "));
 }
+
+#[test]
+fn the_lead_unit_line_says_enter_opens_the_picker() {
+    use ratatui::{Terminal, backend::TestBackend};
+    let mut app = app();
+    app.update(Action::Filter);
+    app.update(Action::NextField);
+    app.update(Action::NextField);
+    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    let theme = steerdeck::ui::Theme::color();
+    term.draw(|f| steerdeck::ui::draw(f, &app, &theme))
+        .expect("draw");
+    let buf = term.backend().buffer();
+    let screen: String = (0..24)
+        .map(|y| (0..80).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
+        .collect();
+    assert!(screen.contains("enter chọn đơn vị chủ trì"), "{screen}");
+}
