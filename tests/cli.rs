@@ -586,6 +586,77 @@ fn pillars_are_named_by_key_numeral_or_name_with_accents_optional() {
 }
 
 #[test]
+fn a_csv_export_opens_in_excel_and_imports_back() {
+    let a = db();
+    ok(
+        &a.path,
+        &[
+            "set",
+            "III.3",
+            "--status",
+            "done",
+            "--done-on",
+            "20/06/2025",
+        ],
+    );
+    ok(&a.path, &["set", "I.2", "--progress", "40"]);
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (lang, semicolon) in [("vi", false), ("en", true)] {
+        let file = dir.path().join(format!("plan-{lang}.csv"));
+        let mut args = vec!["--lang", lang, "export", "--format", "csv"];
+        if semicolon {
+            args.push("--semicolon");
+        }
+        args.extend(["--out", file.to_str().expect("path")]);
+        ok(&a.path, &args);
+        let bytes = std::fs::read(&file).expect("written");
+        assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "Excel needs the BOM");
+        let text = String::from_utf8(bytes[3..].to_vec()).expect("utf-8");
+        let first = text.lines().next().expect("header");
+        let sep = if semicolon { ';' } else { ',' };
+        let (done, header) = if lang == "vi" {
+            ("Hoàn thành", "TT,Tên nhiệm vụ,Thời gian thực hiện")
+        } else {
+            ("Done", "TT;Task;Timeframe")
+        };
+        assert!(first.starts_with(header), "{first}");
+        assert!(first.contains(&format!("{sep}")), "{first}");
+        let row = text
+            .lines()
+            .find(|l| l.contains("Thuê Phần mềm Quản lý cán bộ"))
+            .expect("III.3");
+        assert!(row.contains(done) && row.contains("20/06/2025"), "{row}");
+        assert!(!row.contains("done-on-time"), "words, not codes: {row}");
+        // Read back into an empty store: the same tasks, and the recorded states.
+        let b = db();
+        ok(
+            &b.path,
+            &["--plan", "2025", "import", file.to_str().expect("path")],
+        );
+        let back = json(&b.path, &["list", "--format", "json"]);
+        let orig = json(&a.path, &["list", "--format", "json"]);
+        let key = |v: &serde_json::Value| {
+            v.as_array()
+                .expect("rows")
+                .iter()
+                .map(|r| {
+                    (
+                        r["id"].clone(),
+                        r["title"].clone(),
+                        r["timeframe"].clone(),
+                        r["lead"].clone(),
+                        r["status"].clone(),
+                        r["progress"].clone(),
+                        r["completed_on"].clone(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(key(&back), key(&orig), "{lang}");
+    }
+}
+
+#[test]
 fn a_lead_unit_that_does_not_exist_fails_naming_the_closest() {
     let d = db();
     let err = fails(&d.path, &["list", "--lead", "cuc ho tihc"]);

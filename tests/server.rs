@@ -119,7 +119,7 @@ fn concurrent_clients_lose_nothing_and_stale_edits_are_refused() {
         } => {
             assert_eq!(field, "progress");
             assert_eq!(actual, &(seen + 5).to_string());
-            assert!(by.starts_with(&format!("Minh ({login}) at ")), "{by}");
+            assert_eq!(by, &format!("Minh ({login})"));
         }
         other => panic!("expected a conflict, got {other:?}"),
     }

@@ -156,17 +156,7 @@ fn group_keys(input: &ViewInput<'_>, task: &Task) -> Vec<(usize, String, String)
                 .unwrap_or(usize::MAX);
             let label = input.plan.pillar(&task.def.pillar).map_or_else(
                 || task.def.pillar.clone(),
-                |p| {
-                    let name = match input.lang {
-                        Lang::Vi => &p.vi,
-                        Lang::En => &p.en,
-                    };
-                    if p.numeral.is_empty() {
-                        name.clone()
-                    } else {
-                        format!("{}. {name}", p.numeral)
-                    }
-                },
+                |p| vf::pillar_label(input.lang, p),
             );
             vec![(pos, task.def.pillar.clone(), label)]
         }

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use super::args::{ListArgs, ListFormat};
 use super::{CliError, out_err, table};
-use crate::export::{TaskRow, to_csv};
+use crate::export::TaskRow;
 use crate::i18n::{Msg, format as vf};
 use crate::query::fold::fold;
 use crate::query::{Due, Filter, Query, TaskIndex, UnitMiss, parse_quarter, pick_unit};
@@ -48,6 +48,7 @@ pub(super) fn run(
         &filter,
         args.search.as_deref().unwrap_or(""),
         args.format,
+        args.semicolon,
         out,
     )
 }
@@ -58,6 +59,7 @@ fn list(
     filter: &Filter,
     search: &str,
     format: ListFormat,
+    sep: bool,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let data = session.store.load(plan)?;
@@ -103,11 +105,14 @@ fn list(
             write_json(out, &rows)
         }
         ListFormat::Csv => {
-            let rows: Vec<TaskRow> = tasks
-                .iter()
-                .map(|t| TaskRow::new(t, session.as_of))
-                .collect();
-            let bytes = to_csv(&rows).map_err(|e| CliError::Io {
+            let bytes = crate::export::csv::list_csv(
+                &data.plan,
+                &tasks,
+                session.as_of,
+                session.lang,
+                super::export::separator(sep),
+            )
+            .map_err(|e| CliError::Io {
                 path: "<stdout>".into(),
                 message: e.to_string(),
             })?;

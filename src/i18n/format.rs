@@ -92,6 +92,24 @@ pub fn days_left(lang: Lang, deadline: NaiveDate, as_of: NaiveDate) -> String {
     }
 }
 
+/// A pillar's name in the interface language (the plan gives both).
+pub fn pillar_name(lang: Lang, p: &crate::domain::Pillar) -> &str {
+    match lang {
+        Lang::Vi => &p.vi,
+        Lang::En => &p.en,
+    }
+}
+
+/// A pillar as a heading: "IV. Phát triển dữ liệu số", or the name alone for the projects.
+pub fn pillar_label(lang: Lang, p: &crate::domain::Pillar) -> String {
+    let name = pillar_name(lang, p);
+    if p.numeral.is_empty() {
+        name.to_string()
+    } else {
+        format!("{}. {name}", p.numeral)
+    }
+}
+
 /// What stands after a deadline: days left or overdue for an open task; for a finished one, when
 /// it finished and whether on time or how many days late (never "overdue"); "cancelled" for a
 /// cancelled one.

@@ -104,10 +104,7 @@ pub(super) fn filter_summary(app: &App) -> Vec<String> {
 }
 
 pub(super) fn pillar_name(lang: Lang, p: &crate::domain::Pillar) -> String {
-    match lang {
-        Lang::Vi => p.vi.clone(),
-        Lang::En => p.en.clone(),
-    }
+    vf::pillar_name(lang, p).to_string()
 }
 
 pub(super) fn due_label(lang: Lang, d: Due) -> String {

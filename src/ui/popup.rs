@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::Theme;
-use super::bars::{due_label, pillar_name};
+use super::bars::due_label;
 use super::text::{fit, safe};
 use crate::action::{Action, Mode};
 use crate::app::App;
@@ -248,7 +248,7 @@ pub(super) fn filter(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let value = match menu::current(*field, app.filter()) {
             None => lang.t(Msg::All).to_string(),
             Some(Value::Pillar(p)) => app.plan().pillar(&p).map_or(p.clone(), |x| {
-                format!("{} {}", x.numeral, pillar_name(lang, x))
+                crate::i18n::format::pillar_label(lang, x)
                     .trim()
                     .to_string()
             }),
