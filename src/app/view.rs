@@ -192,8 +192,12 @@ fn group_keys(input: &ViewInput<'_>, task: &Task) -> Vec<(usize, String, String)
                     "none".to_string(),
                     no_deadline(input.lang).to_string(),
                 ),
-                Some(d) if d.year() < year => (0, "before".into(), before_year(input.lang, year)),
-                Some(d) if d.year() > year => (10, "after".into(), after_year(input.lang, year)),
+                Some(d) if d.year() < year => {
+                    (0, "before".into(), vf::before_year(input.lang, year))
+                }
+                Some(d) if d.year() > year => {
+                    (10, "after".into(), vf::after_year(input.lang, year))
+                }
                 Some(d) => {
                     let q = quarter_of(d);
                     let order = usize::try_from(q).unwrap_or(0);
@@ -207,18 +211,4 @@ fn group_keys(input: &ViewInput<'_>, task: &Task) -> Vec<(usize, String, String)
 
 fn no_deadline(lang: Lang) -> &'static str {
     lang.t(crate::i18n::Msg::NoDeadline)
-}
-
-fn before_year(lang: Lang, year: i32) -> String {
-    match lang {
-        Lang::Vi => format!("Trước năm {year}"),
-        Lang::En => format!("Before {year}"),
-    }
-}
-
-fn after_year(lang: Lang, year: i32) -> String {
-    match lang {
-        Lang::Vi => format!("Sau năm {year}"),
-        Lang::En => format!("After {year}"),
-    }
 }

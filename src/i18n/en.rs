@@ -105,6 +105,9 @@ pub(super) fn msg(m: Msg) -> &'static str {
         Msg::LastGroup => "This is the last group",
         Msg::FirstGroup => "This is the first group",
         Msg::NoGroups => "The list is not grouped (Tab groups it)",
+        Msg::TargetHeader => "Target",
+        Msg::LastYear => "Last year",
+        Msg::What => "What",
         Msg::StatusShort => "Status",
     }
 }

@@ -92,6 +92,39 @@ pub fn days_left(lang: Lang, deadline: NaiveDate, as_of: NaiveDate) -> String {
     }
 }
 
+/// The group of deadlines before the plan's year: "Trước năm 2025".
+pub fn before_year(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Vi => format!("Trước năm {year}"),
+        Lang::En => format!("Before {year}"),
+    }
+}
+
+/// The group of deadlines after the plan's year: "Sau năm 2025".
+pub fn after_year(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Vi => format!("Sau năm {year}"),
+        Lang::En => format!("After {year}"),
+    }
+}
+
+/// A status in a narrow column: "Chưa TH", "Đang TH" ("Not yet", "Ongoing").
+pub fn status_short(lang: Lang, s: crate::domain::Status) -> &'static str {
+    use crate::domain::Status;
+    match (lang, s) {
+        (Lang::Vi, Status::NotStarted) => "Chưa TH",
+        (Lang::Vi, Status::InProgress) => "Đang TH",
+        (Lang::Vi, Status::Blocked) => "Vướng",
+        (Lang::Vi, Status::Done) => "Xong",
+        (Lang::Vi, Status::Cancelled) => "Dừng",
+        (Lang::En, Status::NotStarted) => "Not yet",
+        (Lang::En, Status::InProgress) => "Ongoing",
+        (Lang::En, Status::Blocked) => "Blocked",
+        (Lang::En, Status::Done) => "Done",
+        (Lang::En, Status::Cancelled) => "Dropped",
+    }
+}
+
 /// A pillar's name in the interface language (the plan gives both).
 pub fn pillar_name(lang: Lang, p: &crate::domain::Pillar) -> &str {
     match lang {

@@ -131,6 +131,9 @@ pub enum Msg {
     LastGroup,
     FirstGroup,
     NoGroups,
+    TargetHeader,
+    LastYear,
+    What,
 }
 
 impl Lang {

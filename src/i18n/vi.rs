@@ -105,6 +105,9 @@ pub(super) fn msg(m: Msg) -> &'static str {
         Msg::LastGroup => "Đây là nhóm cuối cùng",
         Msg::FirstGroup => "Đây là nhóm đầu tiên",
         Msg::NoGroups => "Danh sách không chia nhóm (Tab để chia nhóm)",
+        Msg::TargetHeader => "Chỉ tiêu",
+        Msg::LastYear => "Năm trước",
+        Msg::What => "Nội dung",
         Msg::StatusShort => "T.thái",
     }
 }
