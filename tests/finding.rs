@@ -389,3 +389,32 @@ fn the_lead_unit_line_says_enter_opens_the_picker() {
         .collect();
     assert!(screen.contains("enter chọn đơn vị chủ trì"), "{screen}");
 }
+
+#[test]
+fn the_new_name_of_a_merged_unit_picks_it_and_finds_the_tasks_of_the_old_ones() {
+    let mut app = app();
+    open_picker(&mut app);
+    app.type_text("pho bien giao duc phap luat va tro giup phap ly");
+    let keys: Vec<String> = app
+        .unit_choices()
+        .iter()
+        .flatten()
+        .map(|u| u.key.clone())
+        .collect();
+    assert_eq!(
+        keys.first().map(String::as_str),
+        Some("pbgdpl-tgpl"),
+        "{keys:?}"
+    );
+    assert!(
+        keys.contains(&"tgpl".into()) && keys.contains(&"pbgdpl".into()),
+        "{keys:?}"
+    );
+    app.update(Action::Confirm);
+    let ids = visible_ids(&app);
+    // P.8 is written with Cục PBGDPL, P.9 with Cục TGPL: both merged into the new unit.
+    assert!(
+        ids.contains(&"P.8".into()) && ids.contains(&"P.9".into()),
+        "{ids:?}"
+    );
+}
