@@ -256,9 +256,10 @@ fn tab_brings_the_grouping_back_during_a_search_and_clearing_restores_it() {
     search(&mut app, "dang ky");
     assert_eq!(app.grouping(), Grouping::Ranked);
     app.update(Action::NextGroup);
-    assert!(
-        app.message().is_some(),
-        "no groups to go to, and it says so"
+    assert_eq!(
+        app.message().map(|(_, m)| m.as_str()),
+        Some("Danh sách không chia nhóm (tab để chia nhóm)"),
+        "no groups to go to, and it says so with the key"
     );
     app.update(Action::CycleGrouping);
     assert_eq!(app.grouping(), Grouping::Pillar);
