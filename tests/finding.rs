@@ -368,6 +368,12 @@ fn a_selected_header_shows_its_full_name_and_counts_in_the_status_line() {
     assert_eq!(line, format!(" {} — {counts}", group.label));
     assert!(line.contains("II. Thể chế, chính sách số"), "{line}");
     assert!(line.contains("tỷ lệ 0%"), "{line}");
+    // Where every count does not fit, the counts as the header row writes them.
+    let short = steerdeck::i18n::tally::short(Lang::Vi, &group.counts);
+    assert_eq!(
+        status_line(&mut app, 80),
+        format!(" {} — {short}", group.label)
+    );
     // On a task it is the task's title again.
     app.update(Action::MoveDown);
     assert!(status_line(&mut app, 200).starts_with(" II.1 — "));
