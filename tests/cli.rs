@@ -158,13 +158,13 @@ fn bad_input_gets_a_sentence_and_changes_nothing() {
     );
     let e = fails(&d.path, &["list", "--pillar", "nope"]);
     assert!(
-        e.contains("unknown pillar 'nope'") && e.contains("digital-government"),
+        e.contains("không có nhóm nhiệm vụ 'nope'") && e.contains("digital-government"),
         "{e}"
     );
     let e = fails(&d.path, &["list", "--due-by", "31/02/2025"]);
     assert!(e.contains("is not a date"), "{e}");
     let e = fails(&d.path, &["list", "--quarter", "Q5/2025"]);
-    assert!(e.contains("is not a quarter"), "{e}");
+    assert!(e.contains("không phải một quý"), "{e}");
     let e = fails(&d.path, &["--lang", "en", "--plan", "2030", "list"]);
     assert!(e.contains("no plan named '2030'"), "{e}");
     let e = fails(&d.path, &["--plan", "2030", "list"]);
@@ -534,9 +534,9 @@ fn notes_are_corrected_and_withdrawn_from_the_command_line_and_done_days_are_not
     let rows = json(&d.path, &["list", "--format", "json", "--search", "I.2"]);
     assert_eq!(rows[0]["notes"], serde_json::json!(["Giao Cục CNTT"]));
     let e = fails(&d.path, &["set", "I.2", "--withdraw-note", "1"]);
-    assert!(e.contains("already withdrawn"), "{e}");
+    assert!(e.contains("đã được") && e.contains("rút trước đó"), "{e}");
     let e = fails(&d.path, &["set", "I.2", "--withdraw-note", "9"]);
-    assert!(e.contains("no note number 9"), "{e}");
+    assert!(e.contains("không có ghi chú số 9"), "{e}");
     let e = fails(
         &d.path,
         &[
@@ -548,7 +548,7 @@ fn notes_are_corrected_and_withdrawn_from_the_command_line_and_done_days_are_not
             "16/07/2025",
         ],
     );
-    assert!(e.contains("after the review date 15/07/2025"), "{e}");
+    assert!(e.contains("sau ngày xem xét 15/07/2025"), "{e}");
     let history = ok(&d.path, &["history", "III.3"]);
     assert!(
         !history.contains("completed_on"),
@@ -580,7 +580,7 @@ fn pillars_are_named_by_key_numeral_or_name_with_accents_optional() {
     }
     let e = fails(&d.path, &["list", "--pillar", "so"]);
     assert!(
-        e.contains("unknown pillar 'so'") && e.contains("data (IV)"),
+        e.contains("không có nhóm nhiệm vụ 'so'") && e.contains("data (IV)"),
         "{e}"
     );
 }

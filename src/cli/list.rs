@@ -5,7 +5,7 @@ use std::io::Write;
 use super::args::{ListArgs, ListFormat};
 use super::{CliError, out_err, table};
 use crate::export::TaskRow;
-use crate::i18n::{Msg, format as vf};
+use crate::i18n::{Lang, Msg, format as vf};
 use crate::query::fold::fold;
 use crate::query::{Due, Filter, Query, TaskIndex, UnitMiss, parse_quarter, pick_unit};
 use crate::session::Session;
@@ -36,9 +36,14 @@ pub(super) fn run(
     }
     if let Some(q) = &args.quarter {
         let (y, q) = parse_quarter(q).ok_or_else(|| {
-            CliError::Usage(format!(
-                "'{q}' is not a quarter; write it as 2025-Q2 or \"Quý II/2025\""
-            ))
+            CliError::Usage(match session.lang {
+                Lang::Vi => {
+                    format!("'{q}' không phải một quý; hãy viết 2025-Q2 hoặc \"Quý II/2025\"")
+                }
+                Lang::En => {
+                    format!("'{q}' is not a quarter; write it as 2025-Q2 or \"Quý II/2025\"")
+                }
+            })
         })?;
         filter.due.push(Due::Quarter(y, q));
     }
@@ -80,10 +85,13 @@ fn list(
                     }
                 })
                 .collect();
-            return Err(CliError::Usage(format!(
-                "unknown pillar '{p}' (this plan has: {})",
-                keys.join(", ")
-            )));
+            return Err(CliError::Usage(match session.lang {
+                Lang::Vi => format!(
+                    "không có nhóm nhiệm vụ '{p}' (kế hoạch này có: {})",
+                    keys.join(", ")
+                ),
+                Lang::En => format!("unknown pillar '{p}' (this plan has: {})", keys.join(", ")),
+            }));
         }
     }
     let filter = &filter;
@@ -232,7 +240,6 @@ pub(super) fn write_json<T: serde::Serialize>(
 mod tests {
     use super::*;
     use crate::domain::UnitRegistry;
-    use crate::i18n::Lang;
     use crate::store::MemoryStore;
     use clap::Parser;
 
