@@ -810,7 +810,20 @@ fn sled_store_keeps_everything_across_reopen() {
         )
         .expect("set");
     }
-    let s = SledStore::open(&path).expect("reopen");
+    // sled lets go of a store's files a moment after the handle is dropped (its flusher thread
+    // ends on its own time): in one process, a reopen right away may find it still held.
+    let reopen = || {
+        for _ in 0..100 {
+            match SledStore::open(&path) {
+                Err(StoreError::InUse { .. }) => {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                other => return other,
+            }
+        }
+        SledStore::open(&path)
+    };
+    let s = reopen().expect("reopen");
     let data = s.load("2025").expect("load");
     assert_eq!(data.states["III.3"].status, Status::Done);
     assert_eq!(data.states["III.3"].notes[0].text, "Đã xong");
