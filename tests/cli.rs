@@ -306,8 +306,8 @@ fn import_prints_the_ids_only_when_asked() {
         &d.path,
         &["import", "--verbose", &fixture("valid/plan-2026.csv")],
     );
-    assert!(verbose.contains("5 added"), "{verbose}");
-    assert!(verbose.contains("  added: I.1, "), "{verbose}");
+    assert!(verbose.contains("thêm 5"), "{verbose}");
+    assert!(verbose.contains("  thêm: I.1, "), "{verbose}");
     let d = db();
     let report = json(
         &d.path,
@@ -331,12 +331,14 @@ fn import_a_csv_then_a_revision_keeps_statuses() {
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("task IV.2: cannot read the timeframe 'Sau khi Đề án được phê duyệt'"),
+        stderr.contains(
+            "nhiệm vụ IV.2: không đọc được thời gian thực hiện 'Sau khi Đề án được phê duyệt'"
+        ),
         "{stderr}"
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.contains("plan 'plan-2026' created and active: 5 added"),
+        stdout.contains("kế hoạch 'plan-2026' đã tạo và đang dùng: thêm 5"),
         "{stdout}"
     );
     assert_eq!(stdout.lines().count(), 1, "counts only: {stdout}");
@@ -364,7 +366,7 @@ fn import_a_csv_then_a_revision_keeps_statuses() {
         ],
     );
     assert!(
-        again.contains("0 added, 0 changed, 0 removed (archived), 5 unchanged"),
+        again.contains("thêm 0, sửa 0, bỏ 0 (lưu trữ), giữ nguyên 5"),
         "{again}"
     );
     let rows = json(
@@ -408,7 +410,10 @@ fn export_json_round_trips_through_import() {
     ok(&a.path, &["export", "--out", file.to_str().expect("path")]);
     let b = db();
     let out = ok(&b.path, &["import", file.to_str().expect("path")]);
-    assert!(out.contains("restored for 2 tasks"), "{out}");
+    assert!(
+        out.contains("lấy lại tình trạng đã ghi của 2 nhiệm vụ"),
+        "{out}"
+    );
     let first = ok(&a.path, &["export"]);
     let second = ok(&b.path, &["export"]);
     assert_eq!(first, second);
