@@ -18,9 +18,16 @@ fn main() -> ExitCode {
     if let Some(steerdeck::cli::args::Command::Serve {
         idle_exit,
         idle_conn,
+        max_conns,
     }) = &cli.command
     {
-        return steerdeck::cli::serve(&cli, *idle_exit, *idle_conn);
+        let secs = |s: &Option<u64>| s.map(std::time::Duration::from_secs);
+        let opts = steerdeck::server::ServeOptions {
+            idle_exit: secs(idle_exit),
+            conn_idle: secs(idle_conn),
+            max_clients: *max_conns,
+        };
+        return steerdeck::cli::serve(&cli, opts);
     }
     let result: Result<(), String> = match &cli.command {
         Some(command) => {

@@ -8,7 +8,9 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let registry = steerdeck::domain::UnitRegistry::embedded();
+    let Ok(registry) = steerdeck::domain::UnitRegistry::embedded() else {
+        return;
+    };
     if let Ok(plan) = steerdeck::plan::read_csv(text, "fuzz.csv", "fuzz", &registry) {
         let _ = steerdeck::store::keys::check_plan(&plan);
         let _ = steerdeck::plan::timeframe_warnings(&plan, "fuzz.csv");

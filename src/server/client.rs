@@ -45,7 +45,7 @@ impl Conn {
     /// the server is the store's own (see [`super::trust`]).
     pub fn open(db: &Path) -> std::result::Result<Conn, OpenError> {
         let socket = &super::socket_path(db);
-        trust::check_socket_file(socket).map_err(OpenError::Fatal)?;
+        trust::check_socket_file(db, socket).map_err(OpenError::Fatal)?;
         let gone = |e: &std::io::Error| {
             OpenError::NoServer(format!(
                 "no steerdeck server answers at {} ({e})",

@@ -23,9 +23,10 @@ fn untrusted(message: String) -> StoreError {
     StoreError::Untrusted(message)
 }
 
-/// The socket path must be a socket itself: a symbolic link (which could lead to another store's
-/// server) or any other file is refused. A missing socket is fine here (nobody listens).
-pub(super) fn check_socket_file(socket: &Path) -> Result<(), StoreError> {
+/// The socket path must be a socket itself, owned by a user who may own the store: a symbolic
+/// link (which could lead to another store's server), any other file, or a socket of someone
+/// else is refused. A missing socket is fine here (nobody listens).
+pub(super) fn check_socket_file(db: &Path, socket: &Path) -> Result<(), StoreError> {
     let Ok(meta) = std::fs::symlink_metadata(socket) else {
         return Ok(());
     };
@@ -40,6 +41,14 @@ pub(super) fn check_socket_file(socket: &Path) -> Result<(), StoreError> {
         return Err(untrusted(format!(
             "{} is not a socket; refusing to use it (move it elsewhere, then try again)",
             socket.display()
+        )));
+    }
+    let allowed = owners(db);
+    if !allowed.contains(&meta.uid()) {
+        return Err(untrusted(format!(
+            "{} belongs to {}, who does not own the store; refusing to use it (remove it if you did not make it, then try again)",
+            socket.display(),
+            login_of(meta.uid())
         )));
     }
     Ok(())
