@@ -9,9 +9,10 @@
 //!   `domain`.
 //! - `file_error`: why a settings, plan or keymap file cannot be used, and where. May import
 //!   `domain`.
-//! - `i18n`: the interface's words in Vietnamese and English. May import `domain`, `action`.
 //! - `store`: the `PlanStore` trait, driven by commands; sled on disk and an in-memory twin. May
 //!   import `domain`.
+//! - `i18n`: the interface's words in Vietnamese and English, the store's errors among them. May
+//!   import `domain`, `action`, `store`.
 //! - `identity`: the OS login (NSS) and the actor the history records. May import `domain`,
 //!   `store`.
 //! - `plan`: plan files in and out (the embedded TOML plan, CSV/TOML/JSON import). May import

@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         idle_exit,
         idle_conn,
         max_conns,
+        no_seed,
     }) = &cli.command
     {
         let secs = |s: &Option<u64>| s.map(std::time::Duration::from_secs);
@@ -26,6 +27,7 @@ fn main() -> ExitCode {
             idle_exit: secs(idle_exit),
             conn_idle: secs(idle_conn),
             max_clients: *max_conns,
+            seed: !*no_seed,
         };
         return steerdeck::cli::serve(&cli, opts);
     }
@@ -35,16 +37,22 @@ fn main() -> ExitCode {
             let mut out = stdout.lock();
             match run(&cli, command, &mut out) {
                 Ok(()) | Err(CliError::OutputClosed) => Ok(()),
-                Err(e) => Err(e.to_string()),
+                Err(e) => Err(e.in_lang(steerdeck::cli::spoken(&cli))),
             }
         }
-        None => steerdeck::cli::screen::open(&cli).map_err(|e| e.to_string()),
+        None => {
+            steerdeck::cli::screen::open(&cli).map_err(|e| e.in_lang(steerdeck::cli::spoken(&cli)))
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let msg = steerdeck::domain::text::printable(&e, true);
-            eprintln!("steerdeck: error: {msg}");
+            let label = match steerdeck::cli::spoken(&cli) {
+                steerdeck::i18n::Lang::Vi => "lỗi",
+                steerdeck::i18n::Lang::En => "error",
+            };
+            eprintln!("steerdeck: {label}: {msg}");
             ExitCode::FAILURE
         }
     }

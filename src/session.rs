@@ -51,6 +51,32 @@ pub enum SessionError {
     },
 }
 
+impl SessionError {
+    /// The sentence in the interface language.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            SessionError::Store(e) => crate::i18n::errors::store(lang, e),
+            SessionError::NoStoreThere { path, given_by } => format!(
+                "không có kho dữ liệu tại {path} (theo {given_by}): thư mục này không tồn tại. Hãy kiểm tra lại đường dẫn; nếu muốn tạo kho mới ở đó, hãy tạo thư mục trống trước (mkdir -p {path}) rồi chạy lại steerdeck"
+            ),
+            SessionError::NotADirectory { path, given_by } => {
+                format!("{path} (theo {given_by}) là một tệp, không phải thư mục kho dữ liệu")
+            }
+            SessionError::NotAStore { path, given_by } => format!(
+                "{path} (theo {given_by}) không phải kho dữ liệu steerdeck: thư mục chứa các tệp khác. Hãy chỉ đúng thư mục kho, hoặc một thư mục trống để tạo kho mới"
+            ),
+            SessionError::StoreUnreadable { path, source } => {
+                format!("không đọc được thư mục kho dữ liệu {path}: {source}")
+            }
+            SessionError::NoDbDir => "không xác định được thư mục kho dữ liệu: hãy dùng --db THƯ_MỤC hoặc đặt biến STEERDECK_DB".into(),
+            other => other.to_string(),
+        }
+    }
+}
+
 /// The store directory: `--db`, else `$STEERDECK_DB`, else the platform data directory.
 ///
 /// A directory named by `--db` or `STEERDECK_DB` must exist: a mistyped path is refused with a
@@ -101,13 +127,23 @@ fn check_named_store(path: &Path, given_by: &'static str) -> Result<(), SessionE
         source: e,
     })?;
     // Empty but for steerdeck's own files (a lock, a log, a creation that was interrupted).
-    let empty = entries.flatten().all(|e| {
-        e.file_name()
-            .to_str()
-            .is_some_and(crate::store::disk::is_own_file)
-    });
-    // sled always writes these two files; a directory holding other things is not a store.
-    let is_store = path.join("conf").exists() || path.join("db").exists();
+    // A store holds sled's files (conf, db, blobs/, snap.*); another session may be creating
+    // them right now, so any one of them will do. A directory holding other things is not a
+    // store.
+    let mut empty = true;
+    let mut is_store = false;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if crate::store::disk::is_own_file(&name) {
+            continue;
+        }
+        empty = false;
+        if matches!(name.as_ref(), "conf" | "db" | "blobs") || name.starts_with("snap.") {
+            is_store = true;
+            break;
+        }
+    }
     if empty || is_store {
         Ok(())
     } else {

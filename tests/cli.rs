@@ -93,7 +93,10 @@ fn set_is_seen_by_the_next_process_and_in_the_history() {
             "Đã kết nối",
         ],
     );
-    assert!(out.contains("status: not-started → done"), "{out}");
+    assert!(
+        out.contains("Trạng thái: Chưa thực hiện → Hoàn thành"),
+        "{out}"
+    );
     let rows = json(&d.path, &["list", "--format", "json", "--status", "done"]);
     let rows = rows.as_array().expect("array");
     assert_eq!(rows.len(), 1);
@@ -130,13 +133,29 @@ fn bad_input_gets_a_sentence_and_changes_nothing() {
     let d = db();
     let before = ok(&d.path, &["history", "--format", "json"]);
     let e = fails(&d.path, &["set", "IV.99", "--status", "done"]);
-    assert!(e.contains("there is no task 'IV.99' in plan '2025'"), "{e}");
+    assert!(
+        e.starts_with("steerdeck: lỗi: không có nhiệm vụ 'IV.99' trong kế hoạch '2025'"),
+        "Vietnamese by default: {e}"
+    );
+    let e = fails(
+        &d.path,
+        &["--lang", "en", "set", "IV.99", "--status", "done"],
+    );
+    assert!(
+        e.starts_with("steerdeck: error: there is no task 'IV.99' in plan '2025'"),
+        "{e}"
+    );
     let e = fails(&d.path, &["set", "IV.5", "--status", "finished"]);
     assert!(e.contains("unknown status 'finished'"), "{e}");
     let e = fails(&d.path, &["set", "IV.5", "--progress", "120"]);
     assert!(e.contains("120"), "{e}");
-    let e = fails(&d.path, &["set", "IV.5"]);
+    let e = fails(&d.path, &["--lang", "en", "set", "IV.5"]);
     assert!(e.contains("give a status, a progress or a note"), "{e}");
+    let e = fails(&d.path, &["set", "IV.5"]);
+    assert!(
+        e.contains("hãy cho trạng thái, tiến độ hoặc ghi chú"),
+        "{e}"
+    );
     let e = fails(&d.path, &["list", "--pillar", "nope"]);
     assert!(
         e.contains("unknown pillar 'nope'") && e.contains("digital-government"),
@@ -146,10 +165,12 @@ fn bad_input_gets_a_sentence_and_changes_nothing() {
     assert!(e.contains("is not a date"), "{e}");
     let e = fails(&d.path, &["list", "--quarter", "Q5/2025"]);
     assert!(e.contains("is not a quarter"), "{e}");
-    let e = fails(&d.path, &["--plan", "2030", "list"]);
+    let e = fails(&d.path, &["--lang", "en", "--plan", "2030", "list"]);
     assert!(e.contains("no plan named '2030'"), "{e}");
+    let e = fails(&d.path, &["--plan", "2030", "list"]);
+    assert!(e.contains("không có kế hoạch nào tên '2030'"), "{e}");
     let e = fails(&d.path, &["--read-only", "set", "I.1", "--status", "done"]);
-    assert!(e.contains("read-only"), "{e}");
+    assert!(e.contains("--read-only") && e.contains("chỉ xem"), "{e}");
     assert_eq!(ok(&d.path, &["history", "--format", "json"]), before);
 }
 
@@ -419,14 +440,19 @@ fn a_store_held_by_another_process_is_reported() {
     let d = db();
     let _held = steerdeck::store::SledStore::open(&d.path).expect("open in this process");
     let e = fails(&d.path, &["list"]);
-    assert!(e.contains("is in use by another steerdeck process"), "{e}");
+    assert!(
+        e.contains("đang được một tiến trình steerdeck khác sử dụng"),
+        "{e}"
+    );
 }
 
 #[test]
 fn the_screen_refuses_without_a_terminal_and_touches_nothing() {
     let d = db();
-    let e = fails(&d.path, &[]);
+    let e = fails(&d.path, &["--lang", "en"]);
     assert!(e.contains("needs a terminal"), "{e}");
+    let e = fails(&d.path, &[]);
+    assert!(e.contains("cần một cửa sổ dòng lệnh"), "{e}");
     let entries = std::fs::read_dir(&d.path).expect("dir").count();
     assert_eq!(entries, 0, "no store created");
 }
@@ -450,7 +476,7 @@ fn a_mistyped_store_path_is_refused_and_nothing_is_created() {
         assert!(!out.status.success(), "{how}");
         let e = String::from_utf8_lossy(&out.stderr);
         assert!(
-            e.contains("there is no store at") && e.contains(how) && e.contains("mkdir -p"),
+            e.contains("không có kho dữ liệu tại") && e.contains(how) && e.contains("mkdir -p"),
             "{how}: {e}"
         );
         assert!(!dir.path().join("nonexistent").exists(), "{how}: created");
@@ -458,13 +484,13 @@ fn a_mistyped_store_path_is_refused_and_nothing_is_created() {
     // A file, or a directory of other things, is not a store either.
     let file = dir.path().join("notes.txt");
     std::fs::write(&file, "x").expect("write");
-    let e = fails(&file, &["list"]);
+    let e = fails(&file, &["--lang", "en", "list"]);
     assert!(e.contains("is a file, not a store directory"), "{e}");
     let other = dir.path().join("photos");
     std::fs::create_dir(&other).expect("mkdir");
     std::fs::write(other.join("a.jpg"), "x").expect("write");
     let e = fails(&other, &["list"]);
-    assert!(e.contains("is not a steerdeck store"), "{e}");
+    assert!(e.contains("không phải kho dữ liệu steerdeck"), "{e}");
     assert_eq!(std::fs::read_dir(&other).expect("dir").count(), 1);
     // An existing empty directory becomes a store on purpose.
     let fresh = dir.path().join("fresh");
@@ -482,4 +508,79 @@ fn targets_show_the_previous_years_figures_the_vietnamese_way() {
     assert!(t3.contains('—'), "no 2024 figure: {t3}");
     let en = ok(&d.path, &["--lang", "en", "targets"]);
     assert!(en.contains("78.28%") && en.contains("Last year"), "{en}");
+}
+
+#[test]
+fn notes_are_corrected_and_withdrawn_from_the_command_line_and_done_days_are_not_in_the_future() {
+    let d = db();
+    ok(&d.path, &["set", "I.2", "--note", "Giao nhầm đơn vị"]);
+    ok(
+        &d.path,
+        &[
+            "set",
+            "I.2",
+            "--withdraw-note",
+            "1",
+            "--note",
+            "Giao Cục CNTT",
+        ],
+    );
+    let show = ok(&d.path, &["show", "I.2"]);
+    assert!(show.contains("1. [") && show.contains("(đã sửa"), "{show}");
+    assert!(
+        show.contains("2. [") && show.contains("Giao Cục CNTT"),
+        "{show}"
+    );
+    let rows = json(&d.path, &["list", "--format", "json", "--search", "I.2"]);
+    assert_eq!(rows[0]["notes"], serde_json::json!(["Giao Cục CNTT"]));
+    let e = fails(&d.path, &["set", "I.2", "--withdraw-note", "1"]);
+    assert!(e.contains("already withdrawn"), "{e}");
+    let e = fails(&d.path, &["set", "I.2", "--withdraw-note", "9"]);
+    assert!(e.contains("no note number 9"), "{e}");
+    let e = fails(
+        &d.path,
+        &[
+            "set",
+            "III.3",
+            "--status",
+            "done",
+            "--done-on",
+            "16/07/2025",
+        ],
+    );
+    assert!(e.contains("after the review date 15/07/2025"), "{e}");
+    let history = ok(&d.path, &["history", "III.3"]);
+    assert!(
+        !history.contains("completed_on"),
+        "nothing saved: {history}"
+    );
+}
+
+#[test]
+fn pillars_are_named_by_key_numeral_or_name_with_accents_optional() {
+    let d = db();
+    let ids = |args: &[&str]| -> Vec<String> {
+        let rows = json(&d.path, &[&["list", "--format", "json"][..], args].concat());
+        rows.as_array()
+            .expect("array")
+            .iter()
+            .map(|r| r["id"].as_str().expect("id").to_string())
+            .collect()
+    };
+    let by_key = ids(&["--pillar", "data"]);
+    assert!(!by_key.is_empty() && by_key.iter().all(|id| id.starts_with("IV.")));
+    for spelling in [
+        "IV",
+        "iv",
+        "Phát triển dữ liệu số",
+        "phat trien du lieu so",
+        "du lieu so",
+    ] {
+        assert_eq!(ids(&["--pillar", spelling]), by_key, "{spelling}");
+    }
+    let e = fails(&d.path, &["list", "--pillar", "so"]);
+    assert!(
+        e.contains("unknown pillar 'so'") && e.contains("data (IV)"),
+        "{e}"
+    );
 }

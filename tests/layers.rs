@@ -19,8 +19,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("domain", &[]),
     ("action", &["domain"]),
     ("file_error", &["domain"]),
-    ("i18n", &["domain", "action"]),
     ("store", &["domain"]),
+    // `i18n` words the store's errors (a refused edit, a missing task) in either language.
+    ("i18n", &["domain", "action", "store"]),
     ("identity", &["domain", "store"]),
     ("plan", &["domain", "file_error"]),
     // `query` may use `plan` in its tests only (the embedded plan as test data).

@@ -100,6 +100,42 @@ fn detail_screen() {
     insta::assert_snapshot!(screen(&mut app));
 }
 
+/// The detail after a meeting's edits: done on a day before the review, a note corrected, the
+/// history in words, times in the store's zone.
+fn after_edits(lang: Lang) -> App {
+    let mut app = app(lang);
+    app.update(Action::Search);
+    app.type_text("III.3");
+    app.update(Action::Confirm);
+    app.update(Action::SetStatus);
+    app.update(Action::PickDone);
+    app.update(Action::Confirm);
+    app.type_text("20/06/2025");
+    app.update(Action::Confirm);
+    app.update(Action::AddNote);
+    app.type_text("Đã ký hợp đồng thuê phần mềm");
+    app.update(Action::Save);
+    app.update(Action::OpenDetail);
+    app.update(Action::CorrectNote);
+    app.type_text(" ngày 18/6");
+    app.update(Action::Save);
+    app
+}
+
+#[test]
+fn detail_with_notes_and_history() {
+    let mut app = after_edits(Lang::Vi);
+    insta::assert_snapshot!(screen(&mut app));
+    app.update(Action::GoBottom);
+    insta::assert_snapshot!("detail_scrolled_to_the_history", screen(&mut app));
+}
+
+#[test]
+fn detail_with_notes_and_history_in_english() {
+    let mut app = after_edits(Lang::En);
+    insta::assert_snapshot!(screen(&mut app));
+}
+
 #[test]
 fn help_screen() {
     let mut app = app(Lang::Vi);

@@ -111,7 +111,7 @@ fn set_refuses_unless_the_task_is_as_the_script_expects() {
         assert!(!out.status.success(), "{args:?} was applied");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(
-            err.contains("since you looked") && err.contains("nothing was saved"),
+            err.contains("sau khi bạn xem") && err.contains("chưa lưu gì"),
             "{err}"
         );
     }

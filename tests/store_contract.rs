@@ -1,6 +1,8 @@
 //! One contract, two stores: the sled store and its in-memory twin must behave the same.
 #![allow(clippy::panic)]
 
+mod support;
+
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -17,6 +19,21 @@ fn clock() -> Clock {
         let s = t.fetch_add(60, Ordering::SeqCst);
         Utc.timestamp_opt(s, 0).single().expect("valid time")
     })
+}
+
+/// Maps the name an edit is made as to the name the history records.
+type Recorded = Box<dyn Fn(&str) -> String>;
+
+thread_local! {
+    /// How a store records the name an edit was made under: as given (in-process stores), or
+    /// next to the login the kernel reports (a served store).
+    static RECORDED: std::cell::RefCell<Recorded> =
+        std::cell::RefCell::new(Box::new(str::to_string));
+}
+
+/// The name the history records for an edit made as `name`.
+fn who(name: &str) -> String {
+    RECORDED.with(|r| (r.borrow())(name))
 }
 
 fn plan() -> Plan {
@@ -82,7 +99,7 @@ fn seeding_and_plans(s: &dyn PlanStore) {
     let h = s.history("2025", None).expect("history");
     assert_eq!(h.len(), 1);
     assert_eq!(h[0].field, "import");
-    assert_eq!(h[0].who, "thu-ky");
+    assert_eq!(h[0].who, who("thu-ky"));
     assert_eq!(s.last_seq().expect("seq"), h[0].seq);
 }
 
@@ -108,7 +125,7 @@ fn update_writes_state_and_events(s: &dyn PlanStore) {
     assert!(
         events
             .iter()
-            .all(|e| e.who == "lan" && e.task.as_deref() == Some("IV.5"))
+            .all(|e| e.who == who("lan") && e.task.as_deref() == Some("IV.5"))
     );
     assert_eq!(events[0].from.as_deref(), Some("not-started"));
     assert_eq!(events[0].to.as_deref(), Some("done"));
@@ -121,7 +138,7 @@ fn update_writes_state_and_events(s: &dyn PlanStore) {
     assert_eq!(st.progress, 100);
     assert_eq!(st.completed_on, Some(d(2025, 6, 1)));
     assert_eq!(st.notes.len(), 1);
-    assert_eq!(st.notes[0].who, "lan");
+    assert_eq!(st.notes[0].who, who("lan"));
     // A note alone is one "note" event; history of the task has all four, in order.
     set(
         s,
@@ -136,7 +153,7 @@ fn update_writes_state_and_events(s: &dyn PlanStore) {
     let fields: Vec<&str> = h.iter().map(|e| e.field.as_str()).collect();
     assert_eq!(fields, ["status", "completed_on", "progress", "note"]);
     assert_eq!(s.state("2025", "IV.5").expect("state").notes.len(), 2);
-    assert_eq!(h[3].who, "minh");
+    assert_eq!(h[3].who, who("minh"));
     assert_eq!(
         s.state("2025", "IV.5").expect("state"),
         s.load("2025").expect("load").states["IV.5"]
@@ -289,7 +306,10 @@ fn conflicts_are_detected(s: &dyn PlanStore) {
     .expect_err("stale edit");
     let msg = e.to_string();
     assert!(
-        msg.contains("status was changed to 'in-progress' by lan"),
+        msg.contains(&format!(
+            "status was changed to 'in-progress' by {}",
+            who("lan")
+        )),
         "{msg}"
     );
     // A different field applies on top.
@@ -415,6 +435,72 @@ fn sled_store_meets_the_contract() {
         let store = SledStore::open_with_clock(&dir.path().join("db"), clock()).expect("open");
         dirs.borrow_mut().push(dir);
         Box::new(store)
+    });
+}
+
+/// A served store, driven as an in-process one is: each edit carries the name it is made as
+/// (recorded by the server next to the peer's login).
+struct Served {
+    store: steerdeck::server::RemoteStore,
+    _server: support::Server,
+    _dir: support::Store,
+}
+
+impl PlanStore for Served {
+    fn plans(&self) -> steerdeck::store::Result<Vec<steerdeck::store::PlanInfo>> {
+        self.store.plans()
+    }
+    fn active(&self) -> steerdeck::store::Result<Option<String>> {
+        self.store.active()
+    }
+    fn load(&self, plan: &str) -> steerdeck::store::Result<steerdeck::store::PlanData> {
+        self.store.load(plan)
+    }
+    fn state(
+        &self,
+        plan: &str,
+        task: &str,
+    ) -> steerdeck::store::Result<steerdeck::domain::TaskState> {
+        self.store.state(plan, task)
+    }
+    fn history(
+        &self,
+        plan: &str,
+        task: Option<&str>,
+    ) -> steerdeck::store::Result<Vec<steerdeck::store::Event>> {
+        self.store.history(plan, task)
+    }
+    fn execute(&self, actor: &Actor, command: Command) -> steerdeck::store::Result<Outcome> {
+        self.store.execute_as(Some(&actor.user), command)
+    }
+    fn last_seq(&self) -> steerdeck::store::Result<u64> {
+        self.store.last_seq()
+    }
+}
+
+#[test]
+fn served_store_meets_the_contract() {
+    let login = steerdeck::identity::os_login();
+    RECORDED.with(|r| {
+        let login = login.clone();
+        *r.borrow_mut() = Box::new(move |name: &str| format!("{name} ({login})"));
+    });
+    contract(&|| {
+        let dir = support::store();
+        let server = support::Server::start_with(
+            &dir.db,
+            &mut std::process::Command::new(support::BIN),
+            &["--no-seed"],
+        );
+        let store = steerdeck::server::RemoteStore::connect(
+            steerdeck::server::ConnectOptions::new(&dir.db),
+        )
+        .expect("connect");
+        Box::new(Served {
+            store,
+            _server: server,
+            _dir: dir,
+        })
     });
 }
 

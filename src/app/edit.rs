@@ -295,10 +295,7 @@ impl App {
             }
             Err(e) => {
                 self.close_popup();
-                self.say(
-                    Tone::Error,
-                    format!("{}: {e}", self.cfg.lang.t(Msg::NotSaved)),
-                );
+                self.say(Tone::Error, self.not_saved(&e));
             }
         }
     }
@@ -427,10 +424,7 @@ impl App {
                 );
             }
             Ok(_) => self.close_popup(),
-            Err(e) => self.say(
-                Tone::Error,
-                format!("{}: {e}", self.cfg.lang.t(Msg::NotSaved)),
-            ),
+            Err(e) => self.say(Tone::Error, self.not_saved(&e)),
         }
     }
 
@@ -467,10 +461,7 @@ impl App {
             Ok(_) => {}
             Err(e) => {
                 self.refresh_task(&id);
-                self.say(
-                    Tone::Error,
-                    format!("{}: {e}", self.cfg.lang.t(Msg::NotSaved)),
-                );
+                self.say(Tone::Error, self.not_saved(&e));
             }
         }
     }
@@ -600,9 +591,21 @@ impl App {
             Ok(_) => {}
             Err(e) => {
                 self.refresh_task(&task);
-                self.say(Tone::Error, format!("{}: {e}", lang.t(Msg::NotSaved)));
+                self.say(Tone::Error, self.not_saved(&e));
             }
         }
+    }
+}
+
+impl App {
+    /// "CHƯA LƯU: …" with the store's reason in the interface language.
+    fn not_saved(&self, e: &StoreError) -> String {
+        let lang = self.cfg.lang;
+        format!(
+            "{}: {}",
+            lang.t(Msg::NotSaved),
+            crate::i18n::errors::store(lang, e)
+        )
     }
 }
 
@@ -622,10 +625,16 @@ fn describe_events(lang: crate::i18n::Lang, events: &[Event]) -> String {
                 edits::field_name(lang, "note"),
                 crate::domain::text::fit(e.to.as_deref().unwrap_or_default(), 40)
             ),
-            "note_withdrawn" | "note_corrected" => format!(
+            "note_withdrawn" => format!(
                 "{}: {}",
                 edits::field_name(lang, &e.field),
                 crate::domain::text::fit(e.from.as_deref().unwrap_or_default(), 40)
+            ),
+            "note_corrected" => format!(
+                "{}: {} → {}",
+                edits::field_name(lang, &e.field),
+                crate::domain::text::fit(e.from.as_deref().unwrap_or_default(), 24),
+                crate::domain::text::fit(e.to.as_deref().unwrap_or_default(), 24)
             ),
             field => edits::change(
                 lang,

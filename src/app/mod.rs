@@ -234,7 +234,7 @@ impl App {
         let events = self
             .store
             .history(&self.cfg.plan_name, Some(&id))
-            .map_err(|e| e.to_string());
+            .map_err(|e| crate::i18n::errors::store(self.cfg.lang, &e));
         self.history = Some((id, events));
     }
 
@@ -538,3 +538,6 @@ impl App {
         self.too_small
     }
 }
+
+#[cfg(test)]
+mod invariants;

@@ -85,10 +85,7 @@ impl App {
             },
             Action::Search => self.mode = Mode::Search,
             Action::Filter => self.mode = Mode::Filter,
-            Action::ClearFilters => {
-                self.filter = Filter::default();
-                self.set_search("");
-            }
+            Action::ClearFilters => self.clear_filters(),
             Action::ViewOverdue => self.preset(Filter {
                 due: vec![Due::Overdue],
                 ..Filter::default()
@@ -149,6 +146,24 @@ impl App {
         }
     }
 
+    fn clear_filters(&mut self) {
+        if self.filter.is_empty() && self.search.is_empty() {
+            self.say(Tone::Info, self.cfg.lang.t(Msg::NothingToClear));
+            return;
+        }
+        self.filter = Filter::default();
+        self.set_search("");
+    }
+
+    /// A status letter in the picker highlights that status (Enter saves it).
+    fn pick(&mut self, status: Status) {
+        let i = status_index(status);
+        if self.status_cursor == i {
+            self.say(Tone::Info, self.cfg.lang.t(Msg::AlreadyPicked));
+        }
+        self.status_cursor = i;
+    }
+
     fn toggle_language(&mut self) {
         self.cfg.lang = match self.cfg.lang {
             crate::i18n::Lang::Vi => crate::i18n::Lang::En,
@@ -180,10 +195,7 @@ impl App {
             Action::PrevField | Action::MoveUp => self.menu.field = (self.menu.field + n - 1) % n,
             Action::NextValue => self.cycle_value(true),
             Action::PrevValue => self.cycle_value(false),
-            Action::ClearFilters => {
-                self.filter = Filter::default();
-                self.rebuild();
-            }
+            Action::ClearFilters => self.clear_filters(),
             Action::Confirm | Action::Back | Action::Filter => self.mode = Mode::Normal,
             Action::Help => self.open_help(),
             _ => {}
@@ -193,11 +205,11 @@ impl App {
     fn update_status(&mut self, action: Action) {
         let n = Status::ALL.len();
         match action {
-            Action::PickNotStarted => self.status_cursor = status_index(Status::NotStarted),
-            Action::PickInProgress => self.status_cursor = status_index(Status::InProgress),
-            Action::PickBlocked => self.status_cursor = status_index(Status::Blocked),
-            Action::PickDone => self.status_cursor = status_index(Status::Done),
-            Action::PickCancelled => self.status_cursor = status_index(Status::Cancelled),
+            Action::PickNotStarted => self.pick(Status::NotStarted),
+            Action::PickInProgress => self.pick(Status::InProgress),
+            Action::PickBlocked => self.pick(Status::Blocked),
+            Action::PickDone => self.pick(Status::Done),
+            Action::PickCancelled => self.pick(Status::Cancelled),
             Action::MoveDown => self.status_cursor = (self.status_cursor + 1) % n,
             Action::MoveUp => self.status_cursor = (self.status_cursor + n - 1) % n,
             Action::Confirm => {
@@ -287,6 +299,9 @@ impl App {
             self.note.insert_str(clean);
             return;
         }
+        if !self.fits_field(text) {
+            return;
+        }
         self.replace_shown_value();
         self.edit_field(|f| f.insert(text));
     }
@@ -297,10 +312,33 @@ impl App {
             return;
         }
         match key {
-            super::input::TextKey::Char(_) => self.replace_shown_value(),
+            super::input::TextKey::Char(c) => {
+                if !self.fits_field(c.encode_utf8(&mut [0; 4])) {
+                    return;
+                }
+                self.replace_shown_value();
+            }
             _ => self.replace_on_type = false,
         }
         self.edit_field(|f| f.key(key));
+    }
+
+    /// Number fields take what a number or a day is written with; anything else is refused with
+    /// the sentence saying what the field wants.
+    fn fits_field(&mut self, text: &str) -> bool {
+        let (ok, msg): (fn(char) -> bool, Msg) = match self.mode {
+            Mode::Progress => (
+                |c| c.is_ascii_digit() || c == '%' || c == ' ',
+                Msg::BadProgress,
+            ),
+            Mode::DoneOn => (|c| c.is_ascii_digit() || "/.- ".contains(c), Msg::BadDay),
+            _ => return true,
+        };
+        if text.chars().all(ok) {
+            return true;
+        }
+        self.say(Tone::Error, self.cfg.lang.t(msg));
+        false
     }
 
     /// In the progress and date popups the value shown on opening is a proposal: the first
@@ -499,6 +537,9 @@ impl App {
             (Some(p), true) => (p + 1) % n,
             (Some(p), false) => (p + n - 1) % n,
         };
+        if self.note_cursor == Some(current[next]) {
+            self.say(Tone::Info, self.cfg.lang.t(Msg::OnlyNote));
+        }
         self.note_cursor = Some(current[next]);
     }
 }

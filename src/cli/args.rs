@@ -118,6 +118,10 @@ pub enum Command {
         /// Exit after this many seconds without any session connected.
         #[arg(long, value_name = "SECS")]
         idle_exit: Option<u64>,
+        /// Leave a new store empty instead of seeding it with the embedded 2025 plan (to import
+        /// a plan of your own first).
+        #[arg(long)]
+        no_seed: bool,
         /// Close a connection that sends nothing for this many seconds [default: 900]; sessions
         /// reconnect by themselves.
         #[arg(long, value_name = "SECS")]
@@ -161,7 +165,8 @@ pub enum Command {
 /// What `list` shows.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ListArgs {
-    /// Only this pillar (key, e.g. `data`, `security`); repeatable.
+    /// Only this pillar: its key (`data`), Roman numeral (`IV`) or name, accents optional
+    /// ("du lieu so"); repeatable.
     #[arg(long, value_name = "KEY")]
     pub pillar: Vec<String>,
     /// Only this status; repeatable.
@@ -204,9 +209,13 @@ pub struct SetArgs {
     /// A note or a conclusion to record.
     #[arg(long)]
     pub note: Option<String>,
-    /// With --status done: the day it was done [default: the as-of date].
+    /// With --status done: the day it was done [default: the as-of date; not after it].
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub done_on: Option<NaiveDate>,
+    /// Withdraw note number N (as `show` numbers them); with --note, the new text corrects it.
+    /// The original stays in the history.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub withdraw_note: Option<u16>,
     /// Change nothing unless the task's status is this one now (for scripts: a conflict, exit 1).
     #[arg(long, value_name = "STATUS")]
     pub if_status: Option<crate::domain::Status>,

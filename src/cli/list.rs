@@ -56,15 +56,30 @@ fn list(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let data = session.store.load(plan)?;
-    for p in &filter.pillars {
-        if data.plan.pillar(p).is_none() {
-            let keys: Vec<&str> = data.plan.pillars.iter().map(|p| p.key.as_str()).collect();
+    let mut filter = filter.clone();
+    for p in &mut filter.pillars {
+        if let Some(found) = crate::query::find_pillar(&data.plan, p) {
+            found.key.clone_into(p);
+        } else {
+            let keys: Vec<String> = data
+                .plan
+                .pillars
+                .iter()
+                .map(|p| {
+                    if p.numeral.is_empty() {
+                        p.key.clone()
+                    } else {
+                        format!("{} ({})", p.key, p.numeral)
+                    }
+                })
+                .collect();
             return Err(CliError::Usage(format!(
                 "unknown pillar '{p}' (this plan has: {})",
                 keys.join(", ")
             )));
         }
     }
+    let filter = &filter;
     let mut index = TaskIndex::new(data.tasks(), &session.registry);
     let selected = index.select(
         filter,

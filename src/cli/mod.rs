@@ -62,6 +62,26 @@ fn out_err(e: std::io::Error) -> CliError {
     }
 }
 
+/// The language errors are said in: the interface language, or Vietnamese when even the
+/// settings file cannot say which.
+pub fn spoken(cli: &Cli) -> Lang {
+    language(cli).unwrap_or_default()
+}
+
+impl CliError {
+    /// The sentence in the interface language.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        match self {
+            CliError::Session(e) => e.in_lang(lang),
+            CliError::Store(e) => crate::i18n::errors::store(lang, e),
+            CliError::ReadOnly if lang == Lang::Vi => {
+                "phiên chỉ xem (--read-only): không có gì thay đổi".into()
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
 /// The interface language: `--lang`/`STEERDECK_LANG`, else the settings file, else Vietnamese.
 fn language(cli: &Cli) -> Result<Lang, CliError> {
     if let Some(l) = cli.lang {

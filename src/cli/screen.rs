@@ -25,6 +25,19 @@ pub enum ScreenError {
     Drafts(String),
 }
 
+impl ScreenError {
+    /// The sentence in the interface language.
+    pub fn in_lang(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            ScreenError::Cli(e) => e.in_lang(lang),
+            ScreenError::Tui(crate::tui::TuiError::NotATerminal) if lang == crate::i18n::Lang::Vi => {
+                "màn hình tương tác cần một cửa sổ dòng lệnh (terminal); trong script hãy dùng lệnh, ví dụ `steerdeck list`".into()
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
 /// Opens the store and runs the interactive screen.
 #[allow(clippy::result_large_err)] // called once per process; the error is printed and the process ends
 pub fn open(cli: &Cli) -> Result<(), ScreenError> {

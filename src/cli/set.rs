@@ -16,6 +16,13 @@ pub(super) fn run(
     args: &SetArgs,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
+    if let Some(d) = args.done_on.filter(|d| *d > session.as_of) {
+        return Err(CliError::Usage(format!(
+            "--done-on {} is after the review date {}: a task cannot be done in the future",
+            crate::i18n::format::date(d),
+            crate::i18n::format::date(session.as_of)
+        )));
+    }
     let update = Update {
         plan: plan.to_string(),
         task: args.id.clone(),
@@ -23,6 +30,7 @@ pub(super) fn run(
         progress: args.progress,
         note: args.note.clone(),
         done_on: Some(args.done_on.unwrap_or(session.as_of)),
+        withdraw_note: args.withdraw_note.map(|n| usize::from(n) - 1),
         // For scripts: refuse (with who changed it) unless the task is as the script expects.
         expect_status: args.if_status,
         expect_progress: args.if_progress,

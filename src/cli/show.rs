@@ -87,10 +87,23 @@ pub(super) fn show(
     ));
     if !task.state.notes.is_empty() {
         lines.push(format!("{}:", lang.t(Msg::Notes)));
-        for n in &task.state.notes {
+        for (i, n) in task.state.notes.iter().enumerate() {
             let when = session.zone.date_and_time(n.at);
+            let mark = n.withdrawn.as_ref().map_or_else(String::new, |w| {
+                format!(
+                    " ({} {}, {})",
+                    lang.t(if w.corrected {
+                        Msg::CorrectedTag
+                    } else {
+                        Msg::WithdrawnTag
+                    }),
+                    w.who,
+                    session.zone.date_and_time(w.at)
+                )
+            });
             lines.push(format!(
-                "  [{when}, {}] {}",
+                "  {}. [{when}, {}]{mark} {}",
+                i + 1,
                 n.who,
                 n.text.replace('\n', "\n    ")
             ));

@@ -43,7 +43,12 @@ impl TaskRow {
             completed_on: task.state.completed_on.map(iso),
             overdue: task.is_overdue(as_of),
             timeliness: task.timeliness(as_of).key().to_string(),
-            notes: task.state.notes.iter().map(|n| n.text.clone()).collect(),
+            // Withdrawn and corrected notes stay in the history, not in what the task says.
+            notes: task
+                .state
+                .current_notes()
+                .map(|(_, n)| n.text.clone())
+                .collect(),
         }
     }
 }

@@ -92,6 +92,9 @@ pub(super) fn msg(m: Msg) -> &'static str {
         Msg::HistoryUnavailable => "The history cannot be read",
         Msg::RateFormula => "How the rate is counted",
         Msg::Legend => "Marks",
+        Msg::NothingToClear => "No filter or search to clear",
+        Msg::AlreadyPicked => "This status is already highlighted; Enter saves",
+        Msg::OnlyNote => "This task has only one note",
         Msg::StatusShort => "Status",
     }
 }

@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod edits;
 mod en;
+pub mod errors;
 pub mod format;
 pub mod history;
 pub mod tally;
@@ -25,7 +26,7 @@ pub enum Lang {
 }
 
 /// Every interface string that is not generated from data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum Msg {
     Id,
     Title,
@@ -114,6 +115,9 @@ pub enum Msg {
     HistoryUnavailable,
     RateFormula,
     Legend,
+    NothingToClear,
+    AlreadyPicked,
+    OnlyNote,
 }
 
 impl Lang {
@@ -133,11 +137,83 @@ impl Lang {
         }
     }
 
+    /// A screen (mode) as the help title names it.
+    pub fn mode_name(self, mode: crate::action::Mode) -> &'static str {
+        use crate::action::Mode as M;
+        match (self, mode) {
+            (Lang::Vi, M::Normal) => "danh sách nhiệm vụ",
+            (Lang::Vi, M::Detail) => "chi tiết nhiệm vụ",
+            (Lang::Vi, M::Search) => "tìm kiếm",
+            (Lang::Vi, M::Filter) => "bộ lọc",
+            (Lang::Vi, M::Status) => "đổi trạng thái",
+            (Lang::Vi, M::Progress) => "tiến độ",
+            (Lang::Vi, M::Note) => "ghi chú",
+            (Lang::Vi, M::DoneOn) => "ngày hoàn thành",
+            (Lang::Vi, M::Withdraw) => "rút ghi chú",
+            (Lang::Vi, M::Help) => "trợ giúp",
+            (Lang::En, M::Normal) => "task list",
+            (Lang::En, M::Detail) => "task detail",
+            (Lang::En, M::Search) => "search",
+            (Lang::En, M::Filter) => "filters",
+            (Lang::En, M::Status) => "status",
+            (Lang::En, M::Progress) => "progress",
+            (Lang::En, M::Note) => "note",
+            (Lang::En, M::DoneOn) => "day done",
+            (Lang::En, M::Withdraw) => "withdraw note",
+            (Lang::En, M::Help) => "help",
+        }
+    }
+
     /// A timeliness as reports say it.
     pub fn timeliness(self, t: Timeliness) -> &'static str {
         match self {
             Lang::Vi => vi::timeliness(t),
             Lang::En => en::timeliness(t),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use strum::IntoEnumIterator;
+    use unicode_normalization::UnicodeNormalization;
+
+    /// Words that read the same in both languages, on purpose.
+    const SAME_IN_BOTH: &[Msg] = &[];
+
+    #[test]
+    fn every_message_is_written_in_both_languages() {
+        for m in Msg::iter() {
+            let (vi, en) = (Lang::Vi.t(m), Lang::En.t(m));
+            assert!(
+                !vi.trim().is_empty() && !en.trim().is_empty(),
+                "{m:?} is empty"
+            );
+            assert!(
+                vi != en || SAME_IN_BOTH.contains(&m),
+                "{m:?} is not translated: {vi:?}"
+            );
+            assert_eq!(vi.nfc().collect::<String>(), vi, "{m:?} is not NFC");
+            assert!(
+                en.is_ascii() || en.chars().all(|c| !is_vietnamese_letter(c)),
+                "{m:?}: {en}"
+            );
+        }
+        for s in Status::ALL {
+            assert_ne!(Lang::Vi.status(s), Lang::En.status(s));
+        }
+        for t in Timeliness::ALL {
+            assert_ne!(Lang::Vi.timeliness(t), Lang::En.timeliness(t));
+        }
+        for mode in crate::action::Mode::ALL {
+            assert_ne!(Lang::Vi.mode_name(mode), Lang::En.mode_name(mode));
+        }
+    }
+
+    /// A letter only Vietnamese writes (with its diacritics, or đ).
+    pub(crate) fn is_vietnamese_letter(c: char) -> bool {
+        let folded = crate::query::fold::fold(&c.to_string());
+        c.is_alphabetic() && !c.is_ascii() && folded.chars().all(|f| f.is_ascii_alphabetic())
     }
 }

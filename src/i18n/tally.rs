@@ -22,6 +22,14 @@ pub fn rate_formula(lang: Lang) -> &'static str {
     }
 }
 
+/// What the marks in front of a row mean.
+pub fn legend(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "! quá hạn chưa hoàn thành · ✓ hoàn thành · × vướng mắc · * có ghi chú",
+        Lang::En => "! overdue, not done · ✓ done · × blocked · * has notes",
+    }
+}
+
 /// A group's counts for an 80-column line: done of counted, split on time / late, overdue, rate.
 /// "xong 2/5: đúng hạn 1, trễ 1 · quá hạn 1 · 40%".
 pub fn short(lang: Lang, t: &Tally) -> String {

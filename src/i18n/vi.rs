@@ -92,6 +92,9 @@ pub(super) fn msg(m: Msg) -> &'static str {
         Msg::HistoryUnavailable => "Không đọc được lịch sử",
         Msg::RateFormula => "Cách tính tỷ lệ",
         Msg::Legend => "Ký hiệu",
+        Msg::NothingToClear => "Không có bộ lọc hay tìm kiếm nào để bỏ",
+        Msg::AlreadyPicked => "Đang chọn trạng thái này; Enter để lưu",
+        Msg::OnlyNote => "Nhiệm vụ này chỉ có một ghi chú",
         Msg::StatusShort => "T.thái",
     }
 }

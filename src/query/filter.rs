@@ -106,6 +106,42 @@ impl<'a> Prepared<'a> {
     }
 }
 
+/// Finds a pillar by its key ("data"), its Roman numeral ("IV") or its name in either language,
+/// diacritics optional ("du lieu so").
+pub fn find_pillar<'p>(
+    plan: &'p crate::domain::Plan,
+    text: &str,
+) -> Option<&'p crate::domain::Pillar> {
+    let want = fold(text.trim()).trim_end_matches('.').to_string();
+    if want.is_empty() {
+        return None;
+    }
+    let exact = plan.pillars.iter().find(|p| {
+        p.key == text.trim()
+            || (!p.numeral.is_empty() && fold(&p.numeral) == want)
+            || fold(&p.vi) == want
+            || fold(&p.en) == want
+    });
+    if exact.is_some() {
+        return exact;
+    }
+    // Words of a name ("du lieu so", "an ninh mang"): the one pillar whose name has them all.
+    let words: Vec<&str> = want.split_whitespace().collect();
+    let has_all = |name: &str| {
+        let name = fold(name);
+        let name: Vec<&str> = name.split(|c: char| !c.is_alphanumeric()).collect();
+        words.iter().all(|w| name.contains(w))
+    };
+    let mut found = plan
+        .pillars
+        .iter()
+        .filter(|p| has_all(&p.vi) || has_all(&p.en));
+    match (found.next(), found.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    }
+}
+
 /// Finds a unit by any spelling, also typed without diacritics ("cuc cntt").
 pub fn find_unit<'r>(registry: &'r UnitRegistry, text: &str) -> Option<&'r Unit> {
     if let Some(u) = registry.resolve(text) {

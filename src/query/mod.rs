@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use std::collections::HashMap;
 
 use crate::domain::{Task, UnitRegistry};
-pub use filter::{Due, Filter, Prepared, find_unit, parse_quarter};
+pub use filter::{Due, Filter, Prepared, find_pillar, find_unit, parse_quarter};
 pub use search::{Haystack, Hit, Query};
 
 /// Tasks with their search text folded once, at load. Folding 10,000 tasks takes longer than

@@ -306,6 +306,17 @@ impl RemoteStore {
     }
 }
 
+impl RemoteStore {
+    /// Applies a command with `display_name` next to the login in the history instead of this
+    /// store's own (the server still records the login the kernel reports).
+    pub fn execute_as(&self, display_name: Option<&str>, command: Command) -> Result<Outcome> {
+        self.call(&Op::Execute {
+            user: display_name.map(str::to_string),
+            command,
+        })
+    }
+}
+
 impl PlanStore for RemoteStore {
     fn plans(&self) -> Result<Vec<PlanInfo>> {
         self.call(&Op::Plans)

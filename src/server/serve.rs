@@ -24,10 +24,12 @@ use crate::identity::login_of;
 use crate::store::{Actor, PlanStore, SledStore, StoreError, seed_if_empty, system_clock};
 
 /// How the server runs.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ServeOptions {
     /// Exit when no client has been connected for this long (none: run until signalled).
     pub idle_exit: Option<Duration>,
+    /// Seed a new, empty store with the embedded plan.
+    pub seed: bool,
     /// Close a connection (other than a change feed) that sends nothing for this long (none:
     /// [`CONN_IDLE`]). Clients reconnect by themselves.
     pub conn_idle: Option<Duration>,
@@ -157,8 +159,11 @@ pub fn serve(db: &Path, opts: ServeOptions) -> Result<(), ServerError> {
     let actor = Actor::new(server_login.clone());
     let plan = crate::plan::embedded()?;
     let seed = |s: &SledStore| seed_if_empty(s, &actor, plan.clone()).map(|_| ());
-    let store = Arc::new(SledStore::open_with(db, system_clock(), Some(&seed))?);
-    seed_if_empty(store.as_ref(), &actor, plan)?;
+    let seeding: Option<crate::store::Init<'_>> = if opts.seed { Some(&seed) } else { None };
+    let store = Arc::new(SledStore::open_with(db, system_clock(), seeding)?);
+    if opts.seed {
+        seed_if_empty(store.as_ref(), &actor, plan)?;
+    }
     let log = Arc::new(Log::open(db));
     clear_stale(&socket)?;
     let dir_mode = std::fs::metadata(db).map_or(0o700, |m| m.mode());

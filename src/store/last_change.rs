@@ -2,7 +2,7 @@
 //! 09:12"). Kept per task beside its state, so that an edit's cost does not grow with the task's
 //! history; built once from the history for a task that has no record yet (older stores).
 
-use chrono::{DateTime, Local, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -27,16 +27,11 @@ impl LastChanges {
         self.0.insert(e.field.clone(), (e.who.clone(), e.at));
     }
 
-    /// "who at HH:MM dd/mm/yyyy" for the latest change of `field`, or "someone".
+    /// Who made the latest change of `field`, or "someone". (When is in the history, shown in
+    /// the store's zone by whoever shows it; the store itself has no zone.)
     pub fn by(&self, field: &str) -> String {
-        self.0.get(field).map_or_else(
-            || "someone".to_string(),
-            |(who, at)| {
-                format!(
-                    "{who} at {}",
-                    at.with_timezone(&Local).format("%H:%M %d/%m/%Y")
-                )
-            },
-        )
+        self.0
+            .get(field)
+            .map_or_else(|| "someone".to_string(), |(who, _)| who.clone())
     }
 }

@@ -20,7 +20,7 @@ use crate::domain::{Plan, Status, Task, TaskDef, TaskState};
 
 pub use crate::domain::history::Event;
 pub use memory::MemoryStore;
-pub use sled_store::SledStore;
+pub use sled_store::{Init, SledStore};
 
 /// Who is making a change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -117,7 +117,8 @@ fn store_event(app: &mut App, event: crate::server::WatchEvent) {
     use crate::server::WatchEvent;
     let reload = |app: &mut App| {
         if let Err(e) = app.reload() {
-            app.notify(Tone::Error, e.to_string());
+            let said = crate::i18n::errors::store(app.lang(), &e);
+            app.notify(Tone::Error, said);
         }
     };
     match event {

@@ -146,6 +146,12 @@ pub(super) fn status_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rec
             Tone::Info => theme.info,
             Tone::Error => theme.error,
         };
+        if area.height > 1 {
+            let text = Paragraph::new(Line::styled(format!(" {msg} "), style))
+                .wrap(ratatui::widgets::Wrap { trim: false });
+            frame.render_widget(text, area);
+            return;
+        }
         Line::styled(fit(&format!(" {msg} "), width), style)
     } else if let (Mode::Normal, Some(t)) = (app.mode(), app.selected_task()) {
         // The table cuts titles; the selected one is shown in full here.
@@ -180,6 +186,7 @@ fn hint_rank(action: Action) -> Option<u8> {
         Action::Quit => 11,
         Action::ViewDueThisQuarter | Action::ViewBlocked | Action::Redo => 12,
         Action::ToggleLanguage | Action::NextGroup | Action::FoldAll | Action::UnfoldAll => 13,
+        Action::NextNote | Action::CorrectNote | Action::WithdrawNote | Action::DiscardNote => 6,
         _ => return None,
     })
 }

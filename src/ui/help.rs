@@ -42,7 +42,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let r = area;
     frame.render_widget(Clear, r);
     let lang = app.lang();
-    let title = format!(" {} — {} ", lang.t(Msg::HelpTitle), mode.name());
+    let title = format!(" {} — {} ", lang.t(Msg::HelpTitle), lang.mode_name(mode));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
@@ -73,6 +73,18 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         ),
         theme.dim,
     )];
+    let mut notes = vec![
+        String::new(),
+        format!(
+            "{}: {}",
+            lang.t(Msg::Legend),
+            crate::i18n::tally::legend(lang)
+        ),
+        crate::i18n::tally::rate_formula(lang).to_string(),
+    ];
+    if !query.is_empty() {
+        notes.clear();
+    }
     for (k, d) in entries.iter().skip(usize::from(app.help().scroll)) {
         let k = fit(k, key_w);
         let pad = " ".repeat(key_w.saturating_sub(k.width()) + 2);
@@ -81,6 +93,12 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Span::styled(format!(" {k}{pad}"), theme.key),
             Span::raw(desc),
         ]));
+    }
+    for n in notes {
+        lines.push(Line::styled(
+            format!(" {}", fit(&n, width.saturating_sub(1))),
+            theme.dim,
+        ));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

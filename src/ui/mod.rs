@@ -53,8 +53,18 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         }
         _ => table::draw(frame, app, theme, body),
     }
-    bars::status_line(frame, app, theme, status);
-    bars::hint_bar(frame, app, theme, hints);
+    // A sentence too long for the status line (a refused edit names who changed what) takes
+    // the hint bar's line too, rather than being cut.
+    let long = app.mode() != Mode::Search
+        && app.message().is_some_and(|(_, m)| {
+            unicode_width::UnicodeWidthStr::width(m.as_str()) + 2 > usize::from(area.width)
+        });
+    if long {
+        bars::status_line(frame, app, theme, status.union(hints));
+    } else {
+        bars::status_line(frame, app, theme, status);
+        bars::hint_bar(frame, app, theme, hints);
+    }
     match app.mode() {
         Mode::Status => popup::status(frame, app, theme, body),
         Mode::Progress => popup::progress(frame, app, theme, body),

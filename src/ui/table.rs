@@ -40,8 +40,8 @@ impl Columns {
             status: if wide { 15 } else { 7 },
             progress: 4,
         };
-        // marker + id + deadline + days + lead + status + progress, and a space between each.
-        let fixed = 2 + c.id + c.deadline + c.days + c.lead + c.status + c.progress + 7;
+        // marks + id + deadline + days + lead + status + progress, and a space between each.
+        let fixed = 3 + c.id + c.deadline + c.days + c.lead + c.status + c.progress + 7;
         c.title = width.saturating_sub(fixed).max(10);
         c
     }
@@ -94,7 +94,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 fn column_titles(lang: Lang, c: &Columns, theme: &Theme) -> Line<'static> {
     let cell = |s: &str, w: usize| pad(&fit(s, w), w);
     let text = format!(
-        "  {} {} {} {} {} {} {}",
+        "   {} {} {} {} {} {} {}",
         cell(lang.t(Msg::Id), c.id),
         cell(lang.t(Msg::Title), c.title),
         cell(lang.t(Msg::Deadline), c.deadline),
@@ -243,8 +243,13 @@ fn task_line(
         .collect();
     let cell = |s: &str, w: usize| pad(&fit(&safe(s), w), w);
     let title = safe(&task.def.title);
+    let noted = if task.state.current_notes().next().is_some() {
+        "*"
+    } else {
+        " "
+    };
     let mut spans = vec![
-        Span::styled(format!("{marker} "), row_style),
+        Span::styled(format!("{marker}{noted} "), row_style),
         Span::styled(format!("{} ", cell(&task.def.id, c.id)), theme.base),
     ];
     let title_line = highlighted(&title, positions, c.title, Style::new(), theme.matched);

@@ -1,0 +1,95 @@
+//! The store's errors in the interface language: what is wrong and what to do. A sentence that
+//! comes from the server as it is (a refusal, a lost connection) is shown as the server wrote it.
+
+use super::{Lang, edits};
+use crate::store::StoreError;
+
+/// A store error as the user reads it.
+pub fn store(lang: Lang, e: &StoreError) -> String {
+    if lang == Lang::En {
+        return e.to_string();
+    }
+    match e {
+        StoreError::InUse { path } => format!(
+            "kho dữ liệu tại {path} đang được một tiến trình steerdeck khác sử dụng; hãy đóng tiến trình đó hoặc chờ nó xong"
+        ),
+        StoreError::Open { path, message } => {
+            format!("không mở được kho dữ liệu tại {path}: {message}")
+        }
+        StoreError::Backend(m) => format!("kho dữ liệu gặp lỗi: {m}"),
+        StoreError::Io { path, message } => {
+            format!("không đọc hoặc ghi được kho dữ liệu tại {path}: {message}")
+        }
+        StoreError::Corrupt { what, message } => format!(
+            "kho dữ liệu có dữ liệu mà phiên bản steerdeck này không đọc được ({what}): {message}"
+        ),
+        StoreError::NoSuchPlan(p) => {
+            format!("không có kế hoạch nào tên '{p}' (xem danh sách: steerdeck plans)")
+        }
+        StoreError::NoActivePlan => "kho dữ liệu chưa có kế hoạch nào".into(),
+        StoreError::NoSuchTask { plan, task } => {
+            format!("không có nhiệm vụ '{task}' trong kế hoạch '{plan}'")
+        }
+        StoreError::BadProgress(p) => format!("tiến độ phải từ 0 đến 100, không phải {p}"),
+        StoreError::BadPlan(p) => format!("kế hoạch không hợp lệ: {p}"),
+        StoreError::Conflict {
+            task,
+            field,
+            expected,
+            actual,
+            by,
+        } => format!(
+            "{task}: {} đã được {by} đổi thành {} sau khi bạn xem (bạn thấy {}); chưa lưu gì",
+            edits::field_name(lang, field).to_lowercase(),
+            edits::value_text(lang, field, actual),
+            edits::value_text(lang, field, expected)
+        ),
+        StoreError::EmptyUpdate => {
+            "không có gì để thay đổi: hãy cho trạng thái, tiến độ hoặc ghi chú".into()
+        }
+        StoreError::NoSuchNote { task, number } => {
+            format!("{task} không có ghi chú số {number}")
+        }
+        StoreError::NoteWithdrawn { task, number, by } => {
+            format!("ghi chú số {number} của {task} đã được {by} rút trước đó; chưa lưu gì")
+        }
+        StoreError::Denied(m)
+        | StoreError::BadName(m)
+        | StoreError::Untrusted(m)
+        | StoreError::Disconnected(m)
+        | StoreError::Protocol(m)
+        | StoreError::Remote(m) => m.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn store_errors_read_in_either_language() {
+        let e = StoreError::NoSuchTask {
+            plan: "2025".into(),
+            task: "X.99".into(),
+        };
+        assert_eq!(
+            store(Lang::Vi, &e),
+            "không có nhiệm vụ 'X.99' trong kế hoạch '2025'"
+        );
+        assert_eq!(
+            store(Lang::En, &e),
+            "there is no task 'X.99' in plan '2025'"
+        );
+        let c = StoreError::Conflict {
+            task: "I.4".into(),
+            field: "status".into(),
+            expected: "not-started".into(),
+            actual: "done".into(),
+            by: "minh".into(),
+        };
+        assert_eq!(
+            store(Lang::Vi, &c),
+            "I.4: trạng thái đã được minh đổi thành Hoàn thành sau khi bạn xem (bạn thấy Chưa thực hiện); chưa lưu gì"
+        );
+    }
+}
