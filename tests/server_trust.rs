@@ -336,3 +336,24 @@ fn group_membership_is_the_kernels_not_etc_group() {
     let c = client(&s.db, None);
     assert_eq!(c.state(&plan_of(&c), "I.1").expect("state").progress, 9);
 }
+
+#[test]
+fn a_session_of_someone_else_does_not_start_a_server_others_would_refuse() {
+    if !rustix::process::geteuid().is_root() {
+        eprintln!("skipped: only root can run a client as another user here");
+        return;
+    }
+    // A store of nobody's, in a directory root may enter; no server runs.
+    let theirs = tempfile::tempdir().expect("tempdir");
+    std::fs::set_permissions(theirs.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let db = theirs.path().join("db");
+    support::make_private_dir(&db);
+    std::os::unix::fs::chown(&db, Some(65534), Some(65534)).expect("chown");
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o777)).expect("chmod");
+    let err = refused(&db, &["list"]);
+    assert!(
+        err.contains("only the store's owner (nobody) may run its server, so none was started"),
+        "{err}"
+    );
+    assert!(!socket_path(&db).exists(), "no server was started");
+}

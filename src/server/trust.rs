@@ -67,6 +67,20 @@ pub(super) fn owners(db: &Path) -> Vec<u32> {
     uids
 }
 
+/// The owner of the store in `db` when it is not this process's user: the store directory's
+/// owner, or its files' owner when this user owns neither. None when this user may run the
+/// store's server (or the store directory does not exist yet).
+pub(super) fn owner_other_than_me(db: &Path) -> Option<String> {
+    let me = rustix::process::geteuid().as_raw();
+    let dir = std::fs::metadata(db).ok()?.uid();
+    let files = std::fs::metadata(db.join("db")).ok().map(|m| m.uid());
+    if dir == me || files == Some(me) {
+        None
+    } else {
+        Some(login_of(dir))
+    }
+}
+
 /// The process on the other end of `stream` must run as a user who may own the store.
 pub(super) fn check_server(
     db: &Path,
