@@ -156,13 +156,20 @@ fn connections_over_the_cap_are_refused_with_a_sentence_and_the_rest_served() {
     // Three connections that are served (the start-up probe's may still be counted for a moment:
     // a refused attempt is tried again).
     let held: Vec<_> = (0..3).map(|_| served_connection(&s.db)).collect();
-    let (mut over, _hello) = Raw::connect(&s.db);
-    let e = over.recv().expect("a sentence");
+    let (mut over, e) = Raw::connect(&s.db);
     assert_eq!(
         e["error"]["message"],
         "the steerdeck server already serves 3 sessions; close one and try again"
     );
     assert!(over.recv().is_none(), "then closed");
+    // A session is told the same sentence.
+    let refused = steerdeck::server::RemoteStore::connect(ConnectOptions::new(&s.db))
+        .err()
+        .expect("refused while full");
+    assert_eq!(
+        refused.to_string(),
+        "the steerdeck server already serves 3 sessions; close one and try again"
+    );
     drop(held);
     // Room again once they leave.
     assert!(support::wait_until(Duration::from_secs(5), || {

@@ -117,8 +117,8 @@ pub(super) fn refuse_busy(stream: &UnixStream, max: usize) {
         ErrorKind::Store,
         format!("the steerdeck server already serves {max} sessions; close one and try again"),
     );
+    // Instead of the hello: a client reports an error in place of the hello as it is.
     let mut s = stream;
-    let _ = s.write_all(&encode(&Hello::ours()));
     let _ = s.write_all(&encode(&busy));
 }
 
