@@ -195,11 +195,13 @@ pub enum Mode {
     Withdraw,
     /// The help screen.
     Help,
+    /// Choosing the lead unit of the filter by typing its name.
+    UnitPicker,
 }
 
 impl Mode {
     /// Every mode, in keymap file order.
-    pub const ALL: [Mode; 10] = [
+    pub const ALL: [Mode; 11] = [
         Mode::Normal,
         Mode::Detail,
         Mode::Search,
@@ -210,6 +212,7 @@ impl Mode {
         Mode::DoneOn,
         Mode::Withdraw,
         Mode::Help,
+        Mode::UnitPicker,
     ];
 
     /// The section name in keymap files.
@@ -225,6 +228,7 @@ impl Mode {
             Mode::DoneOn => "done_on",
             Mode::Withdraw => "withdraw",
             Mode::Help => "help",
+            Mode::UnitPicker => "unit_picker",
         }
     }
 
@@ -327,6 +331,8 @@ impl Mode {
                     action,
                     A::ScrollUp | A::ScrollDown | A::PageUp | A::PageDown
                 ),
+                // Typed letters narrow the list; the arrows move in it, Enter picks.
+                Mode::UnitPicker => matches!(action, A::Confirm | A::MoveUp | A::MoveDown),
             }
     }
 
@@ -335,7 +341,12 @@ impl Mode {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Mode::Search | Mode::Progress | Mode::Note | Mode::DoneOn | Mode::Help
+            Mode::Search
+                | Mode::Progress
+                | Mode::Note
+                | Mode::DoneOn
+                | Mode::Help
+                | Mode::UnitPicker
         )
     }
 }

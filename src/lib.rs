@@ -16,7 +16,7 @@
 //! - `identity`: the OS login (NSS) and the actor the history records. May import `domain`,
 //!   `store`.
 //! - `plan`: plan files in and out (the embedded TOML plan, CSV/TOML/JSON import). May import
-//!   `domain`, `file_error`.
+//!   `domain`, `file_error`, `i18n`.
 //! - `query`: Vietnamese folding, fuzzy search, filters over tasks. May import `domain` (and `plan`
 //!   in its tests).
 //! - `export`: rows for JSON and CSV, the plan document for round trips. May import `domain`,

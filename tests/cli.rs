@@ -158,13 +158,13 @@ fn bad_input_gets_a_sentence_and_changes_nothing() {
     );
     let e = fails(&d.path, &["list", "--pillar", "nope"]);
     assert!(
-        e.contains("unknown pillar 'nope'") && e.contains("digital-government"),
+        e.contains("không có nhóm nhiệm vụ 'nope'") && e.contains("digital-government"),
         "{e}"
     );
     let e = fails(&d.path, &["list", "--due-by", "31/02/2025"]);
     assert!(e.contains("is not a date"), "{e}");
     let e = fails(&d.path, &["list", "--quarter", "Q5/2025"]);
-    assert!(e.contains("is not a quarter"), "{e}");
+    assert!(e.contains("không phải một quý"), "{e}");
     let e = fails(&d.path, &["--lang", "en", "--plan", "2030", "list"]);
     assert!(e.contains("no plan named '2030'"), "{e}");
     let e = fails(&d.path, &["--plan", "2030", "list"]);
@@ -534,9 +534,9 @@ fn notes_are_corrected_and_withdrawn_from_the_command_line_and_done_days_are_not
     let rows = json(&d.path, &["list", "--format", "json", "--search", "I.2"]);
     assert_eq!(rows[0]["notes"], serde_json::json!(["Giao Cục CNTT"]));
     let e = fails(&d.path, &["set", "I.2", "--withdraw-note", "1"]);
-    assert!(e.contains("already withdrawn"), "{e}");
+    assert!(e.contains("đã được") && e.contains("rút trước đó"), "{e}");
     let e = fails(&d.path, &["set", "I.2", "--withdraw-note", "9"]);
-    assert!(e.contains("no note number 9"), "{e}");
+    assert!(e.contains("không có ghi chú số 9"), "{e}");
     let e = fails(
         &d.path,
         &[
@@ -548,7 +548,7 @@ fn notes_are_corrected_and_withdrawn_from_the_command_line_and_done_days_are_not
             "16/07/2025",
         ],
     );
-    assert!(e.contains("after the review date 15/07/2025"), "{e}");
+    assert!(e.contains("sau ngày xem xét 15/07/2025"), "{e}");
     let history = ok(&d.path, &["history", "III.3"]);
     assert!(
         !history.contains("completed_on"),
@@ -580,7 +580,90 @@ fn pillars_are_named_by_key_numeral_or_name_with_accents_optional() {
     }
     let e = fails(&d.path, &["list", "--pillar", "so"]);
     assert!(
-        e.contains("unknown pillar 'so'") && e.contains("data (IV)"),
+        e.contains("không có nhóm nhiệm vụ 'so'") && e.contains("data (IV)"),
         "{e}"
     );
+}
+
+#[test]
+fn a_csv_export_opens_in_excel_and_imports_back() {
+    let a = db();
+    ok(
+        &a.path,
+        &[
+            "set",
+            "III.3",
+            "--status",
+            "done",
+            "--done-on",
+            "20/06/2025",
+        ],
+    );
+    ok(&a.path, &["set", "I.2", "--progress", "40"]);
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (lang, semicolon) in [("vi", false), ("en", true)] {
+        let file = dir.path().join(format!("plan-{lang}.csv"));
+        let mut args = vec!["--lang", lang, "export", "--format", "csv"];
+        if semicolon {
+            args.push("--semicolon");
+        }
+        args.extend(["--out", file.to_str().expect("path")]);
+        ok(&a.path, &args);
+        let bytes = std::fs::read(&file).expect("written");
+        assert_eq!(&bytes[..3], b"\xEF\xBB\xBF", "Excel needs the BOM");
+        let text = String::from_utf8(bytes[3..].to_vec()).expect("utf-8");
+        let first = text.lines().next().expect("header");
+        let sep = if semicolon { ';' } else { ',' };
+        let (done, header) = if lang == "vi" {
+            ("Hoàn thành", "TT,Tên nhiệm vụ,Thời gian thực hiện")
+        } else {
+            ("Done", "TT;Task;Timeframe")
+        };
+        assert!(first.starts_with(header), "{first}");
+        assert!(first.contains(&format!("{sep}")), "{first}");
+        let row = text
+            .lines()
+            .find(|l| l.contains("Thuê Phần mềm Quản lý cán bộ"))
+            .expect("III.3");
+        assert!(row.contains(done) && row.contains("20/06/2025"), "{row}");
+        assert!(!row.contains("done-on-time"), "words, not codes: {row}");
+        // Read back into an empty store: the same tasks, and the recorded states.
+        let b = db();
+        ok(
+            &b.path,
+            &["--plan", "2025", "import", file.to_str().expect("path")],
+        );
+        let back = json(&b.path, &["list", "--format", "json"]);
+        let orig = json(&a.path, &["list", "--format", "json"]);
+        let key = |v: &serde_json::Value| {
+            v.as_array()
+                .expect("rows")
+                .iter()
+                .map(|r| {
+                    (
+                        r["id"].clone(),
+                        r["title"].clone(),
+                        r["timeframe"].clone(),
+                        r["lead"].clone(),
+                        r["status"].clone(),
+                        r["progress"].clone(),
+                        r["completed_on"].clone(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(key(&back), key(&orig), "{lang}");
+    }
+}
+
+#[test]
+fn a_lead_unit_that_does_not_exist_fails_naming_the_closest() {
+    let d = db();
+    let err = fails(&d.path, &["list", "--lead", "cuc ho tihc"]);
+    assert!(
+        err.contains("cuc ho tihc") && err.contains("Cục HTQTCT"),
+        "{err}"
+    );
+    let found = ok(&d.path, &["list", "--lead", "ho tich", "--format", "json"]);
+    assert!(found.contains("IV.5"), "{found}");
 }

@@ -386,7 +386,7 @@ fn every_invalid_fixture_says_where_and_what() {
         (
             "unknown_mode.toml",
             ":5: unknown mode section [visual] (modes: normal, detail, search, filter, status, \
-             progress, note, done_on, withdraw, help)",
+             progress, note, done_on, withdraw, help, unit_picker)",
         ),
         (
             "text_mode_printable.toml",

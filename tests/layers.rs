@@ -23,7 +23,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     // `i18n` words the store's errors (a refused edit, a missing task) in either language.
     ("i18n", &["domain", "action", "store"]),
     ("identity", &["domain", "store"]),
-    ("plan", &["domain", "file_error"]),
+    // `plan` reads statuses written as words (a CSV export) in either language.
+    ("plan", &["domain", "file_error", "i18n"]),
     // `query` may use `plan` in its tests only (the embedded plan as test data).
     ("query", &["domain"]),
     ("export", &["domain", "query", "store", "i18n", "plan"]),

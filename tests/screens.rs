@@ -160,6 +160,17 @@ fn filter_menu() {
 }
 
 #[test]
+fn unit_picker() {
+    let mut app = app(Lang::Vi);
+    app.update(Action::Filter);
+    app.update(Action::NextField);
+    app.update(Action::NextField);
+    app.update(Action::Confirm);
+    app.type_text("tu phap");
+    insta::assert_snapshot!(screen(&mut app));
+}
+
+#[test]
 fn too_small() {
     let mut app = app(Lang::Vi);
     let buf = render(&mut app, &Theme::color(), 50, 10);

@@ -83,6 +83,7 @@ fn fingerprint(a: &App) -> String {
             (a.note.lines(), &a.note_task, a.note_cursor, &a.message),
             (a.cfg.lang, a.quit, a.last_seq, a.undo.len(), a.redo.len()),
             a.store.last_seq().ok(),
+            (a.unit_query.text(), a.unit_cursor),
         )
     )
 }
@@ -132,6 +133,16 @@ fn in_mode(mode: Mode) -> App {
         Mode::Help => {
             go(&mut a, Action::Help);
             a.help.scroll = 3;
+        }
+        Mode::UnitPicker => {
+            go(&mut a, Action::Filter);
+            let lead = super::menu::Field::ALL
+                .iter()
+                .position(|f| *f == super::menu::Field::Lead);
+            while Some(a.menu.field) != lead {
+                go(&mut a, Action::NextField);
+            }
+            go(&mut a, Action::Confirm);
         }
     }
     assert_eq!(a.mode, mode, "set-up of {mode:?}");

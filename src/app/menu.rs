@@ -132,3 +132,36 @@ pub fn apply(field: Field, value: Option<Value>, filter: &mut Filter) {
         (Field::Funding, _) => filter.funding = None,
     }
 }
+
+/// The lead unit picker's list for the words typed: with no words, "all" (`None`) and every
+/// unit that leads a task (and the units that took over their work), in registry order; with
+/// words, the units they match, best first (the matcher `list --lead` uses).
+pub fn unit_choices<'r>(
+    registry: &'r UnitRegistry,
+    tasks: &[Task],
+    typed: &str,
+) -> Vec<Option<&'r crate::domain::Unit>> {
+    let leads: Vec<&crate::domain::Unit> = tasks
+        .iter()
+        .flat_map(|t| &t.def.lead)
+        .filter_map(|l| registry.resolve(l))
+        .collect();
+    let candidates: Vec<&crate::domain::Unit> = registry
+        .units()
+        .iter()
+        .filter(|u| {
+            leads
+                .iter()
+                .any(|l| registry.lineage(l).iter().any(|x| x.key == u.key))
+        })
+        .collect();
+    if typed.trim().is_empty() {
+        return std::iter::once(None)
+            .chain(candidates.into_iter().map(Some))
+            .collect();
+    }
+    crate::query::rank_units(registry, &candidates, typed)
+        .into_iter()
+        .map(|m| Some(m.unit))
+        .collect()
+}

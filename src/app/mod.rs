@@ -115,6 +115,12 @@ pub struct App {
     history: Option<(String, Result<Vec<Event>, String>)>,
     /// The terminal is smaller than the screen needs: only quitting works.
     too_small: bool,
+    /// The words typed in the lead unit picker.
+    unit_query: TextInput,
+    /// The highlighted line of the lead unit picker.
+    unit_cursor: usize,
+    /// The grouping before a search switched to [`Grouping::Ranked`], back when it is cleared.
+    grouping_before_search: Option<Grouping>,
 }
 
 /// The smallest terminal that can show the plan usefully.
@@ -187,6 +193,9 @@ impl App {
             note_cursor: None,
             history: None,
             too_small: false,
+            unit_query: TextInput::default(),
+            unit_cursor: 0,
+            grouping_before_search: None,
         };
         app.rebuild();
         app.selected = usize::from(app.view.rows.len() > 1);
@@ -263,6 +272,7 @@ impl App {
             self.filter = Filter::default();
             self.search.clear();
             self.query = Query::new("");
+            self.search_grouping(false);
             self.rebuild();
             kept = false;
         }
@@ -536,6 +546,18 @@ impl App {
     /// True while the terminal is too small for the screen.
     pub fn too_small(&self) -> bool {
         self.too_small
+    }
+    /// The words typed in the lead unit picker.
+    pub fn unit_query(&self) -> &TextInput {
+        &self.unit_query
+    }
+    /// The highlighted line of the lead unit picker.
+    pub fn unit_cursor(&self) -> usize {
+        self.unit_cursor
+    }
+    /// The lead unit picker's list for the words typed (`None` is "all units").
+    pub fn unit_choices(&self) -> Vec<Option<&crate::domain::Unit>> {
+        menu::unit_choices(&self.cfg.registry, self.tasks(), self.unit_query.text())
     }
 }
 

@@ -36,6 +36,7 @@ impl App {
             Mode::Note => self.update_note(action),
             Mode::Withdraw => self.update_withdraw(action),
             Mode::Help => self.update_help(action),
+            Mode::UnitPicker => self.update_unit_picker(action),
         }
         self.clamp();
         self.ensure_history();
@@ -57,6 +58,15 @@ impl App {
             Action::PageUp => self.selected = self.selected.saturating_sub(self.page.max(1)),
             Action::GoTop => self.selected = 0,
             Action::GoBottom => self.selected = self.view.rows.len().saturating_sub(1),
+            Action::NextGroup
+            | Action::PrevGroup
+            | Action::ToggleGroup
+            | Action::FoldAll
+            | Action::UnfoldAll
+                if self.view.groups.is_empty() =>
+            {
+                self.say(Tone::Info, self.cfg.lang.t(Msg::NoGroups));
+            }
             Action::NextGroup => self.jump_group(true),
             Action::PrevGroup => self.jump_group(false),
             Action::ToggleGroup => self.toggle_group(),
@@ -70,7 +80,7 @@ impl App {
                 self.rebuild();
             }
             Action::CycleGrouping => {
-                self.grouping = self.grouping.next();
+                self.grouping = self.grouping.next(!self.search.is_empty());
                 self.folded.clear();
                 self.rebuild();
             }
@@ -190,7 +200,12 @@ impl App {
 
     fn update_filter(&mut self, action: Action) {
         let n = Field::ALL.len();
+        let on_lead = Field::ALL.get(self.menu.field) == Some(&Field::Lead);
         match action {
+            // The lead unit line opens a picker one types in, instead of cycling ~25 units.
+            Action::Confirm | Action::NextValue | Action::PrevValue if on_lead => {
+                self.open_unit_picker();
+            }
             Action::NextField | Action::MoveDown => self.menu.field = (self.menu.field + 1) % n,
             Action::PrevField | Action::MoveUp => self.menu.field = (self.menu.field + n - 1) % n,
             Action::NextValue => self.cycle_value(true),
@@ -375,6 +390,14 @@ impl App {
                 edit(&mut self.help.query);
                 self.help.scroll = 0;
             }
+            Mode::UnitPicker => {
+                let before = self.unit_query.clone();
+                edit(&mut self.unit_query);
+                if self.unit_query != before {
+                    // The best match of the new words is what one wants highlighted.
+                    self.unit_cursor = 0;
+                }
+            }
             _ => {}
         }
     }
@@ -387,6 +410,9 @@ impl App {
     }
 
     fn apply_search(&mut self, input: super::TextInput) {
+        if self.search.is_empty() != input.is_empty() {
+            self.search_grouping(!input.is_empty());
+        }
         self.search = input;
         self.query = Query::new(self.search.text());
         self.rebuild();
@@ -487,8 +513,18 @@ impl App {
                 .rev()
                 .find(|(_, r)| is_group(r))
         };
+        // The header goes to the top of the list, its tasks below it (as far as the list goes:
+        // the last groups cannot scroll higher than the end of the list allows).
         if let Some((i, _)) = found {
             self.selected = i;
+            self.offset = i;
+        } else {
+            let msg = if forward {
+                Msg::LastGroup
+            } else {
+                Msg::FirstGroup
+            };
+            self.say(Tone::Info, self.cfg.lang.t(msg));
         }
     }
 
@@ -541,5 +577,70 @@ impl App {
             self.say(Tone::Info, self.cfg.lang.t(Msg::OnlyNote));
         }
         self.note_cursor = Some(current[next]);
+    }
+}
+
+/// The lead unit picker.
+impl App {
+    fn open_unit_picker(&mut self) {
+        self.unit_query.clear();
+        let current = self
+            .filter
+            .lead
+            .as_deref()
+            .and_then(|l| crate::query::find_unit(&self.cfg.registry, l))
+            .map(|u| u.key.clone());
+        self.unit_cursor = self
+            .unit_choices()
+            .iter()
+            .position(|c| c.map(|u| &u.key) == current.as_ref())
+            .unwrap_or(0);
+        self.mode = Mode::UnitPicker;
+    }
+
+    fn update_unit_picker(&mut self, action: Action) {
+        let choices: Vec<Option<String>> = self
+            .unit_choices()
+            .into_iter()
+            .map(|c| c.map(|u| u.short.clone()))
+            .collect();
+        let n = choices.len();
+        match action {
+            Action::MoveDown | Action::MoveUp if n == 0 => {
+                self.say(Tone::Info, self.cfg.lang.t(Msg::NoUnitMatches));
+            }
+            Action::MoveDown => self.unit_cursor = (self.unit_cursor + 1) % n,
+            Action::MoveUp => self.unit_cursor = (self.unit_cursor.min(n - 1) + n - 1) % n,
+            Action::Confirm => match choices.get(self.unit_cursor) {
+                Some(choice) => {
+                    self.filter.lead.clone_from(choice);
+                    self.mode = Mode::Filter;
+                    self.rebuild();
+                }
+                None => self.say(Tone::Info, self.cfg.lang.t(Msg::NoUnitMatches)),
+            },
+            Action::Back => self.mode = Mode::Filter,
+            Action::Help => self.open_help(),
+            _ => {}
+        }
+    }
+}
+
+/// Best first while searching.
+impl App {
+    /// A search starts ranked (no groups, best match first) and its end brings back the
+    /// grouping it replaced, unless `Tab` chose another meanwhile.
+    pub(super) fn search_grouping(&mut self, searching: bool) {
+        if searching {
+            if self.grouping != super::Grouping::Ranked {
+                self.grouping_before_search = Some(self.grouping);
+                self.grouping = super::Grouping::Ranked;
+            }
+        } else {
+            let before = self.grouping_before_search.take();
+            if self.grouping == super::Grouping::Ranked {
+                self.grouping = before.unwrap_or_default();
+            }
+        }
     }
 }

@@ -21,16 +21,20 @@ pub enum Grouping {
     Lead,
     /// By the quarter of the deadline: a timeline.
     Quarter,
+    /// No groups: the rows as selected, best match first. A search starts in it (a grouping
+    /// would hide the ranking); `Tab` goes from it to the groupings and back.
+    Ranked,
 }
 
 impl Grouping {
-    /// The next grouping in the cycle.
+    /// The next grouping in the cycle; while searching the cycle includes `Ranked`.
     #[must_use]
-    pub fn next(self) -> Self {
+    pub fn next(self, searching: bool) -> Self {
         match self {
             Grouping::Pillar => Grouping::Lead,
             Grouping::Lead => Grouping::Quarter,
-            Grouping::Quarter => Grouping::Pillar,
+            Grouping::Quarter if searching => Grouping::Ranked,
+            Grouping::Quarter | Grouping::Ranked => Grouping::Pillar,
         }
     }
 }
@@ -88,6 +92,20 @@ pub struct ViewInput<'a> {
 /// Groups the selected tasks. Groups keep their canonical order; inside a group, tasks keep the
 /// order of `selected` (plan order, or best match first when searching).
 pub fn build(input: &ViewInput<'_>) -> View {
+    if input.grouping == Grouping::Ranked {
+        return View {
+            groups: Vec::new(),
+            rows: input
+                .selected
+                .iter()
+                .map(|(task, hit)| Row::Task {
+                    task: *task,
+                    hit: hit.clone(),
+                })
+                .collect(),
+            matched: input.selected.len(),
+        };
+    }
     let mut members: BTreeMap<(usize, String), (String, Vec<usize>)> = BTreeMap::new();
     for (pos, (i, _)) in input.selected.iter().enumerate() {
         for (order, key, label) in group_keys(input, &input.tasks[*i]) {
@@ -138,17 +156,7 @@ fn group_keys(input: &ViewInput<'_>, task: &Task) -> Vec<(usize, String, String)
                 .unwrap_or(usize::MAX);
             let label = input.plan.pillar(&task.def.pillar).map_or_else(
                 || task.def.pillar.clone(),
-                |p| {
-                    let name = match input.lang {
-                        Lang::Vi => &p.vi,
-                        Lang::En => &p.en,
-                    };
-                    if p.numeral.is_empty() {
-                        name.clone()
-                    } else {
-                        format!("{}. {name}", p.numeral)
-                    }
-                },
+                |p| vf::pillar_label(input.lang, p),
             );
             vec![(pos, task.def.pillar.clone(), label)]
         }
@@ -175,6 +183,7 @@ fn group_keys(input: &ViewInput<'_>, task: &Task) -> Vec<(usize, String, String)
             }
             out
         }
+        Grouping::Ranked => Vec::new(),
         Grouping::Quarter => {
             let year = input.plan.year.unwrap_or_else(|| input.as_of.year());
             let (order, key, label) = match task.deadline() {
@@ -183,8 +192,12 @@ fn group_keys(input: &ViewInput<'_>, task: &Task) -> Vec<(usize, String, String)
                     "none".to_string(),
                     no_deadline(input.lang).to_string(),
                 ),
-                Some(d) if d.year() < year => (0, "before".into(), before_year(input.lang, year)),
-                Some(d) if d.year() > year => (10, "after".into(), after_year(input.lang, year)),
+                Some(d) if d.year() < year => {
+                    (0, "before".into(), vf::before_year(input.lang, year))
+                }
+                Some(d) if d.year() > year => {
+                    (10, "after".into(), vf::after_year(input.lang, year))
+                }
                 Some(d) => {
                     let q = quarter_of(d);
                     let order = usize::try_from(q).unwrap_or(0);
@@ -198,18 +211,4 @@ fn group_keys(input: &ViewInput<'_>, task: &Task) -> Vec<(usize, String, String)
 
 fn no_deadline(lang: Lang) -> &'static str {
     lang.t(crate::i18n::Msg::NoDeadline)
-}
-
-fn before_year(lang: Lang, year: i32) -> String {
-    match lang {
-        Lang::Vi => format!("Trước năm {year}"),
-        Lang::En => format!("Before {year}"),
-    }
-}
-
-fn after_year(lang: Lang, year: i32) -> String {
-    match lang {
-        Lang::Vi => format!("Sau năm {year}"),
-        Lang::En => format!("After {year}"),
-    }
 }

@@ -50,7 +50,7 @@ pub enum ListFormat {
     Table,
     /// An array of objects.
     Json,
-    /// CSV with a UTF-8 BOM (opens in Excel with the Vietnamese intact).
+    /// CSV for Excel: a UTF-8 BOM, headers in the interface language, values as words.
     Csv,
 }
 
@@ -70,7 +70,8 @@ pub enum ExportFormat {
     /// The plan with its recorded states; `import` reads it back without loss.
     #[default]
     Json,
-    /// The task list as CSV (with a UTF-8 BOM).
+    /// The plan laid out like its appendix, with the recorded states, as CSV for Excel (a UTF-8
+    /// BOM, headers in the interface language); `import` reads it back.
     Csv,
 }
 
@@ -107,6 +108,9 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// CSV separated by `;`, for Excel set to Vietnamese regional settings.
+        #[arg(long)]
+        semicolon: bool,
     },
     /// Run the server that owns the store (--db) so that several sessions can use it at once.
     ///
@@ -193,6 +197,9 @@ pub struct ListArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: ListFormat,
+    /// CSV separated by `;`, for Excel set to Vietnamese regional settings.
+    #[arg(long)]
+    pub semicolon: bool,
 }
 
 /// What `set` changes.

@@ -5,7 +5,6 @@ use std::path::Path;
 
 use super::args::ExportFormat;
 use super::{CliError, out_err};
-use crate::export::{TaskRow, to_csv};
 use crate::plan::PlanDocument;
 use crate::session::Session;
 
@@ -14,6 +13,7 @@ pub(super) fn run(
     plan: &str,
     format: ExportFormat,
     path: Option<&Path>,
+    semicolon: bool,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let data = session.store.load(plan)?;
@@ -28,21 +28,30 @@ pub(super) fn run(
             v.push(b'\n');
             v
         }
-        ExportFormat::Csv => {
-            let rows: Vec<TaskRow> = data
-                .tasks()
-                .iter()
-                .map(|t| TaskRow::new(t, session.as_of))
-                .collect();
-            to_csv(&rows).map_err(|e| CliError::Io {
-                path: "export".into(),
-                message: e.to_string(),
-            })?
-        }
+        ExportFormat::Csv => crate::export::csv::plan_csv(
+            &data.plan,
+            &data.tasks(),
+            session.as_of,
+            session.lang,
+            separator(semicolon),
+        )
+        .map_err(|e| CliError::Io {
+            path: "export".into(),
+            message: e.to_string(),
+        })?,
     };
     match path {
         None => out.write_all(&bytes).map_err(out_err),
         Some(p) => write_file_atomic(p, &bytes),
+    }
+}
+
+/// The CSV separator the `--semicolon` flag asks for.
+pub(super) fn separator(semicolon: bool) -> crate::export::csv::Separator {
+    if semicolon {
+        crate::export::csv::Separator::Semicolon
+    } else {
+        crate::export::csv::Separator::Comma
     }
 }
 

@@ -144,9 +144,11 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<(), CliE
         }
         Command::Import { file } => import::run(&session, cli.plan.as_deref(), file, out),
         Command::Serve { .. } => Err(serve_elsewhere()),
-        Command::Export { format, out: path } => {
-            export::run(&session, &plan, *format, path.as_deref(), out)
-        }
+        Command::Export {
+            format,
+            out: path,
+            semicolon,
+        } => export::run(&session, &plan, *format, path.as_deref(), *semicolon, out),
         Command::Targets => targets::run(&session, &plan, out),
         Command::Plans { activate } => plans::run(&session, activate.as_deref(), out),
         Command::Backup { out: path } => backup::backup(&session, path, out),

@@ -17,11 +17,18 @@ pub(super) fn run(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     if let Some(d) = args.done_on.filter(|d| *d > session.as_of) {
-        return Err(CliError::Usage(format!(
-            "--done-on {} is after the review date {}: a task cannot be done in the future",
+        let (day, as_of) = (
             crate::i18n::format::date(d),
-            crate::i18n::format::date(session.as_of)
-        )));
+            crate::i18n::format::date(session.as_of),
+        );
+        return Err(CliError::Usage(match session.lang {
+            crate::i18n::Lang::Vi => format!(
+                "--done-on {day} sau ngày xem xét {as_of}: nhiệm vụ không thể hoàn thành trong tương lai; chưa lưu gì"
+            ),
+            crate::i18n::Lang::En => format!(
+                "--done-on {day} is after the review date {as_of}: a task cannot be done in the future"
+            ),
+        }));
     }
     let update = Update {
         plan: plan.to_string(),

@@ -35,13 +35,10 @@ pub(super) fn show(
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let pillar = data.plan.pillar(&task.def.pillar).map_or_else(
-        || task.def.pillar.clone(),
-        |p| match lang {
-            crate::i18n::Lang::Vi => format!("{} {}", p.numeral, p.vi),
-            crate::i18n::Lang::En => format!("{} {}", p.numeral, p.en),
-        },
-    );
+    let pillar = data
+        .plan
+        .pillar(&task.def.pillar)
+        .map_or_else(|| task.def.pillar.clone(), |p| vf::pillar_label(lang, p));
     let deadline = task.deadline().map_or_else(
         || lang.t(Msg::NoDeadline).to_string(),
         |d| match vf::deadline_note(lang, &task, session.as_of) {

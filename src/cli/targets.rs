@@ -3,17 +3,18 @@
 use std::io::Write;
 
 use super::{CliError, list, out_err, table};
-use crate::i18n::{Lang, Msg, format as vf};
+use crate::i18n::{Msg, format as vf};
 use crate::session::Session;
 
 /// `steerdeck targets`: each target with its value and the previous year's figure.
 pub(super) fn run(session: &Session, plan: &str, out: &mut dyn Write) -> Result<(), CliError> {
     let data = session.store.load(plan)?;
     let lang = session.lang;
-    let (target, baseline, what) = match lang {
-        Lang::Vi => ("Chỉ tiêu", "Năm trước", "Nội dung"),
-        Lang::En => ("Target", "Last year", "What"),
-    };
+    let (target, baseline, what) = (
+        lang.t(Msg::TargetHeader),
+        lang.t(Msg::LastYear),
+        lang.t(Msg::What),
+    );
     let rows: Vec<Vec<String>> = data
         .plan
         .targets

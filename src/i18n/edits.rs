@@ -16,6 +16,16 @@ pub fn field_name(lang: Lang, field: &str) -> String {
         "note" => ("Ghi chú", "Note"),
         "note_withdrawn" => ("Rút ghi chú", "Note withdrawn"),
         "note_corrected" => ("Sửa ghi chú", "Note corrected"),
+        "import" => ("Nhập kế hoạch", "Plan imported"),
+        "archived" => ("Lưu trữ", "Archived"),
+        "active_plan" => ("Kế hoạch đang dùng", "Active plan"),
+        "title" => ("Tên nhiệm vụ", "Title"),
+        "timeframe" => ("Thời gian thực hiện", "Timeframe"),
+        "pillar" => ("Nhóm nhiệm vụ", "Pillar"),
+        "lead" => ("Đơn vị chủ trì", "Lead"),
+        "support" => ("Đơn vị phối hợp", "Supporting"),
+        "funding" => ("Nguồn kinh phí", "Funding"),
+        "remark" => ("Ghi chú của kế hoạch", "Remark"),
         other => (other, other),
     };
     match lang {
@@ -36,11 +46,47 @@ pub fn value_text(lang: Lang, field: &str, raw: &str) -> String {
             .parse::<Status>()
             .map_or_else(|_| raw.to_string(), |s| lang.status(s).to_string()),
         "progress" => format!("{raw}%"),
+        "import" => import_counts(lang, raw).unwrap_or_else(|| raw.to_string()),
+        "archived" => match lang {
+            Lang::Vi => "có".into(),
+            Lang::En => "yes".into(),
+        },
         "completed_on" => {
             crate::domain::day::parse_day(raw).map_or_else(|| raw.to_string(), vf::date)
         }
         _ => raw.to_string(),
     }
+}
+
+/// An import's counts as recorded ("tasks=59 added=59 changed=0 removed=0", or the English
+/// sentence older stores hold) in words: "59 nhiệm vụ: thêm 59, sửa 0, bỏ 0".
+fn import_counts(lang: Lang, raw: &str) -> Option<String> {
+    let numbers: Vec<usize> = raw
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .map(str::parse)
+        .collect::<Result<_, _>>()
+        .ok()?;
+    let [tasks, added, changed, removed] = numbers[..] else {
+        return None;
+    };
+    let n = |x| vf::count(lang, x);
+    Some(match lang {
+        Lang::Vi => format!(
+            "{} nhiệm vụ: thêm {}, sửa {}, bỏ {}",
+            n(tasks),
+            n(added),
+            n(changed),
+            n(removed)
+        ),
+        Lang::En => format!(
+            "{} tasks: {} added, {} changed, {} removed",
+            n(tasks),
+            n(added),
+            n(changed),
+            n(removed)
+        ),
+    })
 }
 
 /// "Trạng thái: Chưa thực hiện → Hoàn thành".
@@ -105,5 +151,14 @@ mod tests {
             change(Lang::Vi, "completed_on", "", "2025-06-20"),
             "Ngày hoàn thành: — → 20/06/2025"
         );
+        for raw in [
+            "tasks=59 added=59 changed=0 removed=0",
+            "59 tasks: 59 added, 0 changed, 0 removed",
+        ] {
+            assert_eq!(
+                value_text(Lang::Vi, "import", raw),
+                "59 nhiệm vụ: thêm 59, sửa 0, bỏ 0"
+            );
+        }
     }
 }

@@ -92,6 +92,57 @@ pub fn days_left(lang: Lang, deadline: NaiveDate, as_of: NaiveDate) -> String {
     }
 }
 
+/// The group of deadlines before the plan's year: "Trước năm 2025".
+pub fn before_year(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Vi => format!("Trước năm {year}"),
+        Lang::En => format!("Before {year}"),
+    }
+}
+
+/// The group of deadlines after the plan's year: "Sau năm 2025".
+pub fn after_year(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Vi => format!("Sau năm {year}"),
+        Lang::En => format!("After {year}"),
+    }
+}
+
+/// A status in a narrow column: "Chưa TH", "Đang TH" ("Not yet", "Ongoing").
+pub fn status_short(lang: Lang, s: crate::domain::Status) -> &'static str {
+    use crate::domain::Status;
+    match (lang, s) {
+        (Lang::Vi, Status::NotStarted) => "Chưa TH",
+        (Lang::Vi, Status::InProgress) => "Đang TH",
+        (Lang::Vi, Status::Blocked) => "Vướng",
+        (Lang::Vi, Status::Done) => "Xong",
+        (Lang::Vi, Status::Cancelled) => "Dừng",
+        (Lang::En, Status::NotStarted) => "Not yet",
+        (Lang::En, Status::InProgress) => "Ongoing",
+        (Lang::En, Status::Blocked) => "Blocked",
+        (Lang::En, Status::Done) => "Done",
+        (Lang::En, Status::Cancelled) => "Dropped",
+    }
+}
+
+/// A pillar's name in the interface language (the plan gives both).
+pub fn pillar_name(lang: Lang, p: &crate::domain::Pillar) -> &str {
+    match lang {
+        Lang::Vi => &p.vi,
+        Lang::En => &p.en,
+    }
+}
+
+/// A pillar as a heading: "IV. Phát triển dữ liệu số", or the name alone for the projects.
+pub fn pillar_label(lang: Lang, p: &crate::domain::Pillar) -> String {
+    let name = pillar_name(lang, p);
+    if p.numeral.is_empty() {
+        name.to_string()
+    } else {
+        format!("{}. {name}", p.numeral)
+    }
+}
+
 /// What stands after a deadline: days left or overdue for an open task; for a finished one, when
 /// it finished and whether on time or how many days late (never "overdue"); "cancelled" for a
 /// cancelled one.

@@ -20,12 +20,43 @@ pub fn describe(lang: Lang, zone: Zone, e: &Event) -> String {
     let reason = match e.note.as_deref() {
         Some("undo") => format!(" — {}", undo_word(lang, true)),
         Some("redo") => format!(" — {}", undo_word(lang, false)),
-        Some(n) => format!(" — {n}"),
+        Some(n) => format!(" — {}", reason(lang, n)),
         None => String::new(),
     };
     format!("{what} {field}: {change}{reason} ({}, {when})", e.who)
         .trim_start()
         .to_string()
+}
+
+/// A reason recorded with an event: the store's own codes in words, anything else as written.
+fn reason(lang: Lang, note: &str) -> String {
+    use crate::store::reason as r;
+    let vi = lang == Lang::Vi;
+    match note {
+        r::IMPORT_REMOVED | "removed from the plan by an import" => if vi {
+            "bỏ khỏi kế hoạch khi nhập phiên bản mới"
+        } else {
+            "removed from the plan by an import"
+        }
+        .into(),
+        r::IMPORT_CHANGED | "changed by an import" => if vi {
+            "sửa khi nhập phiên bản mới"
+        } else {
+            "changed by an import"
+        }
+        .into(),
+        r::IMPORT_RESTORED | "restored from the imported file" => if vi {
+            "lấy lại từ tệp được nhập"
+        } else {
+            "restored from the imported file"
+        }
+        .into(),
+        n => match n.strip_prefix(r::IMPORT_RESTORED_NOTE) {
+            Some(who) if vi => format!("lấy lại từ tệp được nhập (người viết: {who})"),
+            Some(who) => format!("restored from the imported file (written by {who})"),
+            None => n.to_string(),
+        },
+    }
 }
 
 fn undo_word(lang: Lang, undo: bool) -> &'static str {

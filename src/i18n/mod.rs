@@ -118,6 +118,22 @@ pub enum Msg {
     NothingToClear,
     AlreadyPicked,
     OnlyNote,
+    /// `list --lead` names no unit: `{x}` the words typed.
+    NoSuchUnit,
+    /// The units closest to words that name none: `{units}`.
+    ClosestUnits,
+    /// `list --lead` names several units equally: `{x}` the words, `{units}` the units.
+    AmbiguousUnit,
+    UnitPickerTitle,
+    UnitPickerHint,
+    NoUnitMatches,
+    GroupByRank,
+    LastGroup,
+    FirstGroup,
+    NoGroups,
+    TargetHeader,
+    LastYear,
+    What,
 }
 
 impl Lang {
@@ -161,6 +177,8 @@ impl Lang {
             (Lang::En, M::DoneOn) => "day done",
             (Lang::En, M::Withdraw) => "withdraw note",
             (Lang::En, M::Help) => "help",
+            (Lang::Vi, M::UnitPicker) => "chọn đơn vị chủ trì",
+            (Lang::En, M::UnitPicker) => "lead unit picker",
         }
     }
 

@@ -11,9 +11,12 @@
 //! Comma or semicolon separated (Excel in a Vietnamese locale writes semicolons). Every row is
 //! checked; all problems are reported together, with their line numbers.
 
+use std::collections::BTreeMap;
+
 use super::PlanFileError;
 use crate::domain::text::clean;
-use crate::domain::{Pillar, Plan, TaskDef, UnitRegistry};
+use crate::domain::{Pillar, Plan, Status, TaskDef, TaskState, UnitRegistry};
+use crate::i18n::Lang;
 
 const COLUMNS: usize = 7;
 
@@ -57,9 +60,65 @@ fn is_roman(s: &str) -> bool {
 
 fn is_header(cells: &[String]) -> bool {
     cells.first().is_some_and(|c| c.eq_ignore_ascii_case("TT"))
-        && cells
-            .get(1)
-            .is_some_and(|c| c.to_lowercase().starts_with("tên"))
+        && cells.get(1).is_some_and(|c| {
+            let c = c.to_lowercase();
+            c.starts_with("tên") || c == "task" || c == "project"
+        })
+}
+
+/// Where a header row puts the recorded state that `export --format csv` writes after the
+/// appendix's columns (in either language).
+#[derive(Debug, Clone, Copy, Default)]
+struct StateColumns {
+    status: Option<usize>,
+    progress: Option<usize>,
+    done_on: Option<usize>,
+    /// Columns past the appendix's that hold known, ignored things (deadline, timeliness,
+    /// notes): derived or kept in the history, not read back.
+    known: usize,
+}
+
+impl StateColumns {
+    fn of(header: &[String]) -> Self {
+        let mut c = StateColumns::default();
+        for (i, h) in header.iter().enumerate().skip(COLUMNS) {
+            let h = h.to_lowercase();
+            match h.as_str() {
+                "trạng thái" | "status" => c.status = Some(i),
+                "tiến độ (%)" | "progress (%)" => c.progress = Some(i),
+                "ngày hoàn thành" | "done on" => c.done_on = Some(i),
+                "thời hạn"
+                | "deadline"
+                | "đánh giá thời hạn"
+                | "timeliness"
+                | "ý kiến, kết luận"
+                | "notes and conclusions" => {}
+                _ => continue,
+            }
+            c.known = c.known.max(i + 1);
+        }
+        c
+    }
+}
+
+/// A status written as a word in either language, or as its key.
+fn status_word(text: &str) -> Option<Status> {
+    let t = text.trim().to_lowercase();
+    Status::ALL.into_iter().find(|s| {
+        [Lang::Vi, Lang::En]
+            .iter()
+            .any(|l| l.status(*s).to_lowercase() == t)
+            || s.key() == t
+    })
+}
+
+/// A cell as written, without the `'` that our CSV puts before a cell that would otherwise be
+/// taken for a formula.
+fn unguarded(cell: &str) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest.to_string(),
+        _ => cell.to_string(),
+    }
 }
 
 struct Reader<'a> {
@@ -67,15 +126,18 @@ struct Reader<'a> {
     plan: Plan,
     problems: Vec<String>,
     in_projects: bool,
+    columns: StateColumns,
+    states: BTreeMap<String, TaskState>,
 }
 
-/// Reads a plan from CSV text. `name` becomes the plan's name.
+/// Reads a plan from CSV text, with the states a steerdeck CSV export carries. `name` becomes
+/// the plan's name.
 pub fn read_csv(
     text: &str,
     file: &str,
     name: &str,
     registry: &UnitRegistry,
-) -> Result<Plan, PlanFileError> {
+) -> Result<(Plan, BTreeMap<String, TaskState>), PlanFileError> {
     if let Some(line) = unclosed_quote(text) {
         return Err(PlanFileError::Rows {
             file: file.to_string(),
@@ -109,6 +171,8 @@ pub fn read_csv(
         },
         problems: Vec::new(),
         in_projects: false,
+        columns: StateColumns::default(),
+        states: BTreeMap::new(),
     };
     let mut saw_header = false;
     for record in csv.records() {
@@ -121,7 +185,7 @@ pub fn read_csv(
             }
         };
         let line = record.position().map_or(0, csv::Position::line);
-        let cells: Vec<String> = record.iter().map(clean).collect();
+        let cells: Vec<String> = record.iter().map(|c| unguarded(&clean(c))).collect();
         if cells.iter().all(String::is_empty) {
             continue;
         }
@@ -130,6 +194,7 @@ pub fn read_csv(
                 r.start_projects();
             }
             saw_header = true;
+            r.columns = StateColumns::of(&cells);
             continue;
         }
         if !saw_header {
@@ -144,7 +209,7 @@ pub fn read_csv(
         r.problems.push("the file has no task rows".into());
     }
     if r.problems.is_empty() {
-        Ok(r.plan)
+        Ok((r.plan, r.states))
     } else {
         Err(PlanFileError::Rows {
             file: file.to_string(),
@@ -166,9 +231,10 @@ impl Reader<'_> {
     }
 
     fn row(&mut self, line: u64, cells: &[String]) {
-        if cells.len() > COLUMNS && cells[COLUMNS..].iter().any(|c| !c.is_empty()) {
+        let width = COLUMNS.max(self.columns.known);
+        if cells.len() > width && cells[width..].iter().any(|c| !c.is_empty()) {
             self.problems.push(format!(
-                "line {line}: {} columns, expected at most {COLUMNS}",
+                "line {line}: {} columns, expected at most {width}",
                 cells.len()
             ));
             return;
@@ -224,6 +290,7 @@ impl Reader<'_> {
             ));
             return;
         };
+        let pillar_key = pillar.key.clone();
         let id = if self.in_projects {
             format!("P.{number}")
         } else {
@@ -242,9 +309,12 @@ impl Reader<'_> {
             return;
         }
         let opt = |s: String| Some(s).filter(|s| !s.is_empty());
+        if let Some(state) = self.state(line, &id, cells) {
+            self.states.insert(id.clone(), state);
+        }
         self.plan.tasks.push(TaskDef {
             id,
-            pillar: pillar.key.clone(),
+            pillar: pillar_key,
             title,
             timeframe: cell(2),
             lead: self.registry.split_cell(&cell(3)),
@@ -252,6 +322,48 @@ impl Reader<'_> {
             funding: opt(cell(5)),
             remark: opt(cell(6)),
         });
+    }
+}
+
+impl Reader<'_> {
+    /// The recorded state in the state columns of a task row, if any is written there.
+    fn state(&mut self, line: u64, id: &str, cells: &[String]) -> Option<TaskState> {
+        let cols = self.columns;
+        let cell = |i: Option<usize>| {
+            i.and_then(|i| cells.get(i))
+                .map(String::as_str)
+                .filter(|c| !c.is_empty())
+        };
+        let mut state = TaskState::default();
+        if let Some(s) = cell(cols.status) {
+            match status_word(s) {
+                Some(s) => state.status = s,
+                None => self.problems.push(format!(
+                    "line {line}: task {id}: '{s}' is not a status ({})",
+                    Status::ALL.map(|s| Lang::Vi.status(s)).join(", ")
+                )),
+            }
+        }
+        if let Some(p) = cell(cols.progress) {
+            match p.trim_end_matches('%').trim().parse::<u8>() {
+                Ok(p) if p <= 100 => state.progress = p,
+                _ => self.problems.push(format!(
+                    "line {line}: task {id}: progress '{p}' is not a number from 0 to 100"
+                )),
+            }
+        }
+        if let Some(d) = cell(cols.done_on) {
+            match crate::domain::day::parse_day(d) {
+                Some(d) if state.status == Status::Done => state.completed_on = Some(d),
+                Some(_) => self.problems.push(format!(
+                    "line {line}: task {id}: a day done ('{d}') on a task that is not done"
+                )),
+                None => self.problems.push(format!(
+                    "line {line}: task {id}: '{d}' is not a day (dd/mm/yyyy)"
+                )),
+            }
+        }
+        (state != TaskState::default()).then_some(state)
     }
 }
 
@@ -268,6 +380,7 @@ mod tests {
             "2026",
             &UnitRegistry::embedded().expect("embedded registry"),
         )
+        .map(|(plan, _)| plan)
     }
 
     #[test]
@@ -298,7 +411,8 @@ mod tests {
             "x",
             &UnitRegistry::embedded().expect("embedded registry"),
         )
-        .expect("valid");
+        .expect("valid")
+        .0;
         assert_eq!(plan.tasks[0].lead, ["Cục CNTT"]);
     }
 

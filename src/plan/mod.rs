@@ -86,10 +86,7 @@ pub fn read_file(
     let (mut plan, states) = match ext.as_deref() {
         Some("csv") => {
             let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("plan");
-            (
-                read_csv(text, &file, name.unwrap_or(stem), registry)?,
-                BTreeMap::new(),
-            )
+            read_csv(text, &file, name.unwrap_or(stem), registry)?
         }
         Some("toml") => (parse_toml(text, &file)?, BTreeMap::new()),
         Some("json") => {

@@ -4,6 +4,7 @@
 pub mod filter;
 pub mod fold;
 pub mod search;
+pub mod units;
 
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -11,6 +12,7 @@ use std::collections::HashMap;
 use crate::domain::{Task, UnitRegistry};
 pub use filter::{Due, Filter, Prepared, find_pillar, find_unit, parse_quarter};
 pub use search::{Haystack, Hit, Query};
+pub use units::{UnitMatch, UnitMiss, pick_unit, rank_units};
 
 /// Tasks with their search text folded once, at load. Folding 10,000 tasks takes longer than
 /// opening the plan, so it happens on another thread while the first screen is drawn; the first
@@ -59,20 +61,21 @@ pub const FIELD_ID: usize = 0;
 pub const FIELD_TITLE: usize = 1;
 
 impl TaskIndex {
-    /// Indexes tasks: id, title, units (as written and in full), notes.
+    /// Indexes tasks: id, title, units (as written and by every name the registry knows),
+    /// notes.
     pub fn new(tasks: Vec<Task>, registry: &UnitRegistry) -> Self {
         // Plans repeat the same few unit spellings: resolve each once.
-        let mut names: HashMap<&str, Option<&str>> = HashMap::new();
+        let mut names: HashMap<&str, String> = HashMap::new();
         for t in &tasks {
             for u in t.def.lead.iter().chain(&t.def.support) {
                 names
                     .entry(u.as_str())
-                    .or_insert_with(|| registry.resolve(u).map(|x| x.name.as_str()));
+                    .or_insert_with(|| unit_names(registry, u));
             }
         }
         let texts: Vec<[String; 4]> = tasks
             .iter()
-            .map(|t| search_text(t, &|u| names.get(u).copied().flatten()))
+            .map(|t| search_text(t, &|u| names.get(u).map(String::as_str)))
             .collect();
         let haystacks = if tasks.len() < 1000 {
             Haystacks::Ready(build(&texts))
@@ -104,8 +107,14 @@ impl TaskIndex {
     /// Replaces one task (after an edit) and refreshes its search text.
     pub fn replace(&mut self, task: Task, registry: &UnitRegistry) {
         if let Some(i) = self.tasks.iter().position(|t| t.def.id == task.def.id) {
-            let [a, b, c, d] =
-                search_text(&task, &|u| registry.resolve(u).map(|x| x.name.as_str()));
+            let names: HashMap<&str, String> = task
+                .def
+                .lead
+                .iter()
+                .chain(&task.def.support)
+                .map(|u| (u.as_str(), unit_names(registry, u)))
+                .collect();
+            let [a, b, c, d] = search_text(&task, &|u| names.get(u).map(String::as_str));
             self.ensure_built();
             if let Haystacks::Ready(h) = &mut self.haystacks {
                 if let Some(slot) = h.get_mut(i) {
@@ -158,15 +167,36 @@ fn build(texts: &[[String; 4]]) -> Vec<Haystack> {
         .collect()
 }
 
-/// A task's search fields: id, title, units (as written and their full names), notes.
-fn search_text<'a>(task: &Task, full_name: &dyn Fn(&str) -> Option<&'a str>) -> [String; 4] {
+/// Every other name of the unit written `written`, as the registry knows it: full name,
+/// abbreviation, aliases, and those of the units that took over its work ("; " between them).
+/// Empty for a unit the registry does not know.
+fn unit_names(registry: &UnitRegistry, written: &str) -> String {
+    let Some(unit) = registry.resolve(written) else {
+        return String::new();
+    };
+    let mut seen = vec![crate::domain::unit::name_key(written)];
+    let mut out = String::new();
+    for u in registry.lineage(unit) {
+        for name in [&u.name, &u.short].into_iter().chain(&u.aliases) {
+            let key = crate::domain::unit::name_key(name);
+            if !seen.contains(&key) {
+                seen.push(key);
+                out.push_str(name);
+                out.push_str("; ");
+            }
+        }
+    }
+    out
+}
+
+/// A task's search fields: id, title, units (as written and by their other names), notes.
+fn search_text<'a>(task: &Task, other_names: &dyn Fn(&str) -> Option<&'a str>) -> [String; 4] {
     let mut units = String::new();
     for u in task.def.lead.iter().chain(&task.def.support) {
         units.push_str(u);
         units.push_str("; ");
-        if let Some(name) = full_name(u) {
-            units.push_str(name);
-            units.push_str("; ");
+        if let Some(names) = other_names(u) {
+            units.push_str(names);
         }
     }
     let notes: Vec<&str> = task
@@ -220,6 +250,58 @@ mod tests {
             let first = &index.tasks()[hits[0].0];
             assert!(first.def.title.contains("hộ tịch"), "{}", first.def.title);
         }
+    }
+
+    fn ids(index: &mut TaskIndex, registry: &UnitRegistry, query: &str) -> Vec<String> {
+        index
+            .select(&Filter::default(), &Query::new(query), registry, as_of())
+            .expect("search")
+            .into_iter()
+            .map(|(i, _)| index.tasks()[i].def.id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn search_sees_a_unit_by_every_name_the_registry_has() {
+        let registry = UnitRegistry::embedded().expect("embedded registry");
+        let mut index = TaskIndex::new(many(59), &registry);
+        let thads = registry.resolve("Tổng cục THADS").expect("thads");
+        // Every task a spelling of the unit leads or supports, as the plan writes it.
+        let written: Vec<String> = index
+            .tasks()
+            .iter()
+            .filter(|t| {
+                t.def
+                    .lead
+                    .iter()
+                    .chain(&t.def.support)
+                    .any(|u| registry.resolve(u).is_some_and(|x| x.key == thads.key))
+            })
+            .map(|t| t.def.id.clone())
+            .collect();
+        assert!(
+            written.iter().any(|id| id.starts_with("III.13.")),
+            "{written:?}"
+        );
+        for query in ["thads", "tong cuc thads", "thi hanh an dan su"] {
+            let mut found = ids(&mut index, &registry, query);
+            for id in &written {
+                assert!(found.contains(id), "{query}: {id} missing from {found:?}");
+            }
+            found.retain(|id| !written.contains(id));
+            // Other hits must say the words themselves (titles about THADS).
+            for id in found {
+                let t = index.tasks().iter().find(|t| t.def.id == id).expect("task");
+                let title = crate::query::fold::fold(&t.def.title);
+                assert!(
+                    title.contains("thads") || title.contains("thi hanh an"),
+                    "{query}: {id}"
+                );
+            }
+        }
+        // The successor's name finds the tasks written with the old names.
+        let merged = ids(&mut index, &registry, "pbgdpl&tgpl");
+        assert!(!merged.is_empty());
     }
 
     #[test]

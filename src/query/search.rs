@@ -77,6 +77,15 @@ const SAME_MARKS_PREFIX: i64 = 15;
 const TOP_FIELD: i64 = 10;
 const PHRASE: i64 = 120;
 const IN_ORDER: i64 = 30;
+/// What a variant of a typed word (run-together words split, a doubled letter made single) costs,
+/// on top of one exact word per extra piece: a record that has the word as typed ranks first.
+const VARIANT: i64 = 10;
+/// Typed words this long may be words run together ("hotich").
+const MIN_GLUED: usize = 4;
+/// ... and this long may be three words run together.
+const MIN_GLUED_THREE: usize = 6;
+/// Longer typed words are not split (the variants grow with the square of the length).
+const MAX_GLUED: usize = 16;
 /// Query parts this long may match with one typo.
 const MIN_CLOSE: usize = 4;
 /// Query parts this long may match the start of a word with one typo.
@@ -234,6 +243,92 @@ struct Term {
     /// The best score the term can get (exact everywhere, in a top field): a search for its
     /// best word stops there.
     max: i64,
+    /// What people type in a hurry, tried where the term itself does not match: the word split
+    /// into the words run together ("hotich" → "ho" "tich"), a doubled letter made single
+    /// ("sso" → "so"). Their parts match exactly (or as the start of a word, for the word being
+    /// typed), never with a typo.
+    variants: Vec<Term>,
+    /// Subtracted from a variant's score (0 for the term as typed).
+    cost: i64,
+}
+
+impl Term {
+    fn new(parts: Vec<Part>) -> Self {
+        let exact = parts
+            .iter()
+            .map(|p| EXACT + if p.marked { SAME_MARKS_EXACT } else { 0 });
+        let max = exact.sum::<i64>() + TOP_FIELD;
+        Self {
+            parts,
+            max,
+            variants: Vec::new(),
+            cost: 0,
+        }
+    }
+
+    /// The variants of a one-part term: split in two or three pieces of 2 chars or more, and
+    /// with runs of a letter made single (and that form split too).
+    fn with_variants(mut self, matcher: &SkimMatcherV2) -> Self {
+        let [part] = self.parts.as_slice() else {
+            return self;
+        };
+        let mut forms = vec![part.folded.clone()];
+        let mut single = part.folded.clone();
+        single.dedup();
+        let mut variants: Vec<Vec<Vec<char>>> = Vec::new();
+        // "iii" is a numeral, not "i" typed thrice: a single letter is no word to look for.
+        if single != part.folded && single.len() >= 2 {
+            forms.push(single.clone());
+            variants.push(vec![single]);
+        }
+        for form in &forms {
+            let n = form.len();
+            if !(MIN_GLUED..=MAX_GLUED).contains(&n) {
+                continue;
+            }
+            for a in 2..=n - 2 {
+                variants.push(vec![form[..a].to_vec(), form[a..].to_vec()]);
+                if n >= MIN_GLUED_THREE {
+                    for b in a + 2..=n.saturating_sub(2) {
+                        variants.push(vec![
+                            form[..a].to_vec(),
+                            form[a..b].to_vec(),
+                            form[b..].to_vec(),
+                        ]);
+                    }
+                }
+            }
+        }
+        variants.dedup();
+        self.variants = variants
+            .into_iter()
+            .map(|pieces| {
+                let extra = i64::try_from(pieces.len() - 1).unwrap_or(0);
+                let parts = pieces
+                    .iter()
+                    .map(|piece| {
+                        let mut p = Part::new(piece, piece, matcher);
+                        p.strict = true;
+                        p
+                    })
+                    .collect();
+                let mut t = Term::new(parts);
+                t.cost = EXACT * extra + VARIANT;
+                t
+            })
+            .collect();
+        self
+    }
+
+    /// Marks the last part as the word being typed (prefixes allowed), variants too.
+    fn set_open(&mut self, open: bool) {
+        if let Some(last) = self.parts.last_mut() {
+            last.open = open;
+        }
+        for v in &mut self.variants {
+            v.set_open(open);
+        }
+    }
 }
 
 struct Part {
@@ -247,6 +342,8 @@ struct Part {
     marked: bool,
     /// The part may match the start of a word in any field (it is still being typed).
     open: bool,
+    /// A piece of a variant: matches exactly or as a prefix, never with a typo.
+    strict: bool,
     mask: u64,
     /// [`char_bit`] of the first and second chars (a typo may swap them).
     first: u8,
@@ -288,15 +385,11 @@ impl Query {
                         Part::new(&folded[range.clone()], &chunk[range], &matcher)
                     })
                     .collect();
-                let exact = parts
-                    .iter()
-                    .map(|p| EXACT + if p.marked { SAME_MARKS_EXACT } else { 0 });
-                let max = exact.sum::<i64>() + TOP_FIELD;
-                (!parts.is_empty()).then_some(Term { parts, max })
+                (!parts.is_empty()).then(|| Term::new(parts).with_variants(&matcher))
             })
             .collect();
-        if let Some(last) = terms.last_mut().and_then(|term| term.parts.last_mut()) {
-            last.open = open;
+        if let Some(last) = terms.last_mut() {
+            last.set_open(open);
         }
         let mut order: Vec<usize> = (0..terms.len()).collect();
         order.sort_by_key(|&i| {
@@ -342,28 +435,30 @@ impl Query {
     fn rank(&self, hay: &Haystack) -> Hit {
         let mut hit = Hit::empty();
         let pairs = i64::try_from(self.terms.len() - 1).unwrap_or(0);
-        if let Some((score, start)) = self.best_phrase(hay) {
+        if let Some((score, start, matched)) = self.best_phrase(hay) {
             hit.score = score + PHRASE * pairs;
             let mut w = start;
-            for term in &self.terms {
+            for term in matched {
                 self.take(term, hay, w, &mut hit);
                 w += term.parts.len();
             }
         } else {
             for term in &self.terms {
-                let mut best: Option<(i64, usize)> = None;
+                let mut best: Option<(i64, usize, &Term)> = None;
                 for w in 0..hay.words.len() {
-                    let score = term_at(term, hay, w);
-                    if let Some(score) = score.filter(|&s| best.is_none_or(|(b, _)| s > b)) {
-                        best = Some((score, w));
+                    let found = term_at_any(term, hay, w);
+                    if let Some((score, matched)) =
+                        found.filter(|&(s, _)| best.is_none_or(|(b, _, _)| s > b))
+                    {
+                        best = Some((score, w, matched));
                         if score >= term.max {
                             break;
                         }
                     }
                 }
-                if let Some((score, w)) = best {
+                if let Some((score, w, matched)) = best {
                     hit.score += score;
-                    self.take(term, hay, w, &mut hit);
+                    self.take(matched, hay, w, &mut hit);
                 }
             }
             if pairs > 0 && self.in_order(hay) {
@@ -379,27 +474,34 @@ impl Query {
     }
 
     /// The best-scoring place where all terms (two or more) follow each other in one field:
-    /// `(sum of the term scores, first word)`.
-    fn best_phrase(&self, hay: &Haystack) -> Option<(i64, usize)> {
+    /// `(sum of the term scores, first word, the form of each term that matched)`.
+    fn best_phrase(&self, hay: &Haystack) -> Option<(i64, usize, Vec<&Term>)> {
         if self.terms.len() < 2 {
             return None;
         }
-        let mut best: Option<(i64, usize)> = None;
+        let mut best: Option<(i64, usize, Vec<&Term>)> = None;
+        let mut matched: Vec<&Term> = Vec::with_capacity(self.terms.len());
         for start in 0..hay.words.len() {
             let field = hay.words[start].field;
             let mut w = start;
             let mut total = 0;
+            matched.clear();
             let complete = self.terms.iter().all(|term| {
-                let score = hay
+                let found = hay
                     .words
                     .get(w)
                     .filter(|word| word.field == field)
-                    .and_then(|_| term_at(term, hay, w));
-                w += term.parts.len();
-                score.inspect(|s| total += s).is_some()
+                    .and_then(|_| term_at_any(term, hay, w));
+                found
+                    .inspect(|&(s, form)| {
+                        total += s;
+                        w += form.parts.len();
+                        matched.push(form);
+                    })
+                    .is_some()
             });
-            if complete && best.is_none_or(|(b, _)| total > b) {
-                best = Some((total, start));
+            if complete && best.as_ref().is_none_or(|(b, _, _)| total > *b) {
+                best = Some((total, start, matched.clone()));
             }
         }
         best
@@ -412,9 +514,10 @@ impl Query {
             let mut w = span.first_word;
             while w < span.end_word && next < self.terms.len() {
                 let term = &self.terms[next];
-                let fits = w + term.parts.len() <= span.end_word;
-                if fits && term_at(term, hay, w).is_some() {
-                    w += term.parts.len();
+                let found = term_at_any(term, hay, w)
+                    .filter(|(_, form)| w + form.parts.len() <= span.end_word);
+                if let Some((_, form)) = found {
+                    w += form.parts.len();
                     next += 1;
                 } else {
                     w += 1;
@@ -480,6 +583,7 @@ impl Part {
             folded: folded.to_vec(),
             lower,
             open: false,
+            strict: false,
             mask: char_mask(folded),
             first: folded.first().map_or(0, |&c| char_bit(c)),
             second: folded.get(1).map_or(0, |&c| char_bit(c)),
@@ -498,12 +602,29 @@ impl Part {
 
     /// Long enough to match with a typo.
     fn may_be_close(&self) -> bool {
-        self.folded.len() >= MIN_CLOSE
+        !self.strict && self.folded.len() >= MIN_CLOSE
     }
 }
 
-/// Whether `term` matches anywhere in `hay`: the hot loop of a search.
+/// Whether `term`, as typed or in one of its variants, matches anywhere in `hay`.
 fn term_anywhere(term: &Term, hay: &Haystack) -> bool {
+    term_as_typed_anywhere(term, hay)
+        || term.variants.iter().any(|v| term_as_typed_anywhere(v, hay))
+}
+
+/// `term` matched at word `w` as typed, else its best variant there: `(score, the form matched)`.
+fn term_at_any<'t>(term: &'t Term, hay: &Haystack, w: usize) -> Option<(i64, &'t Term)> {
+    if let Some(score) = term_at(term, hay, w) {
+        return Some((score, term));
+    }
+    term.variants
+        .iter()
+        .filter_map(|v| term_at(v, hay, w).map(|s| (s - v.cost, v)))
+        .max_by_key(|(s, _)| *s)
+}
+
+/// Whether `term` matches anywhere in `hay`: the hot loop of a search.
+fn term_as_typed_anywhere(term: &Term, hay: &Haystack) -> bool {
     match term.parts.as_slice() {
         [part] => hay
             .words
@@ -560,6 +681,9 @@ fn match_part(part: &Part, hay: &Haystack, word: Word) -> Option<PartMatch> {
             return Some(found(PREFIX + share + bonus, typed, false));
         }
     }
+    if part.strict {
+        return None;
+    }
     close_match(query, text, may_prefix)
 }
 
@@ -594,7 +718,7 @@ fn may_be_close(word: &[char]) -> bool {
 
 /// Whether `a` and `b` differ by at most one substitution, transposition of neighbours,
 /// insertion or deletion (optimal string alignment distance <= 1). Linear time.
-fn one_typo(a: &[char], b: &[char]) -> bool {
+pub(super) fn one_typo(a: &[char], b: &[char]) -> bool {
     let Some(i) = a.iter().zip(b).position(|(x, y)| x != y) else {
         return a.len().abs_diff(b.len()) <= 1;
     };

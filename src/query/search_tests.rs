@@ -95,9 +95,16 @@ fn first_ok(q: &[char], t: &[char]) -> bool {
     q[0] == t[0] || (q.len() > 1 && t.len() > 1 && q[0] == t[1] && q[1] == t[0])
 }
 
+/// The word with runs of one letter made single, if that leaves a word of 2 letters or more.
+fn single_letters(q: &[char]) -> Option<Vec<char>> {
+    let mut single = q.to_vec();
+    single.dedup();
+    (single.len() >= 2 && single != q).then_some(single)
+}
+
 /// The matching rules for one query word being typed against one title word.
 fn reference(q: &[char], t: &[char]) -> bool {
-    if t.starts_with(q) {
+    if t.starts_with(q) || single_letters(q).is_some_and(|s| t.starts_with(&s)) {
         return true;
     }
     if q.len() < 4 || t.len() < 4 || !first_ok(q, t) {
@@ -196,6 +203,60 @@ fn one_typo_words_match() {
     // Typing "trien kh": the open last word may be a prefix, with one typo once long.
     assert_eq!(sorted(ids("trien kh", &rows)), ["IV.7", "V.3"]);
     assert_eq!(sorted(ids("trien khau", &rows)), ["IV.7", "V.3"]);
+}
+
+#[test]
+fn words_run_together_are_found_as_the_words() {
+    let rows = fixture();
+    assert_eq!(sorted(ids("hotich", &rows)), sorted(ids("ho tich", &rows)));
+    assert_eq!(sorted(ids("hotich ", &rows)), ["IV.5", "IV.7", "P.6"]);
+    assert_eq!(sorted(ids("phanmem", &rows)), ["III.3", "IV.7"]);
+    assert_eq!(ids("chuyendoiso", &rows), ["V.3"]);
+    assert_eq!(ids("chuyen doiso", &rows), ["V.3"]);
+    // The pieces must be whole words, side by side: no typo inside, no words apart.
+    assert!(ids("hotihc", &rows).is_empty());
+    assert!(
+        Query::new("hotich")
+            .score(&Haystack::new(&["A", "hộ gia đình tịch thu"]))
+            .is_none()
+    );
+    // The words highlighted are the two words.
+    let Some(hit) = Query::new("hotich ").score(&rows[1]) else {
+        unreachable!("P.6 holds hộ tịch");
+    };
+    let title: Vec<char> = ROWS[1][1].chars().collect();
+    let picked: String = hit.positions[0].1.iter().map(|&i| title[i]).collect();
+    assert_eq!(picked, "hộtịch");
+    // The word as typed ranks above the same letters run together.
+    let rows = [
+        Haystack::new(&["A", "Sổ hộ tịch"]),
+        Haystack::new(&["B", "Sổ hotich"]),
+    ];
+    let order: Vec<usize> = search(&Query::new("hotich"), &rows)
+        .into_iter()
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(order, [1, 0]);
+}
+
+#[test]
+fn a_doubled_letter_is_a_letter_typed_twice() {
+    let rows = fixture();
+    assert_eq!(ids("chuyen doi sso", &rows), ["V.3"]);
+    assert_eq!(ids("sso hoa ", &rows), ["IV.2"]);
+    assert_eq!(sorted(ids("hoo tich", &rows)), ["IV.5", "IV.7", "P.6"]);
+    // A numeral is no doubled letter: "iii" is not "i".
+    assert_eq!(sorted(ids("iii", &rows)), ["III.14", "III.3"]);
+    // What is typed right ranks first.
+    let rows = [
+        Haystack::new(&["A", "chuyển đổi số"]),
+        Haystack::new(&["B", "chuyển đổi sso"]),
+    ];
+    let order: Vec<usize> = search(&Query::new("chuyen doi sso"), &rows)
+        .into_iter()
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(order, [1, 0]);
 }
 
 #[test]
@@ -406,7 +467,9 @@ proptest! {
         prop_assert_eq!(Query::new(&q).score(&hay).is_some(), reference(&fq, &ft));
         // A finished word (followed by a space) is no prefix.
         let closed = format!("{q} ");
-        let whole = ft == fq || (ft.len() >= 4 && fq.len() >= 4 && first_ok(&fq, &ft) && osa(&fq, &ft) <= 1);
+        let whole = ft == fq
+            || single_letters(&fq).is_some_and(|s| s == ft)
+            || (ft.len() >= 4 && fq.len() >= 4 && first_ok(&fq, &ft) && osa(&fq, &ft) <= 1);
         prop_assert_eq!(Query::new(&closed).score(&hay).is_some(), whole);
     }
 

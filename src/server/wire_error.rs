@@ -23,6 +23,10 @@ pub enum ErrorKind {
     InUse,
     /// An update that changes nothing.
     EmptyUpdate,
+    /// A note number the task does not have.
+    NoSuchNote,
+    /// A note withdrawn already.
+    NoteWithdrawn,
     /// Progress out of range.
     BadProgress,
     /// The peer may only read.
@@ -94,6 +98,14 @@ impl WireError {
             StoreError::NoActivePlan => w(ErrorKind::NoActivePlan),
             StoreError::InUse { path } => w(ErrorKind::InUse).with(&[("path", path)]),
             StoreError::EmptyUpdate => w(ErrorKind::EmptyUpdate),
+            StoreError::NoSuchNote { task, number } => {
+                w(ErrorKind::NoSuchNote).with(&[("task", task), ("number", &number.to_string())])
+            }
+            StoreError::NoteWithdrawn { task, number, by } => w(ErrorKind::NoteWithdrawn).with(&[
+                ("task", task),
+                ("number", &number.to_string()),
+                ("by", by),
+            ]),
             StoreError::BadProgress(p) => {
                 w(ErrorKind::BadProgress).with(&[("progress", &p.to_string())])
             }
@@ -122,6 +134,18 @@ impl WireError {
             ErrorKind::NoActivePlan => StoreError::NoActivePlan,
             ErrorKind::InUse => StoreError::InUse { path: d("path") },
             ErrorKind::EmptyUpdate => StoreError::EmptyUpdate,
+            ErrorKind::NoSuchNote | ErrorKind::NoteWithdrawn => match d("number").parse() {
+                Ok(number) if self.kind == ErrorKind::NoSuchNote => StoreError::NoSuchNote {
+                    task: d("task"),
+                    number,
+                },
+                Ok(number) => StoreError::NoteWithdrawn {
+                    task: d("task"),
+                    number,
+                    by: d("by"),
+                },
+                Err(_) => StoreError::Remote(self.message),
+            },
             ErrorKind::BadProgress => match d("progress").parse() {
                 Ok(p) => StoreError::BadProgress(p),
                 Err(_) => StoreError::Remote(self.message),

@@ -255,7 +255,7 @@ pub(crate) fn import(
                 field: "archived",
                 from: None,
                 to: Some("true".into()),
-                note: Some("removed from the plan by an import".into()),
+                note: Some(reason::IMPORT_REMOVED.into()),
             });
         }
     }
@@ -266,7 +266,7 @@ pub(crate) fn import(
             field: "import",
             from: None,
             to: Some(format!(
-                "{} tasks: {} added, {} changed, {} removed",
+                "tasks={} added={} changed={} removed={}",
                 plan.tasks.len(),
                 report.added.len(),
                 report.changed.len(),
@@ -304,9 +304,22 @@ fn definition_changes(old: &TaskDef, new: &TaskDef) -> Vec<Draft> {
             field,
             from: Some(from),
             to: Some(to),
-            note: Some("changed by an import".into()),
+            note: Some(reason::IMPORT_CHANGED.into()),
         })
         .collect()
+}
+
+/// The reasons the store records in an event's `note` for changes it makes itself: codes, which
+/// `i18n` words in either language (never a sentence stored in one language).
+pub mod reason {
+    /// A task removed from the plan by an import (archived).
+    pub const IMPORT_REMOVED: &str = "import:removed";
+    /// A task's definition changed by an import.
+    pub const IMPORT_CHANGED: &str = "import:changed";
+    /// A recorded state brought in by an import.
+    pub const IMPORT_RESTORED: &str = "import:restored";
+    /// A note brought in by an import; the note's author follows.
+    pub const IMPORT_RESTORED_NOTE: &str = "import:restored-note:";
 }
 
 /// Everything one command writes, committed atomically by a store.
@@ -434,7 +447,7 @@ fn restored_drafts(id: &str, state: &TaskState) -> Vec<Draft> {
             field,
             from: Some(from),
             to: Some(to),
-            note: Some("restored from the imported file".into()),
+            note: Some(reason::IMPORT_RESTORED.into()),
         });
     };
     if state.status != blank.status {
@@ -460,10 +473,7 @@ fn restored_drafts(id: &str, state: &TaskState) -> Vec<Draft> {
             field: "note",
             from: None,
             to: Some(n.text.clone()),
-            note: Some(format!(
-                "restored from the imported file (written by {})",
-                n.who
-            )),
+            note: Some(format!("{}{}", reason::IMPORT_RESTORED_NOTE, n.who)),
         });
     }
     out

@@ -4,6 +4,7 @@
 //! and [`MemoryStore`] in memory.
 
 mod apply;
+pub use apply::reason;
 pub mod backup;
 pub mod disk;
 pub mod keys;

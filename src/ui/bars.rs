@@ -33,6 +33,7 @@ pub(super) fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Grouping::Pillar => Msg::GroupByPillar,
         Grouping::Lead => Msg::GroupByLead,
         Grouping::Quarter => Msg::GroupByQuarter,
+        Grouping::Ranked => Msg::GroupByRank,
     };
     let filters = filter_summary(app);
     let second = format!(
@@ -103,10 +104,7 @@ pub(super) fn filter_summary(app: &App) -> Vec<String> {
 }
 
 pub(super) fn pillar_name(lang: Lang, p: &crate::domain::Pillar) -> String {
-    match lang {
-        Lang::Vi => p.vi.clone(),
-        Lang::En => p.en.clone(),
-    }
+    vf::pillar_name(lang, p).to_string()
 }
 
 pub(super) fn due_label(lang: Lang, d: Due) -> String {
@@ -153,6 +151,18 @@ pub(super) fn status_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rec
             return;
         }
         Line::styled(fit(&format!(" {msg} "), width), style)
+    } else if let (Mode::Normal, Some(crate::app::Row::Group(g))) =
+        (app.mode(), app.view().rows.get(app.selected()))
+    {
+        // A header: the group's full name and every count.
+        let text = app.view().groups.get(*g).map_or_else(String::new, |group| {
+            format!(
+                " {} — {}",
+                safe(&group.label),
+                crate::i18n::tally::long(app.lang(), &group.counts)
+            )
+        });
+        Line::styled(fit(&text, width), theme.dim)
     } else if let (Mode::Normal, Some(t)) = (app.mode(), app.selected_task()) {
         // The table cuts titles; the selected one is shown in full here.
         Line::styled(

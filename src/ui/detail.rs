@@ -8,7 +8,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::Theme;
-use super::bars::pillar_name;
 use super::table::deadline_label;
 use super::text::safe;
 use crate::app::App;
@@ -40,7 +39,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     };
     let pillar = app.plan().pillar(&task.def.pillar).map_or_else(
         || safe(&task.def.pillar),
-        |p| safe(format!("{} {}", p.numeral, pillar_name(lang, p)).trim()),
+        |p| safe(&vf::pillar_label(lang, p)),
     );
     let deadline = task.deadline().map_or_else(
         || lang.t(Msg::NoDeadline).to_string(),

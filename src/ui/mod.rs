@@ -72,6 +72,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Mode::Withdraw => popup::withdraw(frame, app, theme, body),
         Mode::Note => popup::note(frame, app, theme, body),
         Mode::Filter => popup::filter(frame, app, theme, body),
+        Mode::UnitPicker => popup::unit_picker(frame, app, theme, body),
         Mode::Help => help::draw(frame, app, theme, body),
         _ => {}
     }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::Theme;
-use super::bars::{due_label, pillar_name};
+use super::bars::due_label;
 use super::text::{fit, safe};
 use crate::action::{Action, Mode};
 use crate::app::App;
@@ -248,7 +248,7 @@ pub(super) fn filter(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let value = match menu::current(*field, app.filter()) {
             None => lang.t(Msg::All).to_string(),
             Some(Value::Pillar(p)) => app.plan().pillar(&p).map_or(p.clone(), |x| {
-                format!("{} {}", x.numeral, pillar_name(lang, x))
+                crate::i18n::format::pillar_label(lang, x)
                     .trim()
                     .to_string()
             }),
@@ -281,4 +281,78 @@ pub(super) fn filter(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Paragraph::new(lines).block(frame_block(theme, lang.t(Msg::FilterTitle))),
         r,
     );
+}
+
+/// The lead unit picker: the words typed, then the units they match, best first.
+pub(super) fn unit_picker(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let choices = app.unit_choices();
+    let wanted = u16::try_from(choices.len().max(1) + 5).unwrap_or(u16::MAX);
+    let r = centered(
+        area,
+        72,
+        wanted.min(area.height.saturating_sub(2)).clamp(6, 16),
+    );
+    frame.render_widget(Clear, r);
+    let lang = app.lang();
+    let width = usize::from(r.width.saturating_sub(2));
+    let mut lines = vec![
+        Line::styled(
+            fit(&format!(" {}", lang.t(Msg::UnitPickerHint)), width),
+            theme.dim,
+        ),
+        Line::styled(
+            fit(&format!(" › {}", safe(app.unit_query().text())), width),
+            theme.title,
+        ),
+    ];
+    // Lines left for the list: borders, the two lines above and the hint line below.
+    let room = usize::from(r.height.saturating_sub(5)).max(1);
+    let cursor = app.unit_cursor().min(choices.len().saturating_sub(1));
+    let first = cursor.saturating_sub(room - 1);
+    if choices.is_empty() {
+        lines.push(Line::styled(
+            fit(&format!(" {}", lang.t(Msg::NoUnitMatches)), width),
+            theme.dim,
+        ));
+    }
+    for (i, choice) in choices.iter().enumerate().skip(first).take(room) {
+        let text = match choice {
+            None => format!(" {}", lang.t(Msg::All)),
+            Some(u) if u.short == u.name => format!(" {}", safe(&u.name)),
+            Some(u) => format!(" {} — {}", safe(&u.short), safe(&u.name)),
+        };
+        let text = fit(&text, width);
+        let style = if i == cursor {
+            theme.selected
+        } else {
+            theme.base
+        };
+        lines.push(Line::styled(format!("{text:<width$}"), style));
+    }
+    while lines.len() < room + 2 {
+        lines.push(Line::default());
+    }
+    lines.push(Line::styled(
+        fit(
+            &format!(
+                " {}",
+                hints(app, Mode::UnitPicker, &[Action::Confirm, Action::Back])
+            ),
+            width,
+        ),
+        theme.dim,
+    ));
+    frame.render_widget(
+        Paragraph::new(lines).block(frame_block(theme, lang.t(Msg::UnitPickerTitle))),
+        r,
+    );
+    let typed: String = app
+        .unit_query()
+        .text()
+        .chars()
+        .take(app.unit_query().cursor())
+        .collect();
+    let x =
+        r.x + 4 + u16::try_from(unicode_width::UnicodeWidthStr::width(typed.as_str())).unwrap_or(0);
+    frame.set_cursor_position((x.min(r.right().saturating_sub(2)), r.y + 2));
 }

@@ -205,19 +205,7 @@ fn short_status(lang: Lang, s: Status, width: usize) -> String {
     if width >= 15 {
         return lang.status(s).to_string();
     }
-    match (lang, s) {
-        (Lang::Vi, Status::NotStarted) => "Chưa TH",
-        (Lang::Vi, Status::InProgress) => "Đang TH",
-        (Lang::Vi, Status::Blocked) => "Vướng",
-        (Lang::Vi, Status::Done) => "Xong",
-        (Lang::Vi, Status::Cancelled) => "Dừng",
-        (Lang::En, Status::NotStarted) => "Not yet",
-        (Lang::En, Status::InProgress) => "Ongoing",
-        (Lang::En, Status::Blocked) => "Blocked",
-        (Lang::En, Status::Done) => "Done",
-        (Lang::En, Status::Cancelled) => "Dropped",
-    }
-    .to_string()
+    vf::status_short(lang, s).to_string()
 }
 
 fn task_line(
