@@ -79,9 +79,12 @@ impl Conn {
             hello: Hello::ours(),
             next_id: 0,
         };
-        conn.writer
-            .write_all(&encode(&Hello::ours()))
-            .map_err(|e| gone(&e))?;
+        if let Err(e) = conn.writer.write_all(&encode(&Hello::ours())) {
+            // A server that refused the connection at once (it is full) said why first.
+            return Err(conn
+                .said_before_closing()
+                .map_or_else(|| gone(&e), OpenError::Fatal));
+        }
         let mut buf = Vec::new();
         match read_line(&mut conn.reader, &mut buf, MAX_ANSWER) {
             Ok(Line::Line) => {}
