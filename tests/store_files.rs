@@ -272,3 +272,17 @@ fn measure_the_cost_of_fsync_per_edit() {
         "per write: sled's flush {flush_only:?}, then fsync of the log {log_only:?}, fsync of the directory (done only when sled added a file) {with_fsync:?}; a whole edit through the store {edit:?} ({N} each)"
     );
 }
+
+#[test]
+fn scratch_left_by_a_killed_process_is_cleared_when_the_store_opens() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("db");
+    drop(seeded(&db));
+    for stale in [".check-4242-1-0", ".sock.4242"] {
+        std::fs::create_dir(db.join(stale)).expect("stale scratch");
+        std::fs::write(db.join(stale).join("x"), b"left over").expect("write");
+    }
+    let _s = SledStore::open(&db).expect("open");
+    assert!(!db.join(".check-4242-1-0").exists());
+    assert!(!db.join(".sock.4242").exists());
+}

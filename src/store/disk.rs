@@ -414,6 +414,21 @@ impl Birthplace {
     }
 }
 
+/// Scratch left in `dir` by a process killed while checking the store or binding its socket
+/// (`.check-*`, `.sock.*`). Call with the store's lock held: then nobody is using them.
+pub fn clear_scratch(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(CHECK_PREFIX) || name.starts_with(".sock.") {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 /// A creation inside `dir` that was interrupted: `.new-store` is still there and no identity
 /// file was written. The sled files at the top of `dir` (if any) came from that creation's
 /// moves and hold nothing anybody was told was saved; they are removed so creation starts over.

@@ -135,6 +135,7 @@ impl SledStore {
             // Another process created the store first: open theirs.
         }
         let held = disk::lock(path)?;
+        disk::clear_scratch(path);
         disk::clear_interrupted_creation(path)?;
         if !disk::holds_store(path) {
             let place = disk::birthplace(path)?;
