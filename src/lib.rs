@@ -9,16 +9,17 @@
 //!   `domain`.
 //! - `file_error`: why a settings, plan or keymap file cannot be used, and where. May import
 //!   `domain`.
-//! - `store`: the `PlanStore` trait, driven by commands; sled on disk and an in-memory twin. May
-//!   import `domain`.
+//! - `query`: Vietnamese folding, fuzzy search, filters over tasks. May import `domain` (and `plan`
+//!   in its tests).
+//! - `store`: the `PlanStore` trait, driven by commands; sled on disk and an in-memory twin; it
+//!   answers `show` and `list` itself (the server from the plans it keeps). May import `domain`,
+//!   `query`.
 //! - `i18n`: the interface's words in Vietnamese and English, the store's errors among them. May
 //!   import `domain`, `action`, `store`.
 //! - `identity`: the OS login (NSS) and the actor the history records. May import `domain`,
 //!   `store`.
 //! - `plan`: plan files in and out (the embedded TOML plan, CSV/TOML/JSON import). May import
 //!   `domain`, `file_error`, `i18n`.
-//! - `query`: Vietnamese folding, fuzzy search, filters over tasks. May import `domain` (and `plan`
-//!   in its tests).
 //! - `export`: rows for JSON and CSV, the plan document for round trips. May import `domain`,
 //!   `query`, `store`, `i18n`, `plan`.
 //! - `keymap`: keys to actions, from `keymaps/*.toml` and the user's file. May import `action`,

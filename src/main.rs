@@ -33,10 +33,16 @@ fn main() -> ExitCode {
     }
     let result: Result<(), String> = match &cli.command {
         Some(command) => {
-            let stdout = std::io::stdout();
-            let mut out = stdout.lock();
+            // Buffered: a long listing is written in a few large writes, not one per line.
+            let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
             match run(&cli, command, &mut out) {
-                Ok(()) | Err(CliError::OutputClosed) => Ok(()),
+                Ok(()) => match std::io::Write::flush(&mut out) {
+                    Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                        Err(format!("<stdout>: {e}"))
+                    }
+                    _ => Ok(()),
+                },
+                Err(CliError::OutputClosed) => Ok(()),
                 Err(e) => Err(e.in_lang(steerdeck::cli::spoken(&cli))),
             }
         }

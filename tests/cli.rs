@@ -300,6 +300,31 @@ fn import_validates_everything_first() {
 }
 
 #[test]
+fn import_prints_the_ids_only_when_asked() {
+    let d = db();
+    let verbose = ok(
+        &d.path,
+        &["import", "--verbose", &fixture("valid/plan-2026.csv")],
+    );
+    assert!(verbose.contains("5 added"), "{verbose}");
+    assert!(verbose.contains("  added: I.1, "), "{verbose}");
+    let d = db();
+    let report = json(
+        &d.path,
+        &[
+            "import",
+            "--format",
+            "json",
+            &fixture("valid/plan-2026.csv"),
+        ],
+    );
+    assert_eq!(report["plan"], "plan-2026");
+    assert_eq!(report["created"], true);
+    assert_eq!(report["added"].as_array().map(Vec::len), Some(5));
+    assert_eq!(report["added"][0], "I.1");
+}
+
+#[test]
 fn import_a_csv_then_a_revision_keeps_statuses() {
     let d = db();
     let out = run(&d.path, &["import", &fixture("valid/plan-2026.csv")]);
@@ -314,6 +339,7 @@ fn import_a_csv_then_a_revision_keeps_statuses() {
         stdout.contains("plan 'plan-2026' created and active: 5 added"),
         "{stdout}"
     );
+    assert_eq!(stdout.lines().count(), 1, "counts only: {stdout}");
     let rows = json(&d.path, &["list", "--format", "json"]);
     let rows = rows.as_array().expect("array");
     assert_eq!(rows.len(), 5);

@@ -19,14 +19,16 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("domain", &[]),
     ("action", &["domain"]),
     ("file_error", &["domain"]),
-    ("store", &["domain"]),
+    // `query` may use `plan` in its tests only (the embedded plan as test data).
+    ("query", &["domain"]),
+    // A store answers `show` and `list` itself (the server from the plans it keeps), with the
+    // same index and filters the screen uses.
+    ("store", &["domain", "query"]),
     // `i18n` words the store's errors (a refused edit, a missing task) in either language.
     ("i18n", &["domain", "action", "store"]),
     ("identity", &["domain", "store"]),
     // `plan` reads statuses written as words (a CSV export) in either language.
     ("plan", &["domain", "file_error", "i18n"]),
-    // `query` may use `plan` in its tests only (the embedded plan as test data).
-    ("query", &["domain"]),
     ("export", &["domain", "query", "store", "i18n", "plan"]),
     ("keymap", &["action", "domain", "file_error"]),
     ("config", &["domain", "i18n", "file_error"]),

@@ -8,9 +8,11 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 
-use steerdeck::domain::{Plan, Status};
+use steerdeck::domain::{Plan, Status, Task, UnitRegistry};
+use steerdeck::query::{Due, Filter, Query, TaskIndex};
 use steerdeck::store::{
-    Actor, Clock, Command, MemoryStore, Outcome, PlanStore, SledStore, StoreError, Update,
+    Actor, CachedStore, Clock, Command, MemoryStore, Outcome, PlanStore, Selection, SledStore,
+    StoreError, Update,
 };
 
 fn clock() -> Clock {
@@ -34,6 +36,10 @@ thread_local! {
 /// The name the history records for an edit made as `name`.
 fn who(name: &str) -> String {
     RECORDED.with(|r| (r.borrow())(name))
+}
+
+fn registry() -> steerdeck::domain::UnitRegistry {
+    steerdeck::domain::UnitRegistry::embedded().expect("registry")
 }
 
 fn plan() -> Plan {
@@ -77,6 +83,202 @@ fn contract(make: &dyn Fn() -> Box<dyn PlanStore>) {
     conflicts_are_detected(make().as_ref());
     reimport_keeps_states_and_archives(make().as_ref());
     import_restores_states_only_where_none(make().as_ref());
+    let s = make();
+    import(s.as_ref(), plan());
+    queries_match_load(s.as_ref());
+    tasks_added_by_a_reimport_can_be_edited(make().as_ref());
+}
+
+/// A store that remembers a plan's ids learns the new ones after a re-import.
+fn tasks_added_by_a_reimport_can_be_edited(s: &dyn PlanStore) {
+    import(s, plan());
+    set(
+        s,
+        "lan",
+        Update {
+            progress: Some(10),
+            ..upd("i.1")
+        },
+    )
+    .expect("edit");
+    // The progress, and the status it implies (not started → in progress).
+    assert_eq!(s.history("2025", Some("i.1")).expect("history").len(), 2);
+    let mut next = plan();
+    let mut extra = next.tasks[0].clone();
+    extra.id = "I.99".into();
+    next.tasks.push(extra);
+    import(s, next);
+    set(
+        s,
+        "lan",
+        Update {
+            status: Some(Status::Blocked),
+            ..upd("i.99")
+        },
+    )
+    .expect("the new task can be edited");
+    let h = s.history("2025", Some("i.99")).expect("history");
+    assert_eq!(h.len(), 1);
+    assert_eq!(h[0].task.as_deref(), Some("I.99"));
+    assert_eq!(
+        s.task("2025", "i.99").expect("task").state.status,
+        Status::Blocked
+    );
+    assert!(matches!(
+        set(
+            s,
+            "lan",
+            Update {
+                progress: Some(5),
+                ..upd("I.100")
+            }
+        ),
+        Err(StoreError::NoSuchTask { .. })
+    ));
+}
+
+/// `task` and `select` answer what `load` (and `history`) say, before and after edits made
+/// through the same store. Needs a store whose active plan is the embedded one.
+fn queries_match_load(s: &dyn PlanStore) {
+    let name = s.active().expect("active").expect("a plan");
+    let edit = |task: &str, status: Status, note: &str| {
+        set(
+            s,
+            "lan",
+            Update {
+                plan: name.clone(),
+                status: Some(status),
+                note: Some(note.into()),
+                done_on: Some(d(2025, 6, 1)),
+                ..upd(task)
+            },
+        )
+        .expect("edit");
+    };
+    // Asked once before any edit, so that a store keeping copies has one to keep up to date.
+    check_queries(s, &name);
+    edit("I.1", Status::Blocked, "chờ phê duyệt");
+    edit("iv.5", Status::Done, "Đã kết nối");
+    check_queries(s, &name);
+    edit("III.3", Status::InProgress, "đang thuê");
+    edit("I.1", Status::InProgress, "đã có kinh phí");
+    check_queries(s, &name);
+    let r = s.task(&name, "i.1").expect("task");
+    assert_eq!(r.state.status, Status::InProgress);
+    assert_eq!(r.state.notes.len(), 2);
+    let blocked = s
+        .select(
+            &name,
+            &Selection {
+                filter: Filter {
+                    statuses: vec![Status::InProgress],
+                    ..Filter::default()
+                },
+                search: String::new(),
+                as_of: d(2025, 7, 15),
+            },
+        )
+        .expect("select");
+    let ids: Vec<&str> = blocked.tasks.iter().map(|t| t.def.id.as_str()).collect();
+    assert_eq!(ids, ["I.1", "III.3"]);
+}
+
+fn selections() -> Vec<Selection> {
+    let at = |filter: Filter, search: &str| Selection {
+        filter,
+        search: search.into(),
+        as_of: d(2025, 7, 15),
+    };
+    vec![
+        at(Filter::default(), ""),
+        at(
+            Filter {
+                due: vec![Due::Overdue],
+                ..Filter::default()
+            },
+            "",
+        ),
+        at(
+            Filter {
+                statuses: vec![Status::Blocked, Status::Done],
+                ..Filter::default()
+            },
+            "",
+        ),
+        at(
+            Filter {
+                lead: Some("tong cuc thads".into()),
+                ..Filter::default()
+            },
+            "",
+        ),
+        at(Filter::default(), "ho tich"),
+        at(Filter::default(), "phe duyet"),
+        at(
+            Filter {
+                pillars: vec!["digital-government".into()],
+                due: vec![Due::Quarter(2025, 4)],
+                ..Filter::default()
+            },
+            "VNeID",
+        ),
+        at(
+            Filter {
+                pillars: vec!["data".into()],
+                ..Filter::default()
+            },
+            "",
+        ),
+    ]
+}
+
+fn check_queries(s: &dyn PlanStore, name: &str) {
+    let data = s.load(name).expect("load");
+    for t in data.tasks() {
+        for id in [t.def.id.clone(), t.def.id.to_lowercase()] {
+            let r = s.task(name, &id).expect("task");
+            assert_eq!(r.task(), t, "{id}");
+            assert_eq!(r.pillar.as_ref(), data.plan.pillar(&t.def.pillar), "{id}");
+            assert_eq!(r.year, data.plan.year);
+            let history = s.history(name, Some(&t.def.id)).expect("history");
+            assert_eq!(r.history, history, "{id}");
+        }
+    }
+    assert!(matches!(
+        s.task(name, "IX.99"),
+        Err(StoreError::NoSuchTask { .. })
+    ));
+    assert!(matches!(
+        s.task("no-such-plan", "I.1"),
+        Err(StoreError::NoSuchPlan(_))
+    ));
+    let registry = UnitRegistry::embedded().expect("registry");
+    let mut sizes = Vec::new();
+    for sel in selections() {
+        let mut index = TaskIndex::new(data.tasks(), &registry);
+        let picked = index
+            .select(&sel.filter, &Query::new(&sel.search), &registry, sel.as_of)
+            .expect("search");
+        let expected: Vec<Task> = picked
+            .iter()
+            .map(|(i, _)| index.tasks()[*i].clone())
+            .collect();
+        let got = s.select(name, &sel).expect("select");
+        assert_eq!(got.pillars, data.plan.pillars);
+        assert_eq!(got.year, data.plan.year);
+        assert_eq!(got.into_tasks(), expected, "{sel:?}");
+        sizes.push(expected.len());
+    }
+    // The selections mean something: all, none and some in between.
+    assert_eq!(sizes[0], data.plan.tasks.len());
+    assert!(
+        sizes[1..].iter().any(|n| *n > 0 && *n < sizes[0]),
+        "{sizes:?}"
+    );
+    assert!(matches!(
+        s.select("no-such-plan", &selections()[0]),
+        Err(StoreError::NoSuchPlan(_))
+    ));
 }
 
 fn seeding_and_plans(s: &dyn PlanStore) {
@@ -505,6 +707,92 @@ fn served_store_meets_the_contract() {
 }
 
 #[test]
+fn cached_memory_store_meets_the_contract() {
+    contract(&|| {
+        Box::new(CachedStore::new(
+            MemoryStore::with_clock(clock()),
+            registry(),
+        ))
+    });
+}
+
+#[test]
+fn cached_sled_store_meets_the_contract() {
+    let dirs = std::cell::RefCell::new(Vec::new());
+    contract(&|| {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = SledStore::open_with_clock(&dir.path().join("db"), clock()).expect("open");
+        dirs.borrow_mut().push(dir);
+        Box::new(CachedStore::new(store, registry()))
+    });
+}
+
+/// The served store (a real `steerdeck serve`, which seeds the embedded plan) answers the
+/// queries like its `load`.
+#[cfg(target_os = "linux")]
+#[test]
+fn remote_store_answers_queries_like_load() {
+    let s = support::store();
+    let _server = support::Server::start(&s.db);
+    let remote = support::client(&s.db, Some("thư ký"));
+    queries_match_load(&remote);
+}
+
+/// A plan too large for one request goes in parts and is applied as one import: the same report,
+/// plan, states and history as the same import into a store in memory.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_large_import_through_the_server_is_one_change() {
+    let base = plan();
+    let mut big = base.clone();
+    big.name = "big".into();
+    big.tasks = (0..5000)
+        .map(|i| {
+            let mut t = base.tasks[i % base.tasks.len()].clone();
+            t.id = format!("{}.{i}", t.id);
+            t
+        })
+        .collect();
+    let mut states = BTreeMap::new();
+    for t in big.tasks.iter().step_by(7) {
+        let state = steerdeck::domain::TaskState {
+            status: Status::InProgress,
+            progress: 30,
+            ..Default::default()
+        };
+        states.insert(t.id.clone(), state);
+    }
+    let command = Command::Import {
+        plan: big,
+        states,
+        activate: true,
+    };
+    let s = support::store();
+    let _server = support::Server::start(&s.db);
+    let remote = support::client(&s.db, None);
+    let before = remote.last_seq().expect("seq");
+    let served = remote
+        .execute(&Actor::new("x"), command.clone())
+        .expect("import");
+    let memory = MemoryStore::with_clock(clock());
+    let expected = memory.execute(&Actor::new("x"), command).expect("import");
+    assert_eq!(served, expected);
+    let (got, want) = (
+        remote.load("big").expect("load"),
+        memory.load("big").expect("load"),
+    );
+    assert_eq!(got, want);
+    assert_eq!(got.plan.tasks.len(), 5000);
+    let events = remote.history("big", None).expect("history");
+    assert_eq!(
+        events.len(),
+        memory.history("big", None).expect("history").len()
+    );
+    assert!(events.iter().all(|e| e.seq > before));
+    assert_eq!(remote.active().expect("active").as_deref(), Some("big"));
+}
+
+#[test]
 fn sled_store_keeps_everything_across_reopen() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("db");
@@ -567,4 +855,100 @@ fn a_new_store_directory_is_private() {
     let _s = SledStore::open(&path).expect("open");
     let mode = std::fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
     assert_eq!(mode, 0o700);
+}
+
+/// An import in parts applies nothing until its commit: a connection that ends before it leaves
+/// the store as it was; parts without a beginning are refused.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_import_in_parts_is_applied_only_by_its_commit() {
+    let s = support::store();
+    let _server = support::Server::start(&s.db);
+    let mut partial = plan();
+    partial.name = "partial".into();
+    let tasks = std::mem::take(&mut partial.tasks);
+    let begin =
+        serde_json::json!({"id": 1, "op": "import_begin", "plan": partial, "activate": true});
+    let more = serde_json::json!({"id": 2, "op": "import_more", "tasks": tasks});
+    {
+        let mut raw = support::Raw::greeted(&s.db);
+        raw.send(more.to_string().as_bytes());
+        let refused = raw.recv().expect("answer");
+        assert_eq!(refused["error"]["kind"], "bad_request", "{refused}");
+        raw.send(begin.to_string().as_bytes());
+        let ok = raw.recv().expect("answer");
+        assert!(ok.get("error").is_none(), "{ok}");
+        raw.send(more.to_string().as_bytes());
+        assert!(raw.recv().expect("answer").get("error").is_none());
+    } // the connection ends: no commit
+    let remote = support::client(&s.db, None);
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let names: Vec<String> = remote
+        .plans()
+        .expect("plans")
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert_eq!(names, ["2025"]);
+    let mut raw = support::Raw::greeted(&s.db);
+    raw.send(begin.to_string().as_bytes());
+    raw.recv().expect("answer");
+    raw.send(more.to_string().as_bytes());
+    raw.recv().expect("answer");
+    raw.send(br#"{"id":3,"op":"import_commit"}"#);
+    let done = raw.recv().expect("answer");
+    assert_eq!(done["ok"]["outcome"], "imported", "{done}");
+    assert_eq!(done["ok"]["added"].as_array().map(Vec::len), Some(59));
+    let data = remote.load("partial").expect("load");
+    assert_eq!(data.plan.tasks.len(), 59);
+    assert_eq!(remote.active().expect("active").as_deref(), Some("partial"));
+}
+
+/// The `load` answer the server puts together from sled's bytes is the plan `load` reads, and
+/// the cached store's answers follow edits.
+#[test]
+fn the_load_answer_put_together_from_stored_bytes_is_the_plan() {
+    use steerdeck::store::PlanData;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sled = SledStore::open_with_clock(&dir.path().join("db"), clock()).expect("open");
+    let s = CachedStore::new(sled, registry());
+    let answer = |s: &CachedStore<SledStore>| -> PlanData {
+        let raw = s
+            .load_json_with("2025", |sled| sled.load_json("2025"))
+            .expect("answer");
+        serde_json::from_str(raw.get()).expect("a plan")
+    };
+    import(&s, plan());
+    assert_eq!(answer(&s), s.inner().load("2025").expect("load"));
+    set(
+        &s,
+        "lan",
+        Update {
+            status: Some(Status::Blocked),
+            note: Some("chờ \"kinh phí\"\n2025".into()),
+            ..upd("I.1")
+        },
+    )
+    .expect("edit");
+    let after = answer(&s);
+    assert_eq!(after, s.inner().load("2025").expect("load"));
+    assert_eq!(after.states["I.1"].status, Status::Blocked);
+    // With a kept copy (made by a query), the answer is the kept copy's, and follows edits too.
+    s.task("2025", "I.2").expect("task");
+    set(
+        &s,
+        "lan",
+        Update {
+            progress: Some(30),
+            ..upd("I.2")
+        },
+    )
+    .expect("edit");
+    let kept = answer(&s);
+    assert_eq!(kept, s.inner().load("2025").expect("load"));
+    assert_eq!(kept.states["I.2"].progress, 30);
+    assert!(matches!(
+        s.load_json_with("nope", |sled| sled.load_json("nope")),
+        Err(StoreError::NoSuchPlan(_))
+    ));
 }

@@ -155,11 +155,13 @@ impl App {
     pub fn new(store: Box<dyn PlanStore>, cfg: AppConfig) -> Result<Self, StoreError> {
         let data = store.load(&cfg.plan_name)?;
         let last_seq = store.last_seq()?;
-        let index = TaskIndex::new(data.tasks(), &cfg.registry);
+        // The tasks move into the index; `plan` keeps the rest (pillars, year), not a second copy.
+        let (plan, tasks) = data.split();
+        let index = TaskIndex::new(tasks, &cfg.registry);
         let mut app = App {
             store,
             cfg,
-            plan: data.plan,
+            plan,
             index,
             filter: Filter::default(),
             search: TextInput::default(),
@@ -333,8 +335,9 @@ impl App {
     pub fn reload(&mut self) -> Result<(), StoreError> {
         let data = self.store.load(&self.cfg.plan_name)?;
         self.last_seq = self.store.last_seq()?;
-        self.plan = data.plan.clone();
-        self.index = TaskIndex::new(data.tasks(), &self.cfg.registry);
+        let (plan, tasks) = data.split();
+        self.plan = plan;
+        self.index = TaskIndex::new(tasks, &self.cfg.registry);
         self.history = None;
         self.rebuild();
         self.ensure_history();

@@ -64,6 +64,16 @@ pub enum HistoryFormat {
     Json,
 }
 
+/// Output formats of `import`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ImportFormat {
+    /// One line of counts (with `--verbose`, the ids too).
+    #[default]
+    Text,
+    /// The report: the ids added, changed, removed and restored, and the counts.
+    Json,
+}
+
 /// Formats of `export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum ExportFormat {
@@ -99,6 +109,12 @@ pub enum Command {
     Import {
         /// The file (.csv, .toml, .json).
         file: PathBuf,
+        /// What to print: counts (text), or the whole report with every id (json).
+        #[arg(long, value_enum, default_value_t)]
+        format: ImportFormat,
+        /// With the counts, the ids added, changed and removed.
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// Export the plan.
     Export {

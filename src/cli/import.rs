@@ -9,10 +9,20 @@ use crate::plan::read_file;
 use crate::session::Session;
 use crate::store::{Command as StoreCommand, Outcome};
 
+/// What `import` prints.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Print {
+    /// The report as JSON (every id).
+    pub json: bool,
+    /// The ids after the counts.
+    pub ids: bool,
+}
+
 pub(super) fn run(
     session: &Session,
     name: Option<&str>,
     file: &Path,
+    print: Print,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let read = read_file(file, name, &session.registry)?;
@@ -28,6 +38,9 @@ pub(super) fn run(
         },
     )?;
     if let Outcome::Imported(r) = outcome {
+        if print.json {
+            return super::list::write_json(out, &r);
+        }
         let verb = if r.created { "created" } else { "updated" };
         let line = format!(
             "plan '{}' {verb} and active: {} added, {} changed, {} removed (archived), {} unchanged{}",
@@ -43,6 +56,9 @@ pub(super) fn run(
             }
         );
         writeln!(out, "{}", printable(&line, false)).map_err(out_err)?;
+        if !print.ids {
+            return Ok(());
+        }
         for (label, ids) in [
             ("added", &r.added),
             ("changed", &r.changed),

@@ -7,8 +7,9 @@ use super::{CliError, out_err, table};
 use crate::export::TaskRow;
 use crate::i18n::{Lang, Msg, format as vf};
 use crate::query::fold::fold;
-use crate::query::{Due, Filter, Query, TaskIndex, UnitMiss, parse_quarter, pick_unit};
+use crate::query::{Due, Filter, UnitMiss, parse_quarter, pick_unit};
 use crate::session::Session;
+use crate::store::Selection;
 
 /// `steerdeck list`: the filter from the flags, then the rows.
 pub(super) fn run(
@@ -67,14 +68,19 @@ fn list(
     sep: bool,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let data = session.store.load(plan)?;
-    let mut filter = filter.clone();
-    for p in &mut filter.pillars {
-        if let Some(found) = crate::query::find_pillar(&data.plan, p) {
-            found.key.clone_into(p);
-        } else {
-            let keys: Vec<String> = data
-                .plan
+    // The store selects (the server, from the plan it keeps): only the tasks listed travel. A
+    // pillar may be named by its key, numeral or name; the store reads it the same way.
+    let selected = session.store.select(
+        plan,
+        &Selection {
+            filter: filter.clone(),
+            search: search.to_string(),
+            as_of: session.as_of,
+        },
+    )?;
+    for p in &filter.pillars {
+        if crate::query::find_pillar(&selected.pillars, p).is_none() {
+            let keys: Vec<String> = selected
                 .pillars
                 .iter()
                 .map(|p| {
@@ -94,16 +100,9 @@ fn list(
             }));
         }
     }
-    let filter = &filter;
-    let mut index = TaskIndex::new(data.tasks(), &session.registry);
-    let selected = index.select(
-        filter,
-        &Query::new(search),
-        &session.registry,
-        session.as_of,
-    )?;
-    let tasks: Vec<&crate::domain::Task> =
-        selected.iter().map(|(i, _)| &index.tasks()[*i]).collect();
+    let pillars = selected.pillars.clone();
+    let tasks = selected.into_tasks();
+    let tasks: Vec<&crate::domain::Task> = tasks.iter().collect();
     match format {
         ListFormat::Json => {
             let rows: Vec<TaskRow> = tasks
@@ -114,7 +113,7 @@ fn list(
         }
         ListFormat::Csv => {
             let bytes = crate::export::csv::list_csv(
-                &data.plan,
+                &pillars,
                 &tasks,
                 session.as_of,
                 session.lang,

@@ -142,7 +142,20 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<(), CliE
         Command::History { id, format } => {
             history::run(&session, &plan, id.as_deref(), *format, out)
         }
-        Command::Import { file } => import::run(&session, cli.plan.as_deref(), file, out),
+        Command::Import {
+            file,
+            format,
+            verbose,
+        } => import::run(
+            &session,
+            cli.plan.as_deref(),
+            file,
+            import::Print {
+                json: *format == args::ImportFormat::Json,
+                ids: *verbose,
+            },
+            out,
+        ),
         Command::Serve { .. } => Err(serve_elsewhere()),
         Command::Export {
             format,

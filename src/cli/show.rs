@@ -7,7 +7,6 @@ use crate::export::sanitize::terminal as printable;
 use crate::i18n::history::describe;
 use crate::i18n::{Msg, format as vf};
 use crate::session::Session;
-use crate::store::StoreError;
 
 pub(super) fn show(
     session: &Session,
@@ -15,15 +14,9 @@ pub(super) fn show(
     id: &str,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let data = session.store.load(plan)?;
-    let task = data
-        .tasks()
-        .into_iter()
-        .find(|t| t.def.id.eq_ignore_ascii_case(id.trim()))
-        .ok_or_else(|| StoreError::NoSuchTask {
-            plan: plan.to_string(),
-            task: id.to_string(),
-        })?;
+    // One task and its history from the store, not the whole plan.
+    let record = session.store.task(plan, id)?;
+    let task = record.task();
     let lang = session.lang;
     let units = |names: &[String]| -> String {
         names
@@ -35,9 +28,9 @@ pub(super) fn show(
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let pillar = data
-        .plan
-        .pillar(&task.def.pillar)
+    let pillar = record
+        .pillar
+        .as_ref()
         .map_or_else(|| task.def.pillar.clone(), |p| vf::pillar_label(lang, p));
     let deadline = task.deadline().map_or_else(
         || lang.t(Msg::NoDeadline).to_string(),
@@ -106,10 +99,9 @@ pub(super) fn show(
             ));
         }
     }
-    let history = session.store.history(plan, Some(&task.def.id))?;
-    if !history.is_empty() {
+    if !record.history.is_empty() {
         lines.push(format!("{}:", lang.t(Msg::History)));
-        for e in &history {
+        for e in &record.history {
             lines.push(format!("  {}", describe(lang, session.zone, e)));
         }
     }

@@ -3,6 +3,7 @@
 //! when the store was opened with [`super::connect_or_start`]).
 
 use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
 use std::io::{BufReader, ErrorKind, Write};
 use std::os::unix::net::UnixStream;
 use std::path::Path;
@@ -11,13 +12,15 @@ use std::time::Duration;
 
 use super::connect::{ConnectOptions, reach};
 use super::policy::Access;
-use super::protocol::{Hello, Line, MAX_ANSWER, Op, Reply, Request, encode, read_line};
+use super::protocol::{Hello, Line, MAX_ANSWER, Op, Request, encode, read_line};
 use super::serve::lock;
 use super::trust;
-use crate::domain::TaskState;
+use crate::domain::{Plan, TaskState};
 use crate::store::{
-    Actor, Command, Event, Outcome, PlanData, PlanInfo, PlanStore, Result, StoreError,
+    Actor, Command, Event, Outcome, PlanData, PlanInfo, PlanStore, Result, Selected, Selection,
+    StoreError, TaskRecord,
 };
+use std::collections::BTreeMap;
 
 /// How long to wait for the hello.
 const HELLO_TIMEOUT: Duration = Duration::from_secs(5);
@@ -74,7 +77,8 @@ impl Conn {
         let _ = stream.set_read_timeout(Some(HELLO_TIMEOUT));
         let writer = stream.try_clone().map_err(|e| gone(&e))?;
         let mut conn = Conn {
-            reader: BufReader::new(stream),
+            // Answers can be megabytes: read them in large pieces.
+            reader: BufReader::with_capacity(256 * 1024, stream),
             writer,
             hello: Hello::ours(),
             next_id: 0,
@@ -102,8 +106,9 @@ impl Conn {
         Ok(conn)
     }
 
-    /// Sends a request and reads its answer.
-    fn call(&mut self, op: &Op) -> std::result::Result<serde_json::Value, CallError> {
+    /// Sends a request and reads its answer's value. The value is read straight from the line
+    /// (no copy of a megabytes-long plan in between).
+    fn call<T: DeserializeOwned>(&mut self, op: &Op) -> std::result::Result<T, CallError> {
         if self.closed_by_server() {
             // E.g. closed after being idle: nothing was sent, so it is safe to reconnect.
             return Err(CallError::NotSent);
@@ -127,7 +132,7 @@ impl Conn {
                 Ok(Line::Line) => {}
                 Ok(_) | Err(_) => return Err(CallError::Sent),
             }
-            let reply: Reply = serde_json::from_slice(&buf).map_err(|e| {
+            let reply: Answer<'_> = serde_json::from_slice(&buf).map_err(|e| {
                 CallError::Failed(StoreError::Protocol(format!(
                     "the steerdeck server sent something this client cannot read ({e})"
                 )))
@@ -144,9 +149,22 @@ impl Conn {
                     reply.id
                 ))));
             }
-            return Ok(reply.ok.unwrap_or(serde_json::Value::Null));
+            return decode(reply.ok).map_err(CallError::Failed);
         }
     }
+}
+
+/// A [`super::protocol::Reply`] read in place: its value borrowed from the line.
+#[derive(serde::Deserialize)]
+struct Answer<'a> {
+    #[serde(default)]
+    id: Option<u64>,
+    #[serde(default, borrow)]
+    ok: Option<&'a RawValue>,
+    #[serde(default)]
+    error: Option<super::protocol::WireError>,
+    #[serde(default)]
+    changed: Option<u64>,
 }
 
 impl Conn {
@@ -179,7 +197,7 @@ impl Conn {
         if line != Line::Line {
             return None;
         }
-        let reply: Reply = serde_json::from_slice(&buf).ok()?;
+        let reply: super::protocol::Reply = serde_json::from_slice(&buf).ok()?;
         reply.error.map(super::protocol::WireError::into_store)
     }
 }
@@ -208,6 +226,19 @@ fn parse_hello(line: &[u8]) -> Result<Hello> {
         )));
     }
     Ok(theirs)
+}
+
+/// Tasks (or states) per part of an import sent in parts: about 1 MiB of JSON, well under the
+/// server's request limit.
+const IMPORT_PART: usize = 2000;
+
+/// An answer's value.
+fn decode<T: DeserializeOwned>(v: Option<&RawValue>) -> Result<T> {
+    serde_json::from_str(v.map_or("null", RawValue::get)).map_err(|e| {
+        StoreError::Protocol(format!(
+            "the steerdeck server's answer is not what this client expects ({e})"
+        ))
+    })
 }
 
 enum CallError {
@@ -271,6 +302,58 @@ impl RemoteStore {
         })
     }
 
+    /// Sends an import in parts on one connection, then commits it. Nothing is applied unless
+    /// the commit arrives; a connection lost before it leaves the store as it was.
+    fn import_in_parts(
+        &self,
+        mut plan: Plan,
+        states: BTreeMap<String, TaskState>,
+        activate: bool,
+    ) -> Result<Outcome> {
+        let mut guard = lock(&self.conn);
+        if guard.is_none() {
+            *guard = Some(reach(&self.options)?);
+        }
+        let Some(conn) = guard.as_mut() else {
+            return Err(self.lost(false));
+        };
+        let mut rest = std::mem::take(&mut plan.tasks).into_iter();
+        let mut states = states.into_iter();
+        let mut parts = vec![Op::ImportBegin { plan, activate }];
+        loop {
+            let tasks: Vec<_> = rest.by_ref().take(IMPORT_PART).collect();
+            let states: BTreeMap<_, _> = states.by_ref().take(IMPORT_PART).collect();
+            if tasks.is_empty() && states.is_empty() {
+                break;
+            }
+            parts.push(Op::ImportMore { tasks, states });
+        }
+        for part in &parts {
+            match conn.call::<()>(part) {
+                Ok(()) => {}
+                Err(CallError::Failed(e)) => return Err(e),
+                Err(CallError::NotSent | CallError::Sent) => {
+                    *guard = None;
+                    return Err(StoreError::Disconnected(format!(
+                        "{} while sending the import; nothing was saved",
+                        self.lost(false)
+                    )));
+                }
+            }
+        }
+        let commit = Op::ImportCommit {
+            user: self.options.display_name.clone(),
+        };
+        match conn.call(&commit) {
+            Ok(v) => Ok(v),
+            Err(CallError::Failed(e)) => Err(e),
+            Err(CallError::NotSent | CallError::Sent) => {
+                *guard = None;
+                Err(self.lost(true))
+            }
+        }
+    }
+
     fn call<T: DeserializeOwned>(&self, op: &Op) -> Result<T> {
         let mut guard = lock(&self.conn);
         for attempt in 0..2 {
@@ -285,13 +368,7 @@ impl RemoteStore {
             }
             let Some(conn) = guard.as_mut() else { break };
             match conn.call(op) {
-                Ok(v) => {
-                    return serde_json::from_value(v).map_err(|e| {
-                        StoreError::Protocol(format!(
-                            "the steerdeck server's answer is not what this client expects ({e})"
-                        ))
-                    });
-                }
+                Ok(v) => return Ok(v),
                 Err(CallError::Failed(e)) => return Err(e),
                 Err(CallError::Sent) if op.is_write() => {
                     *guard = None;
@@ -343,8 +420,19 @@ impl PlanStore for RemoteStore {
         })
     }
     /// The server records its own view of who is acting (the login from the kernel, with this
-    /// store's display name); `actor` is not sent.
+    /// store's display name); `actor` is not sent. A large import goes in parts (see
+    /// [`super::protocol`]), applied by the server as one change.
     fn execute(&self, _actor: &Actor, command: Command) -> Result<Outcome> {
+        let command = match command {
+            Command::Import {
+                plan,
+                states,
+                activate,
+            } if plan.tasks.len() + states.len() > IMPORT_PART => {
+                return self.import_in_parts(plan, states, activate);
+            }
+            c => c,
+        };
         self.call(&Op::Execute {
             user: self.options.display_name.clone(),
             command,
@@ -358,5 +446,17 @@ impl PlanStore for RemoteStore {
     }
     fn backup(&self) -> Result<crate::store::backup::Backup> {
         self.call(&Op::Backup)
+    }
+    fn task(&self, plan: &str, id: &str) -> Result<TaskRecord> {
+        self.call(&Op::Task {
+            plan: plan.into(),
+            task: id.into(),
+        })
+    }
+    fn select(&self, plan: &str, selection: &Selection) -> Result<Selected> {
+        self.call(&Op::Select {
+            plan: plan.into(),
+            selection: selection.clone(),
+        })
     }
 }

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 use serde_json::Value;
+use serde_json::value::RawValue;
 use std::io::{BufReader, Write};
 use std::os::unix::fs::MetadataExt;
 use std::os::unix::net::UnixStream;
@@ -11,7 +12,8 @@ use std::time::Duration;
 
 use super::policy::{self, Access, Peer, StoreOwner};
 use super::protocol::{
-    ErrorKind, Hello, Line, MAX_REQUEST, Op, Reply, WireError, encode, read_line, version_mismatch,
+    ErrorKind, Hello, Line, MAX_REQUEST, Op, Reply, Request, WireError, encode, encode_reply,
+    read_line, version_mismatch,
 };
 use super::serve::{Shared, lock};
 use crate::identity::{actor, login_of};
@@ -49,7 +51,7 @@ pub(super) fn handle(shared: &Arc<Shared>, stream: UnixStream, id: u64) {
     let hello = Hello {
         login: Some(who.login.clone()),
         access: Some(who.access),
-        store: Some(shared.store.id().to_string()),
+        store: Some(shared.store.inner().id().to_string()),
         ..Hello::ours()
     };
     if !send(&writer, &hello) {
@@ -82,6 +84,7 @@ pub(super) fn handle(shared: &Arc<Shared>, stream: UnixStream, id: u64) {
         }
         Ok(Line::Closed) | Err(_) => return,
     }
+    let mut staged = None;
     loop {
         match read_line(&mut reader, &mut buf, MAX_REQUEST) {
             Ok(Line::Line) => {
@@ -91,8 +94,8 @@ pub(super) fn handle(shared: &Arc<Shared>, stream: UnixStream, id: u64) {
                 // The writer is held while answering so a change notification cannot come
                 // between a `watch` and its answer.
                 let mut w = lock(&writer);
-                let reply = answer(shared, &who, &buf, id, &writer);
-                if w.write_all(&encode(&reply)).is_err() {
+                let reply = answer(shared, &who, &buf, id, &writer, &mut staged);
+                if w.write_all(&encode_reply(&reply)).is_err() {
                     return;
                 }
                 if !watching && shared.is_watcher(id) {
@@ -229,40 +232,57 @@ fn answer(
     line: &[u8],
     conn: u64,
     writer: &Arc<Mutex<UnixStream>>,
+    staged: &mut Option<super::query::Staged>,
 ) -> Reply {
-    let (id, op) = match super::protocol::parse_request(line) {
+    // A good request is read straight into its type; only a bad one goes through a JSON tree,
+    // to say what is wrong with it (a tree of a large import costs more than the import).
+    let (id, op) = match serde_json::from_slice::<Request>(line) {
         Ok(r) => (r.id, r.op),
-        Err((id, e)) => {
-            return Reply {
-                id,
-                error: Some(e),
-                ..Reply::default()
-            };
-        }
+        Err(_) => match super::protocol::parse_request(line) {
+            Ok(r) => (r.id, r.op),
+            Err((id, e)) => {
+                return Reply {
+                    id,
+                    error: Some(e),
+                    ..Reply::default()
+                };
+            }
+        },
     };
     let store = shared.store.as_ref();
     let result = match op {
-        Op::Plans => json(shared, store.plans()),
-        Op::Active => json(shared, store.active()),
-        Op::Load { plan } => json(shared, store.load(&plan)),
-        Op::State { plan, task } => json(shared, store.state(&plan, &task)),
-        Op::History { plan, task } => json(shared, store.history(&plan, task.as_deref())),
-        Op::LastSeq => json(shared, store.last_seq()),
-        Op::Backup => json(shared, store.backup()),
+        Op::Plans => reported(shared, store.plans()),
+        Op::Active => reported(shared, store.active()),
+        Op::Load { plan } => super::query::load(store, &plan),
+        Op::Task { plan, task } => reported(shared, store.task(&plan, &task)),
+        Op::Select { plan, selection } => reported(shared, store.select(&plan, &selection)),
+        Op::Backup => reported(shared, store.backup()),
+        Op::ImportBegin { plan, activate } => {
+            if who.access != Access::Edit {
+                return error(Some(id), ErrorKind::Denied, who.refusal.clone());
+            }
+            super::query::begin(staged, plan, activate, line.len());
+            json(Ok(()))
+        }
+        Op::ImportMore { tasks, states } => {
+            super::query::more(staged, tasks, states, line.len()).and_then(|()| json(Ok(())))
+        }
+        Op::ImportCommit { user } => match super::query::commit(staged) {
+            Err(e) => Err(e),
+            Ok(command) => execute(shared, who, user, command),
+        },
+        Op::State { plan, task } => reported(shared, store.state(&plan, &task)),
+        Op::History { plan, task } => reported(shared, store.history(&plan, task.as_deref())),
+        Op::LastSeq => reported(shared, store.last_seq()),
         Op::Execute { user, command } => {
             if who.access != Access::Edit {
                 return error(Some(id), ErrorKind::Denied, who.refusal.clone());
             }
-            let name: Option<String> = user.map(|u| u.chars().take(MAX_DISPLAY_NAME).collect());
-            let result = store.execute(&actor(name.as_deref(), &who.login), command);
-            if result.is_ok() {
-                shared.changed();
-            }
-            json(shared, result)
+            execute(shared, who, user, command)
         }
         Op::Watch => {
             shared.add_watcher(conn, Arc::clone(writer));
-            json(
+            reported(
                 shared,
                 store
                     .last_seq()
@@ -284,14 +304,44 @@ fn answer(
     }
 }
 
-fn json<T: Serialize>(shared: &Shared, r: crate::store::Result<T>) -> Result<Value, WireError> {
+/// Applies a command for an editor, and tells the watchers.
+fn execute(
+    shared: &Shared,
+    who: &Who,
+    user: Option<String>,
+    command: crate::store::Command,
+) -> Result<Arc<RawValue>, WireError> {
+    if who.access != Access::Edit {
+        return Err(WireError::new(ErrorKind::Denied, who.refusal.clone()));
+    }
+    let name: Option<String> = user.map(|u| u.chars().take(MAX_DISPLAY_NAME).collect());
+    let result = shared
+        .store
+        .execute(&actor(name.as_deref(), &who.login), command);
+    if result.is_ok() {
+        shared.changed();
+    }
+    reported(shared, result)
+}
+
+/// A result as the answer; a store failure is also the server's to deal with (see
+/// `Shared::store_failed`: it stops so that it is restarted).
+fn reported<T: Serialize>(
+    shared: &Shared,
+    r: crate::store::Result<T>,
+) -> Result<Arc<RawValue>, WireError> {
     if let Err(e) = &r {
         shared.store_failed(e);
     }
+    json(r)
+}
+
+/// A result as the JSON text of the answer (written straight from the value).
+pub(super) fn json<T: Serialize>(r: crate::store::Result<T>) -> Result<Arc<RawValue>, WireError> {
     match r {
-        Ok(v) => {
-            serde_json::to_value(v).map_err(|e| WireError::new(ErrorKind::Store, e.to_string()))
-        }
+        Ok(v) => serde_json::value::to_raw_value(&v)
+            .map(Arc::from)
+            .map_err(|e| WireError::new(ErrorKind::Store, e.to_string())),
         Err(e) => Err(WireError::from_store(&e)),
     }
 }

@@ -21,6 +21,7 @@ mod connect;
 mod log;
 pub mod policy;
 pub mod protocol;
+mod query;
 mod serve;
 mod trust;
 mod watch;

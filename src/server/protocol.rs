@@ -18,6 +18,16 @@
 //! the server pushes `{"changed": n}` on that connection whenever any client's change has been
 //! committed and flushed (`n` is the newest history entry; reload on any push).
 //!
+//! Queries the server answers from the plan it keeps in memory, so that a command does not pull
+//! the whole plan: `task {plan, task}` (one task with its pillar and history, for `show`) and
+//! `select {plan, selection}` (the tasks a filter and a search select, for `list`).
+//!
+//! An import larger than a request may be is sent in parts on one connection:
+//! `import_begin {plan, activate}` (the plan, with none or some of its tasks),
+//! `import_more {tasks, states}` any number of times, then `import_commit {user?}`, which
+//! applies the whole plan as one atomic change and answers like `execute`. Nothing is applied
+//! before the commit; a connection that ends before it leaves the store untouched.
+//!
 //! A hello of another protocol version is answered with a `version` error naming both, then the
 //! connection is closed. A line over [`MAX_REQUEST`] bytes gets a `too_long` error and the
 //! connection is closed; a line that is not JSON, or names an unknown operation, gets an error
@@ -28,7 +38,9 @@ use std::io::{self, BufRead, Read};
 
 use super::policy::Access;
 pub use super::wire_error::{ErrorKind, WireError};
-use crate::store::Command;
+use crate::domain::{Plan, TaskDef, TaskState};
+use crate::store::{Command, Selection};
+use std::collections::BTreeMap;
 
 /// The protocol version; a client and a server must speak the same one.
 pub const PROTOCOL_VERSION: u32 = 1;
@@ -132,30 +144,81 @@ pub enum Op {
     Watch,
     /// A consistent copy of the whole store (`store::backup::Backup`), taken under the write lock.
     Backup,
+    /// One task with its state, pillar and history.
+    Task {
+        /// The plan's name.
+        plan: String,
+        /// The task's id (any case).
+        task: String,
+    },
+    /// The tasks a filter and a search select.
+    Select {
+        /// The plan's name.
+        plan: String,
+        /// Which tasks.
+        selection: Selection,
+    },
+    /// Starts an import sent in parts (replaces one not committed on this connection).
+    ImportBegin {
+        /// The plan, with none or the first of its tasks.
+        plan: Plan,
+        /// Make it the active plan.
+        activate: bool,
+    },
+    /// More of the import begun on this connection.
+    ImportMore {
+        /// Tasks, after those already sent.
+        #[serde(default)]
+        tasks: Vec<TaskDef>,
+        /// Recorded states carried by the file.
+        #[serde(default)]
+        states: BTreeMap<String, TaskState>,
+    },
+    /// Applies the import begun on this connection, whole, as one change.
+    ImportCommit {
+        /// A display name (from `--user`); never replaces the login.
+        #[serde(default)]
+        user: Option<String>,
+    },
 }
 
 /// The names of the operations, for the "unknown operation" sentence.
 pub const OPS: &[&str] = &[
-    "plans", "active", "load", "state", "history", "execute", "last_seq", "watch", "backup",
+    "plans",
+    "active",
+    "load",
+    "state",
+    "history",
+    "execute",
+    "last_seq",
+    "watch",
+    "task",
+    "select",
+    "import_begin",
+    "import_more",
+    "import_commit",
+    "backup",
 ];
 
 impl Op {
     /// True for operations that change the store.
     pub fn is_write(&self) -> bool {
-        matches!(self, Op::Execute { .. })
+        matches!(self, Op::Execute { .. } | Op::ImportCommit { .. })
     }
 }
 
 /// A line from the server: an answer (`id` with `ok` or `error`), an error not tied to a
 /// request (no `id`), or a change notification (`changed`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
 pub struct Reply {
     /// The request's id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<u64>,
-    /// The result (`null` for a result that is nothing).
+    /// The result (`null` for a result that is nothing), kept as the JSON text it is: the
+    /// server writes it straight from the value, the client reads the value straight from it
+    /// (no `serde_json::Value` tree in between, which cost more than the plan itself).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ok: Option<serde_json::Value>,
+    pub ok: Option<std::sync::Arc<serde_json::value::RawValue>>,
     /// Why it failed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<WireError>,
@@ -221,6 +284,18 @@ pub fn parse_request(line: &[u8]) -> Result<Request, (Option<u64>, WireError)> {
         let m = format!("the '{op}' request is not valid: {e}");
         (Some(id), WireError::new(ErrorKind::BadRequest, m))
     })
+}
+
+/// A reply as a line, written into a buffer sized for its value (a plan is megabytes: no
+/// growing and copying on the way).
+pub fn encode_reply(reply: &Reply) -> Vec<u8> {
+    let size = reply.ok.as_ref().map_or(0, |v| v.get().len()) + 256;
+    let mut v = Vec::with_capacity(size);
+    if serde_json::to_writer(&mut v, reply).is_err() {
+        return encode(reply);
+    }
+    v.push(b'\n');
+    v
 }
 
 /// One message as a line (JSON plus newline).

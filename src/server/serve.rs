@@ -21,7 +21,9 @@ use std::time::{Duration, Instant};
 use super::log::Log;
 use super::{ServerError, conn, policy, socket_error, socket_path};
 use crate::identity::login_of;
-use crate::store::{Actor, PlanStore, SledStore, StoreError, seed_if_empty, system_clock};
+use crate::store::{
+    Actor, CachedStore, PlanStore, SledStore, StoreError, seed_if_empty, system_clock,
+};
 
 /// How the server runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,7 +53,8 @@ pub(super) type Feed = Arc<Mutex<UnixStream>>;
 
 /// What the server's threads share.
 pub(super) struct Shared {
-    pub store: Arc<SledStore>,
+    /// The store, its plans kept in memory (see `store::CachedStore`).
+    pub store: Arc<CachedStore<SledStore>>,
     pub db: PathBuf,
     pub server_uid: u32,
     pub server_login: String,
@@ -160,10 +163,14 @@ pub fn serve(db: &Path, opts: ServeOptions) -> Result<(), ServerError> {
     let plan = crate::plan::embedded()?;
     let seed = |s: &SledStore| seed_if_empty(s, &actor, plan.clone()).map(|_| ());
     let seeding: Option<crate::store::Init<'_>> = if opts.seed { Some(&seed) } else { None };
-    let store = Arc::new(SledStore::open_with(db, system_clock(), seeding)?);
+    let on_disk = SledStore::open_with(db, system_clock(), seeding)?;
     if opts.seed {
-        seed_if_empty(store.as_ref(), &actor, plan)?;
+        seed_if_empty(&on_disk, &actor, plan)?;
     }
+    // The server keeps its plans in memory and answers queries from them (see `CachedStore`).
+    let registry =
+        crate::domain::UnitRegistry::embedded().map_err(|e| ServerError::System(e.to_string()))?;
+    let store = Arc::new(CachedStore::new(on_disk, registry));
     let log = Arc::new(Log::open(db));
     clear_stale(&socket)?;
     let dir_mode = std::fs::metadata(db).map_or(0o700, |m| m.mode());
@@ -223,7 +230,7 @@ fn restrict_new_files(db: &Path) {
 
 /// What `serve` has set up before binding the socket.
 struct Started {
-    store: Arc<SledStore>,
+    store: Arc<CachedStore<SledStore>>,
     server_uid: u32,
     server_login: String,
     log: Arc<Log>,
@@ -256,6 +263,11 @@ fn run(
         max_clients: opts.max_clients.unwrap_or(MAX_CLIENTS).max(1),
         failed: Mutex::new(None),
     });
+    // Reads the active plan into memory while the first session says hello.
+    spawn("warm", {
+        let s = Arc::clone(&shared);
+        move || super::query::warm_active(&s.store)
+    })?;
     let notifier = spawn("notifier", {
         let s = Arc::clone(&shared);
         move || notify_loop(&s, &rx)

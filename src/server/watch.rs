@@ -177,8 +177,8 @@ fn subscribe(options: &ConnectOptions) -> Result<(BufReader<UnixStream>, u64), S
     let seq = reply
         .ok
         .as_ref()
-        .and_then(|v| v.get("seq"))
-        .and_then(serde_json::Value::as_u64)
+        .and_then(|v| serde_json::from_str::<serde_json::Value>(v.get()).ok())
+        .and_then(|v| v.get("seq").and_then(serde_json::Value::as_u64))
         .unwrap_or(0);
     // A feed is quiet for long stretches: no answer timeout.
     let _ = reader.get_ref().set_read_timeout(None);

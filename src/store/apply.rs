@@ -244,10 +244,18 @@ pub(crate) fn import(
             }
         }
     }
+    // Ids match ignoring ASCII case (as `Plan::task` does); a set, not a scan per task, so a
+    // 100,000-task re-import takes no 10^10 comparisons.
+    let new_ids: std::collections::HashSet<String> = plan
+        .tasks
+        .iter()
+        .map(|t| t.id.to_ascii_uppercase())
+        .collect();
+    let in_new = |id: &str| new_ids.contains(&id.to_ascii_uppercase());
     let mut archived: Vec<TaskDef> = existing.map(|s| s.archived.clone()).unwrap_or_default();
-    archived.retain(|a| plan.task(&a.id).is_none());
+    archived.retain(|a| !in_new(&a.id));
     for (id, def) in &old {
-        if plan.task(id).is_none() {
+        if !in_new(id) {
             report.removed.push((*id).to_string());
             archived.push((*def).clone());
             drafts.push(Draft {
@@ -344,6 +352,14 @@ pub(crate) trait Tables {
             &self.task_events(plan, task)?,
         ))
     }
+    /// The canonical id of task `id` (any case) in `plan`. A store may answer without reading
+    /// the whole plan.
+    fn task_id(&self, plan: &str, id: &str) -> Result<String> {
+        let stored = self
+            .plan(plan)?
+            .ok_or_else(|| StoreError::NoSuchPlan(plan.to_string()))?;
+        task_id(&stored, plan, id)
+    }
     /// Writes everything or nothing, and returns only once it is durable.
     fn commit(&self, writes: Writes) -> Result<()>;
 }
@@ -366,10 +382,7 @@ pub(crate) fn execute(
     };
     match command {
         Command::Update(upd) => {
-            let stored = t
-                .plan(&upd.plan)?
-                .ok_or_else(|| StoreError::NoSuchPlan(upd.plan.clone()))?;
-            let id = task_id(&stored, &upd.plan, &upd.task)?;
+            let id = t.task_id(&upd.plan, &upd.task)?;
             let current = t.state(&upd.plan, &id)?.unwrap_or_default();
             // A per-task record, not the task's whole history: the cost does not grow with it.
             let last = t.last_changes(&upd.plan, &id)?;
@@ -393,8 +406,14 @@ pub(crate) fn execute(
             let existing = t.plan(&name)?;
             let (stored, mut drafts, mut report) = import(existing.as_ref(), plan)?;
             let mut new_states = Vec::new();
+            let by_id: std::collections::HashMap<String, &crate::domain::TaskDef> = stored
+                .plan
+                .tasks
+                .iter()
+                .map(|t| (t.id.to_ascii_uppercase(), t))
+                .collect();
             for (id, state) in states {
-                let Some(def) = stored.plan.task(&id) else {
+                let Some(def) = by_id.get(&id.to_ascii_uppercase()) else {
                     continue;
                 };
                 if state == TaskState::default() || t.state(&name, &def.id)?.is_some() {

@@ -6,10 +6,12 @@
 mod apply;
 pub use apply::reason;
 pub mod backup;
+mod cached;
 pub mod disk;
 pub mod keys;
 mod last_change;
 mod memory;
+mod query;
 mod sled_store;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -20,7 +22,9 @@ use std::sync::Arc;
 use crate::domain::{Plan, Status, Task, TaskDef, TaskState};
 
 pub use crate::domain::history::Event;
+pub use cached::CachedStore;
 pub use memory::MemoryStore;
+pub use query::{Listed, Selected, Selection, TaskRecord};
 pub use sled_store::{Init, SledStore};
 
 /// Who is making a change.
@@ -141,6 +145,26 @@ pub struct PlanData {
 }
 
 impl PlanData {
+    /// The plan's definition (without its tasks) and its tasks joined with their states, in
+    /// plan order: for a holder that keeps the tasks elsewhere (the screen's index), so that
+    /// they are not kept twice.
+    pub fn split(mut self) -> (Plan, Vec<Task>) {
+        let defs = std::mem::take(&mut self.plan.tasks);
+        let mut readings = std::collections::HashMap::new();
+        let year = self.plan.year;
+        let tasks = defs
+            .into_iter()
+            .map(|d| {
+                let state = self.states.remove(&d.id).unwrap_or_default();
+                let reading = *readings
+                    .entry(d.timeframe.clone())
+                    .or_insert_with(|| crate::domain::read_timeframe(&d.timeframe, year));
+                Task::with_reading(d, state, reading)
+            })
+            .collect();
+        (self.plan, tasks)
+    }
+
     /// The plan's tasks joined with their states, in plan order.
     pub fn tasks(&self) -> Vec<Task> {
         // Plans repeat a few timeframes ("Năm 2025"): read each distinct one once.
@@ -281,6 +305,18 @@ pub trait PlanStore: Send + Sync {
             "this store cannot be backed up (it is not on disk)".into(),
         ))
     }
+    /// One task (id in any case) with its state, pillar and history: what `show` needs, without
+    /// the rest of the plan. The default loads the plan.
+    fn task(&self, plan: &str, id: &str) -> Result<TaskRecord> {
+        let data = self.load(plan)?;
+        query::record(&data, plan, id, |id| self.history(plan, Some(id)))
+    }
+    /// The tasks a filter and a search select, as `TaskIndex::select` orders them: what `list`
+    /// needs, without the rest of the plan. The default loads the plan and indexes it.
+    fn select(&self, plan: &str, selection: &Selection) -> Result<Selected> {
+        let data = self.load(plan)?;
+        query::select_loaded(&data, selection)
+    }
 }
 
 /// The active plan's name, or an error saying there is none.
@@ -290,6 +326,10 @@ pub fn active_or_err(store: &dyn PlanStore) -> Result<String> {
 
 /// Seeds an empty store with a plan (the embedded one on first run). Returns true if it did.
 pub fn seed_if_empty(store: &dyn PlanStore, actor: &Actor, plan: Plan) -> Result<bool> {
+    // A store with an active plan has a plan: no need to read every plan to know.
+    if store.active()?.is_some() {
+        return Ok(false);
+    }
     if store.plans()?.is_empty() {
         store.execute(
             actor,
@@ -332,5 +372,11 @@ impl<T: PlanStore + ?Sized> PlanStore for Arc<T> {
     }
     fn backup(&self) -> Result<backup::Backup> {
         (**self).backup()
+    }
+    fn task(&self, plan: &str, id: &str) -> Result<TaskRecord> {
+        (**self).task(plan, id)
+    }
+    fn select(&self, plan: &str, selection: &Selection) -> Result<Selected> {
+        (**self).select(plan, selection)
     }
 }

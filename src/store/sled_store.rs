@@ -15,9 +15,10 @@
 //! cut. One process at a time owns a store (our lock, see `disk`); another gets
 //! [`StoreError::InUse`].
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use super::apply::{StoredPlan, Tables, Writes, execute};
 use super::disk::{self, Durable, StoreLock, WHAT_TO_DO};
@@ -46,10 +47,19 @@ pub struct SledStore {
     history_scans: AtomicU64,
     /// Our lock on the directory (none while a new store is built in a scratch directory).
     _lock: Option<StoreLock>,
+    /// Per plan, its task ids by their ASCII upper case: an edit or a task's history finds the
+    /// canonical id without reading (and parsing) the whole plan again.
+    ids: Mutex<HashMap<String, Arc<Ids>>>,
 }
 
 /// Fills a store that is being created (seeding), before it is moved into place.
 pub type Init<'a> = &'a dyn Fn(&SledStore) -> Result<()>;
+
+type Ids = HashMap<String, String>;
+
+fn backend(e: &sled::Error) -> StoreError {
+    StoreError::Backend(e.to_string())
+}
 
 fn corrupt(what: &str, e: &serde_json::Error) -> StoreError {
     StoreError::Corrupt {
@@ -163,6 +173,7 @@ impl SledStore {
             syncs: AtomicU64::new(0),
             history_scans: AtomicU64::new(0),
             _lock: None,
+            ids: Mutex::new(HashMap::new()),
         };
         if let Some(init) = init {
             init(&store)?;
@@ -204,6 +215,7 @@ impl SledStore {
             syncs: AtomicU64::new(0),
             history_scans: AtomicU64::new(0),
             _lock: Some(held),
+            ids: Mutex::new(HashMap::new()),
         })
     }
 
@@ -252,10 +264,88 @@ impl SledStore {
         let key = format!("{PLAN}{name}");
         match self.db.get(key.as_bytes()).map_err(|e| self.fail(&e))? {
             None => Ok(None),
-            Some(v) => serde_json::from_slice(&v)
-                .map(Some)
-                .map_err(|e| corrupt(&format!("plan {name}"), &e)),
+            Some(v) => {
+                let stored: StoredPlan =
+                    serde_json::from_slice(&v).map_err(|e| corrupt(&format!("plan {name}"), &e))?;
+                self.remember_ids(&stored, false);
+                Ok(Some(stored))
+            }
         }
+    }
+
+    /// Keeps the ids of a plan. A reader (`replace` false) never replaces what a commit put
+    /// there: the plan it read may already be older than the one just committed.
+    /// The answer to `load` as JSON, put together from the stored bytes without reading them
+    /// into values: the stored plan's object (`{"plan":…,"archived":[…]}`) with the recorded
+    /// states added. Reading a large plan into values costs far more than the rest of opening a
+    /// screen. None when the bytes are not shaped as this version writes them (`load` then reads
+    /// them, and says what is wrong).
+    pub fn load_json(&self, plan: &str) -> Result<Option<String>> {
+        let key = format!("{PLAN}{plan}");
+        let Some(stored) = self.db.get(key.as_bytes()).map_err(|e| backend(&e))? else {
+            return Err(StoreError::NoSuchPlan(plan.to_string()));
+        };
+        let body: &[u8] = &stored;
+        if !(body.starts_with(b"{\"plan\":") && body.ends_with(b"]}")) {
+            return Ok(None);
+        }
+        let mut out = Vec::with_capacity(body.len() + 4096);
+        out.extend_from_slice(&body[..body.len() - 1]);
+        out.extend_from_slice(b",\"states\":{");
+        let prefix = format!("{STATE}{plan}\0");
+        for (n, kv) in self.db.scan_prefix(prefix.as_bytes()).enumerate() {
+            let (k, v) = kv.map_err(|e| backend(&e))?;
+            let Ok(task) = std::str::from_utf8(&k[prefix.len()..]) else {
+                return Ok(None);
+            };
+            if n > 0 {
+                out.push(b',');
+            }
+            serde_json::to_writer(&mut out, task).map_err(|e| corrupt("state key", &e))?;
+            out.push(b':');
+            out.extend_from_slice(&v);
+        }
+        out.extend_from_slice(b"}}");
+        Ok(String::from_utf8(out).ok())
+    }
+
+    fn remember_ids(&self, stored: &StoredPlan, replace: bool) {
+        let mut all = self.ids.lock().unwrap_or_else(PoisonError::into_inner);
+        if !replace && all.contains_key(&stored.plan.name) {
+            return;
+        }
+        let ids: Ids = stored
+            .plan
+            .tasks
+            .iter()
+            .map(|t| (t.id.to_ascii_uppercase(), t.id.clone()))
+            .collect();
+        all.insert(stored.plan.name.clone(), Arc::new(ids));
+    }
+
+    /// The canonical id of `id` in `plan`; none when the plan has no such task, or no plan
+    /// of that name exists (`Err(NoSuchPlan)`).
+    fn canonical_id(&self, plan: &str, id: &str) -> Result<Option<String>> {
+        let known = self
+            .ids
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(plan)
+            .cloned();
+        let ids = if let Some(ids) = known {
+            ids
+        } else {
+            if self.stored_plan(plan)?.is_none() {
+                return Err(StoreError::NoSuchPlan(plan.to_string()));
+            }
+            self.ids
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .get(plan)
+                .cloned()
+                .unwrap_or_default()
+        };
+        Ok(ids.get(&id.trim().to_ascii_uppercase()).cloned())
     }
 
     fn events_by_seq(&self, seqs: impl Iterator<Item = u64>) -> Result<Vec<Event>> {
@@ -333,6 +423,14 @@ impl Tables for SledStore {
         Ok(LastChanges::from_events(&self.task_events(plan, task)?))
     }
 
+    fn task_id(&self, plan: &str, id: &str) -> Result<String> {
+        self.canonical_id(plan, id)?
+            .ok_or_else(|| StoreError::NoSuchTask {
+                plan: plan.to_string(),
+                task: id.to_string(),
+            })
+    }
+
     fn commit(&self, w: Writes) -> Result<()> {
         let mut batch = sled::Batch::default();
         if let Some(p) = &w.plan {
@@ -365,7 +463,19 @@ impl Tables for SledStore {
         if let Some(a) = &w.active {
             batch.insert(ACTIVE, a.as_bytes());
         }
-        self.db.apply_batch(batch).map_err(|e| self.fail(&e))?;
+        let applied = self.db.apply_batch(batch);
+        // A plan written anew: its ids replace the old ones (commits are serialised).
+        if let Some(p) = &w.plan {
+            if applied.is_ok() {
+                self.remember_ids(p, true);
+            } else {
+                self.ids
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .remove(&p.plan.name);
+            }
+        }
+        applied.map_err(|e| self.fail(&e))?;
         self.db.flush().map_err(|e| self.fail(&e))?;
         // flush() ends in sync_file_range: without fsync the file's size and metadata may not
         // survive a power cut.
@@ -428,9 +538,10 @@ impl PlanStore for SledStore {
 
     fn history(&self, plan: &str, task: Option<&str>) -> Result<Vec<Event>> {
         if let Some(task) = task {
-            let id = match self.stored_plan(plan)? {
-                Some(s) => super::apply::task_id(&s, plan, task).unwrap_or(task.to_string()),
-                None => task.to_string(),
+            let id = match self.canonical_id(plan, task) {
+                Ok(Some(id)) => id,
+                Ok(None) | Err(StoreError::NoSuchPlan(_)) => task.to_string(),
+                Err(e) => return Err(e),
             };
             return self.task_events(plan, &id);
         }
