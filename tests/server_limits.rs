@@ -140,3 +140,60 @@ fn set_refuses_unless_the_task_is_as_the_script_expects() {
     assert_eq!(st.progress, 30);
     assert!(st.notes.is_empty());
 }
+
+/// A connection the server answers a request on (retried while the server is full).
+fn served_connection(db: &std::path::Path) -> std::os::unix::net::UnixStream {
+    use std::io::{BufRead, BufReader, Write};
+    for _ in 0..100 {
+        let Ok(mut s) = std::os::unix::net::UnixStream::connect(steerdeck::server::socket_path(db))
+        else {
+            continue;
+        };
+        let _ = s.set_read_timeout(Some(Duration::from_secs(5)));
+        let mut reader = BufReader::new(s.try_clone().expect("clone"));
+        let mut line = String::new();
+        let _ = reader.read_line(&mut line); // the hello
+        let sent = s
+            .write_all(b"{\"steerdeck\":1,\"version\":\"test\"}\n{\"id\":1,\"op\":\"active\"}\n")
+            .is_ok();
+        line.clear();
+        if sent && reader.read_line(&mut line).is_ok() && line.contains("\"ok\"") {
+            return s;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("the server never served a connection");
+}
+
+#[test]
+fn connections_over_the_cap_are_refused_with_a_sentence_and_the_rest_served() {
+    let s = store();
+    let _server = Server::start_with(
+        &s.db,
+        &mut std::process::Command::new(support::BIN),
+        &["--max-conns", "3"],
+    );
+    // Three connections that are served (the start-up probe's may still be counted for a moment:
+    // a refused attempt is tried again).
+    let held: Vec<_> = (0..3).map(|_| served_connection(&s.db)).collect();
+    let (mut over, e) = Raw::connect(&s.db);
+    assert_eq!(
+        e["error"]["message"],
+        "the steerdeck server already serves 3 sessions; close one and try again"
+    );
+    assert!(over.recv().is_none(), "then closed");
+    // A session is told the same sentence.
+    let refused = steerdeck::server::RemoteStore::connect(ConnectOptions::new(&s.db))
+        .err()
+        .expect("refused while full");
+    assert_eq!(
+        refused.to_string(),
+        "the steerdeck server already serves 3 sessions; close one and try again"
+    );
+    drop(held);
+    // Room again once they leave.
+    assert!(support::wait_until(Duration::from_secs(5), || {
+        steerdeck::server::RemoteStore::connect(ConnectOptions::new(&s.db))
+            .is_ok_and(|c| c.active().is_ok_and(|a| a.as_deref() == Some("2025")))
+    }));
+}

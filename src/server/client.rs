@@ -48,7 +48,7 @@ impl Conn {
     /// the server is the store's own (see [`super::trust`]).
     pub fn open(db: &Path) -> std::result::Result<Conn, OpenError> {
         let socket = &super::socket_path(db);
-        trust::check_socket_file(socket).map_err(OpenError::Fatal)?;
+        trust::check_socket_file(db, socket).map_err(OpenError::Fatal)?;
         let gone = |e: &std::io::Error| {
             OpenError::NoServer(format!(
                 "no steerdeck server answers at {} ({e})",
@@ -83,9 +83,12 @@ impl Conn {
             hello: Hello::ours(),
             next_id: 0,
         };
-        conn.writer
-            .write_all(&encode(&Hello::ours()))
-            .map_err(|e| gone(&e))?;
+        if let Err(e) = conn.writer.write_all(&encode(&Hello::ours())) {
+            // A server that refused the connection at once (it is full) said why first.
+            return Err(conn
+                .said_before_closing()
+                .map_or_else(|| gone(&e), OpenError::Fatal));
+        }
         let mut buf = Vec::new();
         match read_line(&mut conn.reader, &mut buf, MAX_ANSWER) {
             Ok(Line::Line) => {}

@@ -112,19 +112,16 @@ pub(super) fn handle(shared: &Arc<Shared>, stream: UnixStream, id: u64) {
     }
 }
 
-/// Tells a connection over [`super::serve::MAX_CLIENTS`] why it is closed.
-pub(super) fn refuse_busy(stream: &UnixStream) {
+/// Tells a connection over the maximum why it is closed.
+pub(super) fn refuse_busy(stream: &UnixStream, max: usize) {
     let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
     let busy = error(
         None,
         ErrorKind::Store,
-        format!(
-            "the steerdeck server already serves {} sessions; close one and try again",
-            super::serve::MAX_CLIENTS
-        ),
+        format!("the steerdeck server already serves {max} sessions; close one and try again"),
     );
+    // Instead of the hello: a client reports an error in place of the hello as it is.
     let mut s = stream;
-    let _ = s.write_all(&encode(&Hello::ours()));
     let _ = s.write_all(&encode(&busy));
 }
 

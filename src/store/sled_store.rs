@@ -97,6 +97,26 @@ fn open_sled(path: &Path) -> Result<sled::Db> {
         .map_err(|e| disk::sled_error(path, &e))
 }
 
+/// Opens sled while holding our lock. sled's own lock on its log can still be held for a moment
+/// by this very process: a store just built and dropped is closed by sled's background thread a
+/// little later. Nobody else can hold it (our lock says so), so a busy log is waited for.
+fn open_sled_held(path: &Path) -> Result<sled::Db> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        match sled::Config::new().path(path).open() {
+            Ok(db) => return Ok(db),
+            // sled says so only in words (kind `Other`); the typed "in use" is our own lock's.
+            Err(sled::Error::Io(e))
+                if e.to_string().contains("could not acquire lock")
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(e) => return Err(disk::sled_error(path, &e)),
+        }
+    }
+}
+
 impl SledStore {
     /// Opens (or creates, empty) the store in `path`, on the system clock.
     pub fn open(path: &Path) -> Result<Self> {
@@ -125,6 +145,7 @@ impl SledStore {
             // Another process created the store first: open theirs.
         }
         let held = disk::lock(path)?;
+        disk::clear_scratch(path);
         disk::clear_interrupted_creation(path)?;
         if !disk::holds_store(path) {
             let place = disk::birthplace(path)?;
@@ -170,7 +191,7 @@ impl SledStore {
                 message: format!("{message}; {WHAT_TO_DO}"),
             })?;
         }
-        let db = open_sled(path)?;
+        let db = open_sled_held(path)?;
         let id = if let Some(v) = db.get(STORE_ID).map_err(|e| disk::sled_error(path, &e))? {
             String::from_utf8_lossy(&v).into_owned()
         } else {
