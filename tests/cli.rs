@@ -115,7 +115,16 @@ fn set_is_seen_by_the_next_process_and_in_the_history() {
     );
     let table = ok(&d.path, &["history"]);
     assert!(
-        table.contains("IV.5") && table.contains("import"),
+        table.contains("IV.5")
+            && table.contains("Nhập kế hoạch")
+            && table.contains("59 nhiệm vụ: thêm 59, sửa 0, bỏ 0")
+            && table.contains("Chưa thực hiện  Hoàn thành"),
+        "the history in words: {table}"
+    );
+    assert!(!table.contains("not-started"), "no codes: {table}");
+    let table = ok(&d.path, &["--lang", "en", "history"]);
+    assert!(
+        table.contains("Plan imported") && table.contains("Not started"),
         "{table}"
     );
     let shown = ok(&d.path, &["show", "IV.5"]);

@@ -68,6 +68,32 @@ pub fn change(lang: Lang, c: &Change) -> String {
     }
 }
 
+/// What an event changed as three cells of a table: the field, the value before, the value after
+/// (values in words; "—" for nothing).
+pub fn parts(lang: Lang, e: &Event) -> [String; 3] {
+    let text = change(lang, &e.change());
+    let field = edits::field_name(lang, &e.field);
+    let rest = text
+        .strip_prefix(&format!("{field}: "))
+        .unwrap_or(&text)
+        .to_string();
+    match rest.split_once(" → ") {
+        Some((from, to)) if !matches!(e.field.as_str(), "import") => {
+            [field, from.to_string(), to.to_string()]
+        }
+        _ => [field, String::new(), rest],
+    }
+}
+
+/// The reason recorded with an event, in words ("hoàn tác", "sửa khi nhập phiên bản mới").
+pub fn reason_text(lang: Lang, note: &str) -> String {
+    match note {
+        "undo" => undo_word(lang, true).to_string(),
+        "redo" => undo_word(lang, false).to_string(),
+        n => reason(lang, n),
+    }
+}
+
 /// One event as a sentence.
 pub fn describe(lang: Lang, zone: Zone, e: &Event) -> String {
     let when = zone.time_and_date(e.at);
