@@ -707,3 +707,25 @@ fn a_lead_unit_that_does_not_exist_fails_naming_the_closest() {
     let found = ok(&d.path, &["list", "--lead", "ho tich", "--format", "json"]);
     assert!(found.contains("IV.5"), "{found}");
 }
+
+#[test]
+fn the_first_run_without_a_store_path_makes_the_default_store() {
+    // As on a fresh machine: no --db, no STEERDECK_DB, a home with nothing in it.
+    let home = tempfile::tempdir().expect("home");
+    let out = Command::new(env!("CARGO_BIN_EXE_steerdeck"))
+        .args(["--as-of", "2025-07-15", "list", "--overdue"])
+        .env("HOME", home.path())
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("XDG_CONFIG_HOME")
+        .env_remove("STEERDECK_DB")
+        .env_remove("STEERDECK_LANG")
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("III.3"));
+    let store = home.path().join(".local/share/steerdeck/store");
+    let mode = std::fs::metadata(&store).expect("made").permissions();
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(mode.mode() & 0o777, 0o700, "private");
+}
