@@ -710,6 +710,7 @@ fn a_lead_unit_that_does_not_exist_fails_naming_the_closest() {
 
 #[test]
 fn the_first_run_without_a_store_path_makes_the_default_store() {
+    use std::os::unix::fs::PermissionsExt;
     // As on a fresh machine: no --db, no STEERDECK_DB, a home with nothing in it.
     let home = tempfile::tempdir().expect("home");
     let out = Command::new(env!("CARGO_BIN_EXE_steerdeck"))
@@ -726,6 +727,5 @@ fn the_first_run_without_a_store_path_makes_the_default_store() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("III.3"));
     let store = home.path().join(".local/share/steerdeck/store");
     let mode = std::fs::metadata(&store).expect("made").permissions();
-    use std::os::unix::fs::PermissionsExt;
     assert_eq!(mode.mode() & 0o777, 0o700, "private");
 }
