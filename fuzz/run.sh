@@ -37,7 +37,11 @@ for t in "${targets[@]}"; do
     if ! cargo +nightly fuzz run "$t" "corpus/$t" -- -max_total_time="$secs" -print_final_stats=1 \
         > "logs/$t.log" 2>&1; then
         status=1
-        echo "$t: FOUND A CRASH (see fuzz/logs/$t.log and fuzz/artifacts/$t/)"
+        if grep -q "failed to build fuzz script" "logs/$t.log"; then
+            echo "$t: DID NOT BUILD (see fuzz/logs/$t.log)"
+        else
+            echo "$t: FOUND A CRASH (see fuzz/logs/$t.log and fuzz/artifacts/$t/)"
+        fi
     fi
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "logs/$t.log" | grep -o '[0-9]*$' | tail -1)
     echo "$t: ${runs:-?} executions in ${secs} s"

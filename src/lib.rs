@@ -11,9 +11,9 @@
 //!   `domain`.
 //! - `query`: Vietnamese folding, fuzzy search, filters over tasks. May import `domain` (and `plan`
 //!   in its tests).
-//! - `store`: the `PlanStore` trait, driven by commands; sled on disk and an in-memory twin, and
-//!   the copy in memory the server answers from. May import `domain`, `query` (a store answers
-//!   `select`: the tasks a filter and a search pick, without shipping the plan).
+//! - `store`: the `PlanStore` trait, driven by commands; sled on disk and an in-memory twin; it
+//!   answers `show` and `list` itself (the server from the plans it keeps). May import `domain`,
+//!   `query`.
 //! - `i18n`: the interface's words in Vietnamese and English, the store's errors among them. May
 //!   import `domain`, `action`, `store`.
 //! - `identity`: the OS login (NSS) and the actor the history records. May import `domain`,

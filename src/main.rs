@@ -18,10 +18,18 @@ fn main() -> ExitCode {
     if let Some(steerdeck::cli::args::Command::Serve {
         idle_exit,
         idle_conn,
+        max_conns,
         no_seed,
     }) = &cli.command
     {
-        return steerdeck::cli::serve(&cli, *idle_exit, *idle_conn, !*no_seed);
+        let secs = |s: &Option<u64>| s.map(std::time::Duration::from_secs);
+        let opts = steerdeck::server::ServeOptions {
+            idle_exit: secs(idle_exit),
+            conn_idle: secs(idle_conn),
+            max_clients: *max_conns,
+            seed: !*no_seed,
+        };
+        return steerdeck::cli::serve(&cli, opts);
     }
     let result: Result<(), String> = match &cli.command {
         Some(command) => {
@@ -29,11 +37,9 @@ fn main() -> ExitCode {
             let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
             match run(&cli, command, &mut out) {
                 Ok(()) => match std::io::Write::flush(&mut out) {
-                    Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::Io {
-                        path: "<stdout>".into(),
-                        message: e.to_string(),
+                    Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                        Err(format!("<stdout>: {e}"))
                     }
-                    .in_lang(steerdeck::cli::spoken(&cli))),
                     _ => Ok(()),
                 },
                 Err(CliError::OutputClosed) => Ok(()),

@@ -93,9 +93,27 @@ pub fn db_dir(flag: Option<&Path>) -> Result<PathBuf, SessionError> {
         check_named_store(&p, "STEERDECK_DB")?;
         return Ok(p);
     }
-    directories::ProjectDirs::from("", "", "steerdeck")
+    let dir = directories::ProjectDirs::from("", "", "steerdeck")
         .map(|d| d.data_dir().join("store"))
-        .ok_or(SessionError::NoDbDir)
+        .ok_or(SessionError::NoDbDir)?;
+    // The default store is made on first run (readable by its owner only): the server started
+    // for it is then given a directory that exists, as any named store must.
+    if !dir.exists() {
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            builder.mode(0o700);
+        }
+        builder
+            .create(&dir)
+            .map_err(|e| SessionError::StoreUnreadable {
+                path: dir.display().to_string(),
+                source: e,
+            })?;
+    }
+    Ok(dir)
 }
 
 /// A store directory someone named: it exists, is a directory, and is empty or a store.

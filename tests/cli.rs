@@ -115,7 +115,16 @@ fn set_is_seen_by_the_next_process_and_in_the_history() {
     );
     let table = ok(&d.path, &["history"]);
     assert!(
-        table.contains("IV.5") && table.contains("import"),
+        table.contains("IV.5")
+            && table.contains("Nhập kế hoạch")
+            && table.contains("59 nhiệm vụ: thêm 59, sửa 0, bỏ 0")
+            && table.contains("Chưa thực hiện  Hoàn thành"),
+        "the history in words: {table}"
+    );
+    assert!(!table.contains("not-started"), "no codes: {table}");
+    let table = ok(&d.path, &["--lang", "en", "history"]);
+    assert!(
+        table.contains("Plan imported") && table.contains("Not started"),
         "{table}"
     );
     let shown = ok(&d.path, &["show", "IV.5"]);
@@ -306,8 +315,8 @@ fn import_prints_the_ids_only_when_asked() {
         &d.path,
         &["import", "--verbose", &fixture("valid/plan-2026.csv")],
     );
-    assert!(verbose.contains("5 added"), "{verbose}");
-    assert!(verbose.contains("  added: I.1, "), "{verbose}");
+    assert!(verbose.contains("thêm 5"), "{verbose}");
+    assert!(verbose.contains("  thêm: I.1, "), "{verbose}");
     let d = db();
     let report = json(
         &d.path,
@@ -331,12 +340,14 @@ fn import_a_csv_then_a_revision_keeps_statuses() {
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("task IV.2: cannot read the timeframe 'Sau khi Đề án được phê duyệt'"),
+        stderr.contains(
+            "nhiệm vụ IV.2: không đọc được thời gian thực hiện 'Sau khi Đề án được phê duyệt'"
+        ),
         "{stderr}"
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.contains("plan 'plan-2026' created and active: 5 added"),
+        stdout.contains("kế hoạch 'plan-2026' đã tạo và đang dùng: thêm 5"),
         "{stdout}"
     );
     assert_eq!(stdout.lines().count(), 1, "counts only: {stdout}");
@@ -364,7 +375,7 @@ fn import_a_csv_then_a_revision_keeps_statuses() {
         ],
     );
     assert!(
-        again.contains("0 added, 0 changed, 0 removed (archived), 5 unchanged"),
+        again.contains("thêm 0, sửa 0, bỏ 0 (lưu trữ), giữ nguyên 5"),
         "{again}"
     );
     let rows = json(
@@ -408,7 +419,10 @@ fn export_json_round_trips_through_import() {
     ok(&a.path, &["export", "--out", file.to_str().expect("path")]);
     let b = db();
     let out = ok(&b.path, &["import", file.to_str().expect("path")]);
-    assert!(out.contains("restored for 2 tasks"), "{out}");
+    assert!(
+        out.contains("lấy lại tình trạng đã ghi của 2 nhiệm vụ"),
+        "{out}"
+    );
     let first = ok(&a.path, &["export"]);
     let second = ok(&b.path, &["export"]);
     assert_eq!(first, second);
@@ -692,4 +706,26 @@ fn a_lead_unit_that_does_not_exist_fails_naming_the_closest() {
     );
     let found = ok(&d.path, &["list", "--lead", "ho tich", "--format", "json"]);
     assert!(found.contains("IV.5"), "{found}");
+}
+
+#[test]
+fn the_first_run_without_a_store_path_makes_the_default_store() {
+    use std::os::unix::fs::PermissionsExt;
+    // As on a fresh machine: no --db, no STEERDECK_DB, a home with nothing in it.
+    let home = tempfile::tempdir().expect("home");
+    let out = Command::new(env!("CARGO_BIN_EXE_steerdeck"))
+        .args(["--as-of", "2025-07-15", "list", "--overdue"])
+        .env("HOME", home.path())
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("XDG_CONFIG_HOME")
+        .env_remove("STEERDECK_DB")
+        .env_remove("STEERDECK_LANG")
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("III.3"));
+    let store = home.path().join(".local/share/steerdeck/store");
+    let mode = std::fs::metadata(&store).expect("made").permissions();
+    assert_eq!(mode.mode() & 0o777, 0o700, "private");
 }

@@ -136,6 +136,17 @@ fn every_screen_in_english_has_no_vietnamese_interface_word() {
         ("note", &[Action::AddNote]),
         ("help", &[Action::Help]),
         ("nothing to undo", &[Action::Undo]),
+        (
+            "unit picker",
+            &[
+                Action::Filter,
+                Action::NextField,
+                Action::NextField,
+                Action::Confirm,
+            ],
+        ),
+        ("a group header", &[Action::NextGroup]),
+        ("the last group", &[Action::GoBottom, Action::NextGroup]),
     ];
     for (what, actions) in steps {
         let mut a = app();

@@ -256,9 +256,10 @@ fn tab_brings_the_grouping_back_during_a_search_and_clearing_restores_it() {
     search(&mut app, "dang ky");
     assert_eq!(app.grouping(), Grouping::Ranked);
     app.update(Action::NextGroup);
-    assert!(
-        app.message().is_some(),
-        "no groups to go to, and it says so"
+    assert_eq!(
+        app.message().map(|(_, m)| m.as_str()),
+        Some("Danh sách không chia nhóm (tab để chia nhóm)"),
+        "no groups to go to, and it says so with the key"
     );
     app.update(Action::CycleGrouping);
     assert_eq!(app.grouping(), Grouping::Pillar);
@@ -367,7 +368,60 @@ fn a_selected_header_shows_its_full_name_and_counts_in_the_status_line() {
     assert_eq!(line, format!(" {} — {counts}", group.label));
     assert!(line.contains("II. Thể chế, chính sách số"), "{line}");
     assert!(line.contains("tỷ lệ 0%"), "{line}");
+    // Where every count does not fit, the counts as the header row writes them.
+    let short = steerdeck::i18n::tally::short(Lang::Vi, &group.counts);
+    assert_eq!(
+        status_line(&mut app, 80),
+        format!(" {} — {short}", group.label)
+    );
     // On a task it is the task's title again.
     app.update(Action::MoveDown);
     assert!(status_line(&mut app, 200).starts_with(" II.1 — "));
+}
+
+#[test]
+fn the_lead_unit_line_says_enter_opens_the_picker() {
+    use ratatui::{Terminal, backend::TestBackend};
+    let mut app = app();
+    app.update(Action::Filter);
+    app.update(Action::NextField);
+    app.update(Action::NextField);
+    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    let theme = steerdeck::ui::Theme::color();
+    term.draw(|f| steerdeck::ui::draw(f, &app, &theme))
+        .expect("draw");
+    let buf = term.backend().buffer();
+    let screen: String = (0..24)
+        .map(|y| (0..80).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
+        .collect();
+    assert!(screen.contains("enter chọn đơn vị chủ trì"), "{screen}");
+}
+
+#[test]
+fn the_new_name_of_a_merged_unit_picks_it_and_finds_the_tasks_of_the_old_ones() {
+    let mut app = app();
+    open_picker(&mut app);
+    app.type_text("pho bien giao duc phap luat va tro giup phap ly");
+    let keys: Vec<String> = app
+        .unit_choices()
+        .iter()
+        .flatten()
+        .map(|u| u.key.clone())
+        .collect();
+    assert_eq!(
+        keys.first().map(String::as_str),
+        Some("pbgdpl-tgpl"),
+        "{keys:?}"
+    );
+    assert!(
+        keys.contains(&"tgpl".into()) && keys.contains(&"pbgdpl".into()),
+        "{keys:?}"
+    );
+    app.update(Action::Confirm);
+    let ids = visible_ids(&app);
+    // P.8 is written with Cục PBGDPL, P.9 with Cục TGPL: both merged into the new unit.
+    assert!(
+        ids.contains(&"P.8".into()) && ids.contains(&"P.9".into()),
+        "{ids:?}"
+    );
 }

@@ -21,8 +21,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("file_error", &["domain"]),
     // `query` may use `plan` in its tests only (the embedded plan as test data).
     ("query", &["domain"]),
-    // `store` answers `select` (the tasks a filter and a search pick) with `query`'s index, so
-    // that the server lists from the plan it keeps instead of shipping the plan.
+    // A store answers `show` and `list` itself (the server from the plans it keeps), with the
+    // same index and filters the screen uses.
     ("store", &["domain", "query"]),
     // `i18n` words the store's errors (a refused edit, a missing task) in either language.
     ("i18n", &["domain", "action", "store"]),

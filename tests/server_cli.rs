@@ -166,7 +166,7 @@ fn bad_messages_are_refused_and_the_server_keeps_serving() {
     assert_eq!(e["id"], 2);
     assert_eq!(
         e["error"]["message"],
-        "unknown operation 'drop_tables'; the operations are plans, active, load, state, history, execute, last_seq, watch, backup, task, select, import_begin, import_more, import_commit"
+        "unknown operation 'drop_tables'; the operations are plans, active, load, state, history, execute, last_seq, watch, task, select, import_begin, import_more, import_commit, backup"
     );
     raw.send(br#"{"id":3,"op":"load"}"#);
     let e = raw.recv().expect("an answer");

@@ -15,12 +15,37 @@ use steerdeck::store::{Command, PlanStore, Update};
 use support::{Raw, Server, cli, cli_ok, client, plan_of, store};
 
 #[test]
-fn an_import_over_the_limit_reports_the_servers_answer() {
+fn a_request_over_the_limit_reports_the_servers_answer() {
     let s = store();
     let _server = Server::start(&s.db);
-    let head = "name = \"big\"\ntitle = \"Big\"\nyear = 2025\n\n[[pillars]]\nkey = \"p\"\nnumeral = \"I\"\nvi = \"Trụ cột\"\nen = \"Pillar\"\n";
-    // A plan larger than a request may be goes in parts, applied as one import.
-    let mut plan = String::from(head);
+    let c = client(&s.db, None);
+    let plan = plan_of(&c);
+    // A note of 5 MiB: one request line over the server's limit.
+    let note = "Ý kiến rất dài. ".repeat(5 * 1024 * 1024 / 16);
+    let upd = Command::Update(Update {
+        plan: plan.clone(),
+        task: "I.1".into(),
+        note: Some(note),
+        ..Update::default()
+    });
+    let e = c.execute(&c.actor(), upd).expect_err("too long");
+    let msg = e.to_string();
+    assert!(
+        msg.contains("the request is longer than 4194304 bytes (4 MiB)"),
+        "{msg}"
+    );
+    assert!(!msg.contains("lost the connection"), "{msg}");
+    let c = client(&s.db, None);
+    assert!(c.state(&plan, "I.1").expect("state").notes.is_empty());
+}
+
+#[test]
+fn an_import_larger_than_one_request_goes_through() {
+    let s = store();
+    let _server = Server::start(&s.db);
+    let mut plan = String::from(
+        "name = \"big\"\ntitle = \"Big\"\nyear = 2025\n\n[[pillars]]\nkey = \"p\"\nnumeral = \"I\"\nvi = \"Trụ cột\"\nen = \"Pillar\"\n",
+    );
     let long = "Nhiệm vụ rất dài ".repeat(20);
     for i in 0..16_000 {
         let _ = write!(
@@ -31,26 +56,10 @@ fn an_import_over_the_limit_reports_the_servers_answer() {
     assert!(plan.len() > steerdeck::server::protocol::MAX_REQUEST);
     let file = s.db.parent().expect("parent").join("big.toml");
     std::fs::write(&file, plan).expect("write");
-    let done = cli_ok(&s.db, &["import", file.to_str().expect("utf-8")]);
-    assert!(done.contains("16000 added"), "{done}");
+    cli_ok(&s.db, &["import", file.to_str().expect("utf-8")]);
     assert_eq!(cli_ok(&s.db, &["plans"]).matches("big").count(), 1);
-    // One request over the limit (a task longer than 4 MiB) is refused as the server says.
-    let mut plan = String::from(head).replace("\"big\"", "\"huge\"");
-    let _ = write!(
-        plan,
-        "\n[[tasks]]\nid = \"I.1\"\npillar = \"p\"\ntitle = \"{}\"\ntimeframe = \"Năm 2025\"\n",
-        "x".repeat(steerdeck::server::protocol::MAX_REQUEST + 1)
-    );
-    std::fs::write(&file, plan).expect("write");
-    let out = cli(&s.db, &["import", file.to_str().expect("utf-8")]);
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("the request is longer than 4194304 bytes (4 MiB)"),
-        "{err}"
-    );
-    assert!(!err.contains("lost the connection"), "{err}");
-    assert_eq!(cli_ok(&s.db, &["plans"]).matches("huge").count(), 0);
+    let c = client(&s.db, None);
+    assert_eq!(c.load("big").expect("load").plan.tasks.len(), 16_000);
 }
 
 #[test]
@@ -130,4 +139,61 @@ fn set_refuses_unless_the_task_is_as_the_script_expects() {
     let st = c.state(&plan_of(&c), "I.1").expect("state");
     assert_eq!(st.progress, 30);
     assert!(st.notes.is_empty());
+}
+
+/// A connection the server answers a request on (retried while the server is full).
+fn served_connection(db: &std::path::Path) -> std::os::unix::net::UnixStream {
+    use std::io::{BufRead, BufReader, Write};
+    for _ in 0..100 {
+        let Ok(mut s) = std::os::unix::net::UnixStream::connect(steerdeck::server::socket_path(db))
+        else {
+            continue;
+        };
+        let _ = s.set_read_timeout(Some(Duration::from_secs(5)));
+        let mut reader = BufReader::new(s.try_clone().expect("clone"));
+        let mut line = String::new();
+        let _ = reader.read_line(&mut line); // the hello
+        let sent = s
+            .write_all(b"{\"steerdeck\":1,\"version\":\"test\"}\n{\"id\":1,\"op\":\"active\"}\n")
+            .is_ok();
+        line.clear();
+        if sent && reader.read_line(&mut line).is_ok() && line.contains("\"ok\"") {
+            return s;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("the server never served a connection");
+}
+
+#[test]
+fn connections_over_the_cap_are_refused_with_a_sentence_and_the_rest_served() {
+    let s = store();
+    let _server = Server::start_with(
+        &s.db,
+        &mut std::process::Command::new(support::BIN),
+        &["--max-conns", "3"],
+    );
+    // Three connections that are served (the start-up probe's may still be counted for a moment:
+    // a refused attempt is tried again).
+    let held: Vec<_> = (0..3).map(|_| served_connection(&s.db)).collect();
+    let (mut over, e) = Raw::connect(&s.db);
+    assert_eq!(
+        e["error"]["message"],
+        "the steerdeck server already serves 3 sessions; close one and try again"
+    );
+    assert!(over.recv().is_none(), "then closed");
+    // A session is told the same sentence.
+    let refused = steerdeck::server::RemoteStore::connect(ConnectOptions::new(&s.db))
+        .err()
+        .expect("refused while full");
+    assert_eq!(
+        refused.to_string(),
+        "the steerdeck server already serves 3 sessions; close one and try again"
+    );
+    drop(held);
+    // Room again once they leave.
+    assert!(support::wait_until(Duration::from_secs(5), || {
+        steerdeck::server::RemoteStore::connect(ConnectOptions::new(&s.db))
+            .is_ok_and(|c| c.active().is_ok_and(|a| a.as_deref() == Some("2025")))
+    }));
 }

@@ -168,6 +168,13 @@ fn a_server_run_by_a_user_who_does_not_own_the_store_is_refused() {
     std::fs::hard_link(socket_path(&other_db), socket_path(&mine.db)).expect("link");
     let err = refused(&mine.db, &["set", "I.3", "--progress", "77"]);
     assert!(
+        err.contains("steerdeck.sock belongs to nobody, who does not own the store"),
+        "{err}"
+    );
+    // A socket file given to root does not help: the kernel says who runs the server.
+    std::os::unix::fs::chown(socket_path(&mine.db), Some(0), Some(0)).expect("chown");
+    let err = refused(&mine.db, &["set", "I.3", "--progress", "77"]);
+    assert!(
         err.contains("runs as nobody, who does not own the store (only root may run its server)"),
         "{err}"
     );
@@ -328,4 +335,25 @@ fn group_membership_is_the_kernels_not_etc_group() {
     assert!(!outsider.status.success());
     let c = client(&s.db, None);
     assert_eq!(c.state(&plan_of(&c), "I.1").expect("state").progress, 9);
+}
+
+#[test]
+fn a_session_of_someone_else_does_not_start_a_server_others_would_refuse() {
+    if !rustix::process::geteuid().is_root() {
+        eprintln!("skipped: only root can run a client as another user here");
+        return;
+    }
+    // A store of nobody's, in a directory root may enter; no server runs.
+    let theirs = tempfile::tempdir().expect("tempdir");
+    std::fs::set_permissions(theirs.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let db = theirs.path().join("db");
+    support::make_private_dir(&db);
+    std::os::unix::fs::chown(&db, Some(65534), Some(65534)).expect("chown");
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o777)).expect("chmod");
+    let err = refused(&db, &["list"]);
+    assert!(
+        err.contains("only the store's owner (nobody) may run its server, so none was started"),
+        "{err}"
+    );
+    assert!(!socket_path(&db).exists(), "no server was started");
 }

@@ -38,6 +38,10 @@ fn who(name: &str) -> String {
     RECORDED.with(|r| (r.borrow())(name))
 }
 
+fn registry() -> steerdeck::domain::UnitRegistry {
+    steerdeck::domain::UnitRegistry::embedded().expect("registry")
+}
+
 fn plan() -> Plan {
     steerdeck::plan::embedded().expect("embedded plan")
 }
@@ -97,8 +101,8 @@ fn tasks_added_by_a_reimport_can_be_edited(s: &dyn PlanStore) {
         },
     )
     .expect("edit");
-    let h = s.history("2025", Some("i.1")).expect("history");
-    assert!(!h.is_empty() && h.iter().all(|e| e.task.as_deref() == Some("I.1")));
+    // The progress, and the status it implies (not started → in progress).
+    assert_eq!(s.history("2025", Some("i.1")).expect("history").len(), 2);
     let mut next = plan();
     let mut extra = next.tasks[0].clone();
     extra.id = "I.99".into();
@@ -114,8 +118,8 @@ fn tasks_added_by_a_reimport_can_be_edited(s: &dyn PlanStore) {
     )
     .expect("the new task can be edited");
     let h = s.history("2025", Some("i.99")).expect("history");
-    assert!(!h.is_empty() && h.iter().all(|e| e.task.as_deref() == Some("I.99")));
-    assert!(h.iter().any(|e| e.field == "status"));
+    assert_eq!(h.len(), 1);
+    assert_eq!(h[0].task.as_deref(), Some("I.99"));
     assert_eq!(
         s.task("2025", "i.99").expect("task").state.status,
         Status::Blocked
@@ -249,7 +253,6 @@ fn check_queries(s: &dyn PlanStore, name: &str) {
         Err(StoreError::NoSuchPlan(_))
     ));
     let registry = UnitRegistry::embedded().expect("registry");
-    let keys: Vec<String> = data.plan.pillars.iter().map(|p| p.key.clone()).collect();
     let mut sizes = Vec::new();
     for sel in selections() {
         let mut index = TaskIndex::new(data.tasks(), &registry);
@@ -261,14 +264,9 @@ fn check_queries(s: &dyn PlanStore, name: &str) {
             .map(|(i, _)| index.tasks()[*i].clone())
             .collect();
         let got = s.select(name, &sel).expect("select");
-        assert!(got.unknown_pillars.is_empty());
-        let (outline, tasks) = got.into_tasks();
-        let got_keys: Vec<String> = outline.pillars.iter().map(|p| p.key.clone()).collect();
-        assert_eq!(got_keys, keys);
-        assert_eq!(outline.year, data.plan.year);
-        assert_eq!(outline.title, data.plan.title);
-        assert!(outline.tasks.is_empty());
-        assert_eq!(tasks, expected, "{sel:?}");
+        assert_eq!(got.pillars, data.plan.pillars);
+        assert_eq!(got.year, data.plan.year);
+        assert_eq!(got.into_tasks(), expected, "{sel:?}");
         sizes.push(expected.len());
     }
     // The selections mean something: all, none and some in between.
@@ -281,26 +279,6 @@ fn check_queries(s: &dyn PlanStore, name: &str) {
         s.select("no-such-plan", &selections()[0]),
         Err(StoreError::NoSuchPlan(_))
     ));
-    // A pillar named by its numeral or its name is found; one the plan lacks is said.
-    let by_name = Selection {
-        filter: Filter {
-            pillars: vec!["IV".into()],
-            ..Filter::default()
-        },
-        ..selections()[0].clone()
-    };
-    let (_, tasks) = s.select(name, &by_name).expect("select").into_tasks();
-    assert!(!tasks.is_empty() && tasks.iter().all(|t| t.def.pillar == "data"));
-    let unknown = Selection {
-        filter: Filter {
-            pillars: vec!["no-such-pillar".into()],
-            ..Filter::default()
-        },
-        ..selections()[0].clone()
-    };
-    let got = s.select(name, &unknown).expect("select");
-    assert_eq!(got.unknown_pillars, ["no-such-pillar"]);
-    assert!(got.tasks.is_empty());
 }
 
 fn seeding_and_plans(s: &dyn PlanStore) {
@@ -730,7 +708,12 @@ fn served_store_meets_the_contract() {
 
 #[test]
 fn cached_memory_store_meets_the_contract() {
-    contract(&|| Box::new(CachedStore::new(MemoryStore::with_clock(clock()))));
+    contract(&|| {
+        Box::new(CachedStore::new(
+            MemoryStore::with_clock(clock()),
+            registry(),
+        ))
+    });
 }
 
 #[test]
@@ -740,7 +723,7 @@ fn cached_sled_store_meets_the_contract() {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = SledStore::open_with_clock(&dir.path().join("db"), clock()).expect("open");
         dirs.borrow_mut().push(dir);
-        Box::new(CachedStore::new(store))
+        Box::new(CachedStore::new(store, registry()))
     });
 }
 
@@ -827,7 +810,20 @@ fn sled_store_keeps_everything_across_reopen() {
         )
         .expect("set");
     }
-    let s = SledStore::open(&path).expect("reopen");
+    // sled lets go of a store's files a moment after the handle is dropped (its flusher thread
+    // ends on its own time): in one process, a reopen right away may find it still held.
+    let reopen = || {
+        for _ in 0..100 {
+            match SledStore::open(&path) {
+                Err(StoreError::InUse { .. }) => {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                other => return other,
+            }
+        }
+        SledStore::open(&path)
+    };
+    let s = reopen().expect("reopen");
     let data = s.load("2025").expect("load");
     assert_eq!(data.states["III.3"].status, Status::Done);
     assert_eq!(data.states["III.3"].notes[0].text, "Đã xong");
@@ -928,7 +924,7 @@ fn the_load_answer_put_together_from_stored_bytes_is_the_plan() {
     use steerdeck::store::PlanData;
     let dir = tempfile::tempdir().expect("tempdir");
     let sled = SledStore::open_with_clock(&dir.path().join("db"), clock()).expect("open");
-    let s = CachedStore::new(sled);
+    let s = CachedStore::new(sled, registry());
     let answer = |s: &CachedStore<SledStore>| -> PlanData {
         let raw = s
             .load_json_with("2025", |sled| sled.load_json("2025"))

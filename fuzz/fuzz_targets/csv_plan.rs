@@ -3,13 +3,24 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
+
+/// The unit registry, read once (reading it for every input would be most of the time spent).
+fn registry() -> Option<&'static steerdeck::domain::UnitRegistry> {
+    static REGISTRY: OnceLock<Option<steerdeck::domain::UnitRegistry>> = OnceLock::new();
+    REGISTRY
+        .get_or_init(|| steerdeck::domain::UnitRegistry::embedded().ok())
+        .as_ref()
+}
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let registry = steerdeck::domain::UnitRegistry::embedded();
-    if let Ok(plan) = steerdeck::plan::read_csv(text, "fuzz.csv", "fuzz", &registry) {
+    let Some(registry) = registry() else {
+        return;
+    };
+    if let Ok(plan) = steerdeck::plan::read_csv(text, "fuzz.csv", "fuzz", registry) {
         let _ = steerdeck::store::keys::check_plan(&plan);
         let _ = steerdeck::plan::timeframe_warnings(&plan, "fuzz.csv");
     }

@@ -141,19 +141,21 @@ pub fn unit_choices<'r>(
     tasks: &[Task],
     typed: &str,
 ) -> Vec<Option<&'r crate::domain::Unit>> {
-    let leads: Vec<&crate::domain::Unit> = tasks
+    // The units that lead a task, and those that took over their work (each spelling once:
+    // a plan of 10,000 tasks repeats a few dozen).
+    let spellings: std::collections::HashSet<&str> = tasks
         .iter()
         .flat_map(|t| &t.def.lead)
-        .filter_map(|l| registry.resolve(l))
+        .map(String::as_str)
         .collect();
+    let mut offered: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for unit in spellings.into_iter().filter_map(|l| registry.resolve(l)) {
+        offered.extend(registry.lineage(unit).iter().map(|u| u.key.as_str()));
+    }
     let candidates: Vec<&crate::domain::Unit> = registry
         .units()
         .iter()
-        .filter(|u| {
-            leads
-                .iter()
-                .any(|l| registry.lineage(l).iter().any(|x| x.key == u.key))
-        })
+        .filter(|u| offered.contains(u.key.as_str()))
         .collect();
     if typed.trim().is_empty() {
         return std::iter::once(None)

@@ -52,7 +52,7 @@ pub struct App {
     /// Who edits, as of when, in which language, with which keys: as the session started, except
     /// the language, which the user can switch.
     cfg: AppConfig,
-    /// The plan definition: pillars, year, title. Its tasks are in the index ([`App::tasks`]).
+    /// The plan definition.
     plan: Plan,
     index: TaskIndex,
     /// Active filters.
@@ -446,7 +446,7 @@ impl App {
     pub fn plan_name(&self) -> &str {
         &self.cfg.plan_name
     }
-    /// The plan definition: pillars, year, title (its tasks are in [`App::tasks`]).
+    /// The plan definition.
     pub fn plan(&self) -> &Plan {
         &self.plan
     }

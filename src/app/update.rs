@@ -65,7 +65,14 @@ impl App {
             | Action::UnfoldAll
                 if self.view.groups.is_empty() =>
             {
-                self.say(Tone::Info, self.cfg.lang.t(Msg::NoGroups));
+                let key = self
+                    .cfg
+                    .keymap
+                    .keys_for(Mode::Normal, Action::CycleGrouping)
+                    .first()
+                    .map_or_else(String::new, ToString::to_string);
+                let text = self.cfg.lang.t(Msg::NoGroups).replace("{key}", &key);
+                self.say(Tone::Info, text);
             }
             Action::NextGroup => self.jump_group(true),
             Action::PrevGroup => self.jump_group(false),

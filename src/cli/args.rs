@@ -146,6 +146,10 @@ pub enum Command {
         /// reconnect by themselves.
         #[arg(long, value_name = "SECS")]
         idle_conn: Option<u64>,
+        /// Serve at most this many connections at once [default: 256]; more are refused with a
+        /// sentence.
+        #[arg(long, value_name = "N")]
+        max_conns: Option<usize>,
     },
     /// The plan's quantitative targets, with the previous year's figures.
     Targets,

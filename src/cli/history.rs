@@ -57,14 +57,18 @@ fn history_table_within(lang: Lang, zone: Zone, events: &[Event], width: Option<
     let rows: Vec<Vec<String>> = events
         .iter()
         .map(|e| {
+            let [field, from, to] = crate::i18n::history::parts(lang, e);
             vec![
                 zone.date_and_time(e.at),
                 e.who.clone(),
                 e.task.clone().unwrap_or_default(),
-                e.field.clone(),
-                e.from.clone().unwrap_or_default(),
-                e.to.clone().unwrap_or_default(),
-                e.note.clone().unwrap_or_default(),
+                field,
+                from,
+                to,
+                e.note
+                    .as_deref()
+                    .map(|n| crate::i18n::history::reason_text(lang, n))
+                    .unwrap_or_default(),
             ]
         })
         .collect();

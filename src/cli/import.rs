@@ -5,6 +5,7 @@ use std::path::Path;
 
 use super::{CliError, out_err};
 use crate::domain::text::printable;
+use crate::i18n::{Lang, format as vf};
 use crate::plan::read_file;
 use crate::session::Session;
 use crate::store::{Command as StoreCommand, Outcome};
@@ -26,8 +27,16 @@ pub(super) fn run(
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
     let read = read_file(file, name, &session.registry)?;
+    let lang = session.lang;
+    let (warning, created, updated) = match lang {
+        Lang::Vi => ("cảnh báo", "đã tạo", "đã cập nhật"),
+        Lang::En => ("warning", "created", "updated"),
+    };
     for w in &read.warnings {
-        eprintln!("steerdeck: warning: {}", printable(w, false));
+        eprintln!(
+            "steerdeck: {warning}: {}",
+            printable(&w.in_lang(lang), false)
+        );
     }
     let outcome = session.store.execute(
         &session.actor,
@@ -41,29 +50,51 @@ pub(super) fn run(
         if print.json {
             return super::list::write_json(out, &r);
         }
-        let verb = if r.created { "created" } else { "updated" };
-        let line = format!(
-            "plan '{}' {verb} and active: {} added, {} changed, {} removed (archived), {} unchanged{}",
-            r.plan,
-            r.added.len(),
-            r.changed.len(),
-            r.removed.len(),
-            r.unchanged,
-            if r.restored.is_empty() {
-                String::new()
-            } else {
-                format!("; recorded states restored for {} tasks", r.restored.len())
-            }
-        );
+        let verb = if r.created { created } else { updated };
+        let n = |x: usize| vf::count(lang, x);
+        let line = match lang {
+            Lang::Vi => format!(
+                "kế hoạch '{}' {verb} và đang dùng: thêm {}, sửa {}, bỏ {} (lưu trữ), giữ nguyên {}{}",
+                r.plan,
+                n(r.added.len()),
+                n(r.changed.len()),
+                n(r.removed.len()),
+                n(r.unchanged),
+                if r.restored.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "; lấy lại tình trạng đã ghi của {} nhiệm vụ",
+                        n(r.restored.len())
+                    )
+                }
+            ),
+            Lang::En => format!(
+                "plan '{}' {verb} and active: {} added, {} changed, {} removed (archived), {} unchanged{}",
+                r.plan,
+                n(r.added.len()),
+                n(r.changed.len()),
+                n(r.removed.len()),
+                n(r.unchanged),
+                if r.restored.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "; recorded states restored for {} tasks",
+                        n(r.restored.len())
+                    )
+                }
+            ),
+        };
         writeln!(out, "{}", printable(&line, false)).map_err(out_err)?;
         if !print.ids {
             return Ok(());
         }
-        for (label, ids) in [
-            ("added", &r.added),
-            ("changed", &r.changed),
-            ("removed", &r.removed),
-        ] {
+        let labels = match lang {
+            Lang::Vi => ["thêm", "sửa", "bỏ"],
+            Lang::En => ["added", "changed", "removed"],
+        };
+        for (label, ids) in labels.into_iter().zip([&r.added, &r.changed, &r.removed]) {
             if !ids.is_empty() {
                 writeln!(out, "  {label}: {}", printable(&ids.join(", "), false))
                     .map_err(out_err)?;

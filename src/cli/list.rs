@@ -68,8 +68,8 @@ fn list(
     sep: bool,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    // The store selects (the server, from what it keeps): only the tasks listed travel, with
-    // the plan's outline (its pillars and title, without its tasks).
+    // The store selects (the server, from the plan it keeps): only the tasks listed travel. A
+    // pillar may be named by its key, numeral or name; the store reads it the same way.
     let selected = session.store.select(
         plan,
         &Selection {
@@ -78,10 +78,9 @@ fn list(
             as_of: session.as_of,
         },
     )?;
-    if let Some(p) = selected.unknown_pillars.first() {
-        {
+    for p in &filter.pillars {
+        if crate::query::find_pillar(&selected.pillars, p).is_none() {
             let keys: Vec<String> = selected
-                .outline
                 .pillars
                 .iter()
                 .map(|p| {
@@ -101,7 +100,8 @@ fn list(
             }));
         }
     }
-    let (outline, tasks) = selected.into_tasks();
+    let pillars = selected.pillars.clone();
+    let tasks = selected.into_tasks();
     let tasks: Vec<&crate::domain::Task> = tasks.iter().collect();
     match format {
         ListFormat::Json => {
@@ -113,7 +113,7 @@ fn list(
         }
         ListFormat::Csv => {
             let bytes = crate::export::csv::list_csv(
-                &outline,
+                &pillars,
                 &tasks,
                 session.as_of,
                 session.lang,

@@ -95,17 +95,7 @@ fn language(cli: &Cli) -> Result<Lang, CliError> {
 /// Runs `steerdeck serve` until it is told to stop; errors are printed here, and the exit
 /// status tells a session that started it what happened (see `server::EXIT_IN_USE`).
 #[cfg(target_os = "linux")]
-pub fn serve(
-    cli: &Cli,
-    idle_exit: Option<u64>,
-    idle_conn: Option<u64>,
-    seed: bool,
-) -> std::process::ExitCode {
-    let opts = crate::server::ServeOptions {
-        idle_exit: idle_exit.map(std::time::Duration::from_secs),
-        conn_idle: idle_conn.map(std::time::Duration::from_secs),
-        seed,
-    };
+pub fn serve(cli: &Cli, opts: crate::server::ServeOptions) -> std::process::ExitCode {
     let result = crate::session::db_dir(cli.db.as_deref())
         .map_err(|e| (1, e.to_string()))
         .and_then(|dir| {

@@ -12,7 +12,7 @@ pub mod timeframe;
 pub mod timeliness;
 pub mod unit;
 
-pub use history::Event;
+pub use history::{Change, Event};
 pub use plan::{Kpi, Pillar, Plan, PlanProblem, TaskDef};
 pub use status::Status;
 pub use task::{Note, Task, TaskState, Withdrawal};

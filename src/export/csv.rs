@@ -157,7 +157,7 @@ pub fn plan_csv(
 
 /// Tasks as `list` shows them, one row each, with their pillar named.
 pub fn list_csv(
-    plan: &Plan,
+    pillars: &[crate::domain::Pillar],
     tasks: &[&Task],
     as_of: NaiveDate,
     lang: Lang,
@@ -171,8 +171,9 @@ pub fn list_csv(
     ])?;
     for t in tasks {
         let d = &t.def;
-        let group = plan
-            .pillar(&d.pillar)
+        let group = pillars
+            .iter()
+            .find(|p| p.key == d.pillar)
             .map_or_else(|| d.pillar.clone(), |p| vf::pillar_label(lang, p));
         let [deadline, status, progress, done_on, timeliness, notes] = state_cells(lang, t, as_of);
         let cells = [

@@ -46,7 +46,6 @@ pub fn value_text(lang: Lang, field: &str, raw: &str) -> String {
             .parse::<Status>()
             .map_or_else(|_| raw.to_string(), |s| lang.status(s).to_string()),
         "progress" => format!("{raw}%"),
-        "import" => import_counts(lang, raw).unwrap_or_else(|| raw.to_string()),
         "archived" => match lang {
             Lang::Vi => "có".into(),
             Lang::En => "yes".into(),
@@ -56,37 +55,6 @@ pub fn value_text(lang: Lang, field: &str, raw: &str) -> String {
         }
         _ => raw.to_string(),
     }
-}
-
-/// An import's counts as recorded ("tasks=59 added=59 changed=0 removed=0", or the English
-/// sentence older stores hold) in words: "59 nhiệm vụ: thêm 59, sửa 0, bỏ 0".
-fn import_counts(lang: Lang, raw: &str) -> Option<String> {
-    let numbers: Vec<usize> = raw
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|p| !p.is_empty())
-        .map(str::parse)
-        .collect::<Result<_, _>>()
-        .ok()?;
-    let [tasks, added, changed, removed] = numbers[..] else {
-        return None;
-    };
-    let n = |x| vf::count(lang, x);
-    Some(match lang {
-        Lang::Vi => format!(
-            "{} nhiệm vụ: thêm {}, sửa {}, bỏ {}",
-            n(tasks),
-            n(added),
-            n(changed),
-            n(removed)
-        ),
-        Lang::En => format!(
-            "{} tasks: {} added, {} changed, {} removed",
-            n(tasks),
-            n(added),
-            n(changed),
-            n(removed)
-        ),
-    })
 }
 
 /// "Trạng thái: Chưa thực hiện → Hoàn thành".
@@ -151,14 +119,5 @@ mod tests {
             change(Lang::Vi, "completed_on", "", "2025-06-20"),
             "Ngày hoàn thành: — → 20/06/2025"
         );
-        for raw in [
-            "tasks=59 added=59 changed=0 removed=0",
-            "59 tasks: 59 added, 0 changed, 0 removed",
-        ] {
-            assert_eq!(
-                value_text(Lang::Vi, "import", raw),
-                "59 nhiệm vụ: thêm 59, sửa 0, bỏ 0"
-            );
-        }
     }
 }

@@ -104,7 +104,7 @@ pub(super) fn msg(m: Msg) -> &'static str {
         Msg::GroupByRank => "best match first",
         Msg::LastGroup => "This is the last group",
         Msg::FirstGroup => "This is the first group",
-        Msg::NoGroups => "The list is not grouped (Tab groups it)",
+        Msg::NoGroups => "The list is not grouped ({key} groups it)",
         Msg::TargetHeader => "Target",
         Msg::LastYear => "Last year",
         Msg::What => "What",

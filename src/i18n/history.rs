@@ -1,29 +1,111 @@
 //! The history in words: one event as a sentence, in the interface language — "IV.5 Trạng thái:
 //! Chưa thực hiện → Hoàn thành (lan, 14:02 28/11/2026)" — with values as people read them.
 
-use super::{Lang, edits};
-use crate::domain::Event;
+use super::{Lang, edits, format as vf};
 use crate::domain::time::Zone;
+use crate::domain::{Change, Event};
+
+/// What an event changed, in words: "Trạng thái: Chưa thực hiện → Hoàn thành", "Tiến độ: 40% →
+/// 60%", "Nhập kế hoạch: 59 nhiệm vụ: thêm 59, sửa 0, bỏ 0". Rendered from the typed change.
+pub fn change(lang: Lang, c: &Change) -> String {
+    let name = |field: &str| edits::field_name(lang, field);
+    let none = "—".to_string();
+    let status = |s: &Option<crate::domain::Status>| {
+        s.map_or_else(|| none.clone(), |s| lang.status(s).to_string())
+    };
+    let percent = |p: &Option<u8>| p.map_or_else(|| none.clone(), |p| format!("{p}%"));
+    let day = |d: &Option<chrono::NaiveDate>| d.map_or_else(|| none.clone(), vf::date);
+    match c {
+        Change::Status { from, to } => {
+            format!("{}: {} → {}", name("status"), status(from), status(to))
+        }
+        Change::Progress { from, to } => {
+            format!("{}: {} → {}", name("progress"), percent(from), percent(to))
+        }
+        Change::CompletedOn { from, to } => {
+            format!("{}: {} → {}", name("completed_on"), day(from), day(to))
+        }
+        Change::Note { text } => format!("{}: {text}", name("note")),
+        Change::NoteWithdrawn { text } => format!("{}: {text}", name("note_withdrawn")),
+        Change::NoteCorrected { from, to } => {
+            format!("{}: {from} → {to}", name("note_corrected"))
+        }
+        Change::Import {
+            tasks,
+            added,
+            changed,
+            removed,
+        } => {
+            let n = |x: usize| vf::count(lang, x);
+            let counts = match lang {
+                Lang::Vi => format!(
+                    "{} nhiệm vụ: thêm {}, sửa {}, bỏ {}",
+                    n(*tasks),
+                    n(*added),
+                    n(*changed),
+                    n(*removed)
+                ),
+                Lang::En => format!(
+                    "{} tasks: {} added, {} changed, {} removed",
+                    n(*tasks),
+                    n(*added),
+                    n(*changed),
+                    n(*removed)
+                ),
+            };
+            format!("{}: {counts}", name("import"))
+        }
+        Change::Field { field, from, to } => {
+            let value = |v: &str| edits::value_text(lang, field, v);
+            let values = match (from.as_deref(), to.as_deref()) {
+                (Some(f), Some(t)) => format!("{} → {}", value(f), value(t)),
+                (None, Some(t)) => value(t),
+                (Some(f), None) => value(f),
+                (None, None) => String::new(),
+            };
+            format!("{}: {values}", name(field))
+        }
+    }
+}
+
+/// What an event changed as three cells of a table: the field, the value before, the value after
+/// (values in words; "—" for nothing).
+pub fn parts(lang: Lang, e: &Event) -> [String; 3] {
+    let text = change(lang, &e.change());
+    let field = edits::field_name(lang, &e.field);
+    let rest = text
+        .strip_prefix(&format!("{field}: "))
+        .unwrap_or(&text)
+        .to_string();
+    match rest.split_once(" → ") {
+        Some((from, to)) if !matches!(e.field.as_str(), "import") => {
+            [field, from.to_string(), to.to_string()]
+        }
+        _ => [field, String::new(), rest],
+    }
+}
+
+/// The reason recorded with an event, in words ("hoàn tác", "sửa khi nhập phiên bản mới").
+pub fn reason_text(lang: Lang, note: &str) -> String {
+    match note {
+        "undo" => undo_word(lang, true).to_string(),
+        "redo" => undo_word(lang, false).to_string(),
+        n => reason(lang, n),
+    }
+}
 
 /// One event as a sentence.
 pub fn describe(lang: Lang, zone: Zone, e: &Event) -> String {
     let when = zone.time_and_date(e.at);
     let what = e.task.as_deref().unwrap_or("");
-    let field = edits::field_name(lang, &e.field);
-    let value = |v: &str| edits::value_text(lang, &e.field, v);
-    let change = match (e.from.as_deref(), e.to.as_deref()) {
-        (Some(f), Some(t)) => format!("{} → {}", value(f), value(t)),
-        (None, Some(t)) => value(t),
-        (Some(f), None) => value(f),
-        (None, None) => String::new(),
-    };
+    let change = change(lang, &e.change());
     let reason = match e.note.as_deref() {
         Some("undo") => format!(" — {}", undo_word(lang, true)),
         Some("redo") => format!(" — {}", undo_word(lang, false)),
         Some(n) => format!(" — {}", reason(lang, n)),
         None => String::new(),
     };
-    format!("{what} {field}: {change}{reason} ({}, {when})", e.who)
+    format!("{what} {change}{reason} ({}, {when})", e.who)
         .trim_start()
         .to_string()
 }
@@ -96,6 +178,18 @@ mod tests {
         assert_eq!(
             describe(Lang::En, Zone::default(), &e),
             "IV.5 Status: Not started → Done — undo (lan, 14:02 15/07/2025)"
+        );
+        let import = Event {
+            task: None,
+            field: "import".into(),
+            from: None,
+            to: Some("tasks=59 added=59 changed=0 removed=0".into()),
+            note: None,
+            ..e
+        };
+        assert_eq!(
+            describe(Lang::Vi, Zone::default(), &import),
+            "Nhập kế hoạch: 59 nhiệm vụ: thêm 59, sửa 0, bỏ 0 (lan, 14:02 15/07/2025)"
         );
     }
 }

@@ -130,6 +130,7 @@ pub enum Msg {
     GroupByRank,
     LastGroup,
     FirstGroup,
+    /// `{key}`: the key that cycles the grouping.
     NoGroups,
     TargetHeader,
     LastYear,

@@ -104,7 +104,7 @@ pub(super) fn msg(m: Msg) -> &'static str {
         Msg::GroupByRank => "xếp theo mức độ khớp",
         Msg::LastGroup => "Đây là nhóm cuối cùng",
         Msg::FirstGroup => "Đây là nhóm đầu tiên",
-        Msg::NoGroups => "Danh sách không chia nhóm (Tab để chia nhóm)",
+        Msg::NoGroups => "Danh sách không chia nhóm ({key} để chia nhóm)",
         Msg::TargetHeader => "Chỉ tiêu",
         Msg::LastYear => "Năm trước",
         Msg::What => "Nội dung",

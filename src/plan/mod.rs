@@ -61,7 +61,7 @@ pub struct ReadPlan {
     /// Recorded states carried by the file (empty for CSV and TOML).
     pub states: BTreeMap<String, TaskState>,
     /// Things worth telling the user that do not stop the import.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// Reads a plan file by its extension. `name` overrides the plan name in the file.
@@ -131,16 +131,48 @@ fn problem_line(text: &str, problem: &PlanProblem) -> usize {
     at.map_or(1, |i| line_col(text, i).0)
 }
 
+/// Something worth telling the user that does not stop an import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// A timeframe that gives no deadline because it could not be read.
+    UnreadTimeframe {
+        /// The file.
+        file: String,
+        /// The task's id.
+        task: String,
+        /// The timeframe as written.
+        timeframe: String,
+    },
+}
+
+impl Warning {
+    /// The sentence in the interface language.
+    pub fn in_lang(&self, lang: crate::i18n::Lang) -> String {
+        let Warning::UnreadTimeframe {
+            file,
+            task,
+            timeframe,
+        } = self;
+        match lang {
+            crate::i18n::Lang::Vi => format!(
+                "{file}: nhiệm vụ {task}: không đọc được thời gian thực hiện '{timeframe}'; giữ nguyên như đã viết, không có thời hạn"
+            ),
+            crate::i18n::Lang::En => format!(
+                "{file}: task {task}: cannot read the timeframe '{timeframe}'; kept as written, with no deadline"
+            ),
+        }
+    }
+}
+
 /// A warning for each timeframe that gives no deadline because it could not be read.
-pub fn timeframe_warnings(plan: &Plan, file: &str) -> Vec<String> {
+pub fn timeframe_warnings(plan: &Plan, file: &str) -> Vec<Warning> {
     plan.tasks
         .iter()
         .filter(|t| read_timeframe(&t.timeframe, plan.year) == TimeframeReading::Unreadable)
-        .map(|t| {
-            format!(
-                "{file}: task {}: cannot read the timeframe '{}'; kept as written, with no deadline",
-                t.id, t.timeframe
-            )
+        .map(|t| Warning::UnreadTimeframe {
+            file: file.to_string(),
+            task: t.id.clone(),
+            timeframe: t.timeframe.clone(),
         })
         .collect()
 }

@@ -110,14 +110,14 @@ impl<'a> Prepared<'a> {
 /// Finds a pillar by its key ("data"), its Roman numeral ("IV") or its name in either language,
 /// diacritics optional ("du lieu so").
 pub fn find_pillar<'p>(
-    plan: &'p crate::domain::Plan,
+    pillars: &'p [crate::domain::Pillar],
     text: &str,
 ) -> Option<&'p crate::domain::Pillar> {
     let want = fold(text.trim()).trim_end_matches('.').to_string();
     if want.is_empty() {
         return None;
     }
-    let exact = plan.pillars.iter().find(|p| {
+    let exact = pillars.iter().find(|p| {
         p.key == text.trim()
             || (!p.numeral.is_empty() && fold(&p.numeral) == want)
             || fold(&p.vi) == want
@@ -133,10 +133,7 @@ pub fn find_pillar<'p>(
         let name: Vec<&str> = name.split(|c: char| !c.is_alphanumeric()).collect();
         words.iter().all(|w| name.contains(w))
     };
-    let mut found = plan
-        .pillars
-        .iter()
-        .filter(|p| has_all(&p.vi) || has_all(&p.en));
+    let mut found = pillars.iter().filter(|p| has_all(&p.vi) || has_all(&p.en));
     match (found.next(), found.next()) {
         (Some(one), None) => Some(one),
         _ => None,

@@ -148,12 +148,26 @@ impl TaskIndex {
             Haystacks::Failed(e) => return Err(e.clone()),
             Haystacks::Building(_) => return Ok(Vec::new()),
         };
-        let mut hits: Vec<(usize, Hit)> = haystacks
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| prepared.matches(&self.tasks[*i]))
-            .filter_map(|(i, h)| query.score(h).map(|hit| (i, hit)))
-            .collect();
+        // The words as typed first; their variants ("hotich", "sso") only if that finds nothing.
+        let scan = |forgiving: bool| -> Vec<(usize, Hit)> {
+            haystacks
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| prepared.matches(&self.tasks[*i]))
+                .filter_map(|(i, h)| {
+                    let hit = if forgiving {
+                        query.score(h)
+                    } else {
+                        query.score_as_typed(h)
+                    };
+                    hit.map(|hit| (i, hit))
+                })
+                .collect()
+        };
+        let mut hits = scan(false);
+        if hits.is_empty() && query.forgives() {
+            hits = scan(true);
+        }
         hits.sort_by(|a, b| b.1.score.cmp(&a.1.score).then(a.0.cmp(&b.0)));
         Ok(hits.into_iter().map(|(i, h)| (i, Some(h))).collect())
     }

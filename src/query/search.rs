@@ -24,6 +24,15 @@
 //!   Letters scattered across a word never match. The close matches a matching record is
 //!   scored on are graded by fuzzy-matcher's `SkimMatcherV2` on the two words.
 //!
+//! When the words as typed match no record, a search tries again with what people type in a
+//! hurry: a word that is several words run together ("hotich" for "hộ tịch", two or three
+//! pieces of 2 chars or more, each a whole word, side by side in one field, the last one a
+//! prefix while it is being typed) or has a letter typed twice ("sso" for "số", when 2 chars
+//! or more remain). Such a variant scores one exact word less per extra piece and 10 less
+//! again, and is tried in a record only where the word itself does not match. The words from
+//! a record's word on say which cut can match there, so the cuts are not tried one by one; and
+//! a search that finds something as typed never looks at variants (it costs nothing).
+//!
 //! # Ranking
 //!
 //! Each term scores its best word: exact 100, prefix 50-69 (by the share of the word typed),
@@ -252,6 +261,10 @@ struct Term {
     variants: Vec<Term>,
     /// Subtracted from a variant's score (0 for the term as typed).
     cost: i64,
+    /// A variant's pieces: their lengths, and whether they cut the form with single letters.
+    cut: Cut,
+    /// The term's one part with runs of a letter made single, when that differs.
+    single: Option<Vec<char>>,
 }
 
 impl Term {
@@ -265,6 +278,8 @@ impl Term {
             max,
             variants: Vec::new(),
             cost: 0,
+            cut: Cut::default(),
+            single: None,
         }
     }
 
@@ -274,37 +289,36 @@ impl Term {
         let [part] = self.parts.as_slice() else {
             return self;
         };
-        let mut forms = vec![part.folded.clone()];
+        let mut forms = vec![(part.folded.clone(), false)];
         let mut single = part.folded.clone();
         single.dedup();
-        let mut variants: Vec<Vec<Vec<char>>> = Vec::new();
+        let mut variants: Vec<(Vec<Vec<char>>, bool)> = Vec::new();
         // "iii" is a numeral, not "i" typed thrice: a single letter is no word to look for.
         if single != part.folded && single.len() >= 2 {
-            forms.push(single.clone());
-            variants.push(vec![single]);
+            forms.push((single.clone(), true));
+            variants.push((vec![single.clone()], true));
+            self.single = Some(single);
         }
-        for form in &forms {
+        for (form, single) in &forms {
             let n = form.len();
             if !(MIN_GLUED..=MAX_GLUED).contains(&n) {
                 continue;
             }
             for a in 2..=n - 2 {
-                variants.push(vec![form[..a].to_vec(), form[a..].to_vec()]);
+                variants.push((vec![form[..a].to_vec(), form[a..].to_vec()], *single));
                 if n >= MIN_GLUED_THREE {
                     for b in a + 2..=n.saturating_sub(2) {
-                        variants.push(vec![
-                            form[..a].to_vec(),
-                            form[a..b].to_vec(),
-                            form[b..].to_vec(),
-                        ]);
+                        let pieces =
+                            vec![form[..a].to_vec(), form[a..b].to_vec(), form[b..].to_vec()];
+                        variants.push((pieces, *single));
                     }
                 }
             }
         }
-        variants.dedup();
         self.variants = variants
             .into_iter()
-            .map(|pieces| {
+            .map(|(pieces, single)| {
+                let cut = Cut::of(pieces.iter().map(Vec::len), single);
                 let extra = i64::try_from(pieces.len() - 1).unwrap_or(0);
                 let parts = pieces
                     .iter()
@@ -316,6 +330,7 @@ impl Term {
                     .collect();
                 let mut t = Term::new(parts);
                 t.cost = EXACT * extra + VARIANT;
+                t.cut = cut;
                 t
             })
             .collect();
@@ -411,16 +426,34 @@ impl Query {
         self.terms.is_empty()
     }
 
-    /// None when the record does not really match.
+    /// None when the record does not really match, even with a typed word's variants (words
+    /// run together split, a doubled letter made single) where the word itself does not match.
     pub fn score(&self, haystack: &Haystack) -> Option<Hit> {
+        self.score_with(haystack, true)
+    }
+
+    /// None when the record does not match the words as typed (no variants): the first pass of
+    /// a search, as fast as a search without variants.
+    pub fn score_as_typed(&self, haystack: &Haystack) -> Option<Hit> {
+        self.score_with(haystack, false)
+    }
+
+    /// True when some typed word has variants: a search that finds nothing as typed should
+    /// try again with [`Self::score`].
+    pub fn forgives(&self) -> bool {
+        self.terms.iter().any(|t| !t.variants.is_empty())
+    }
+
+    fn score_with(&self, haystack: &Haystack, variants: bool) -> Option<Hit> {
         if self.terms.is_empty() {
             return Some(Hit::empty());
         }
-        self.matches_all(haystack).then(|| self.rank(haystack))
+        self.matches_all(haystack, variants)
+            .then(|| self.rank(haystack, variants))
     }
 
     /// The AND test: every term matches somewhere. Allocation-free, stops at the first miss.
-    fn matches_all(&self, hay: &Haystack) -> bool {
+    fn matches_all(&self, hay: &Haystack, variants: bool) -> bool {
         let plausible = self
             .terms
             .iter()
@@ -430,14 +463,20 @@ impl Query {
             && self
                 .order
                 .iter()
-                .all(|&t| term_anywhere(&self.terms[t], hay))
+                .all(|&t| term_anywhere(&self.terms[t], hay, variants))
     }
 
     /// Scores a record that passed [`Self::matches_all`] and collects its highlights.
-    fn rank(&self, hay: &Haystack) -> Hit {
+    fn rank(&self, hay: &Haystack, variants: bool) -> Hit {
         let mut hit = Hit::empty();
         let pairs = i64::try_from(self.terms.len() - 1).unwrap_or(0);
-        if let Some((score, start, matched)) = self.best_phrase(hay) {
+        // A term's variants count only in a record where it does not match as typed.
+        let variants: Vec<bool> = self
+            .terms
+            .iter()
+            .map(|t| variants && !t.variants.is_empty() && !term_as_typed_anywhere(t, hay))
+            .collect();
+        if let Some((score, start, matched)) = self.best_phrase(hay, &variants) {
             hit.score = score + PHRASE * pairs;
             let mut w = start;
             for term in matched {
@@ -445,10 +484,10 @@ impl Query {
                 w += term.parts.len();
             }
         } else {
-            for term in &self.terms {
+            for (term, &variants) in self.terms.iter().zip(&variants) {
                 let mut best: Option<(i64, usize, &Term)> = None;
                 for w in 0..hay.words.len() {
-                    let found = term_at_any(term, hay, w);
+                    let found = term_at_any(term, hay, w, variants);
                     if let Some((score, matched)) =
                         found.filter(|&(s, _)| best.is_none_or(|(b, _, _)| s > b))
                     {
@@ -463,7 +502,7 @@ impl Query {
                     self.take(matched, hay, w, &mut hit);
                 }
             }
-            if pairs > 0 && self.in_order(hay) {
+            if pairs > 0 && self.in_order(hay, &variants) {
                 hit.score += IN_ORDER * pairs;
             }
         }
@@ -477,7 +516,7 @@ impl Query {
 
     /// The best-scoring place where all terms (two or more) follow each other in one field:
     /// `(sum of the term scores, first word, the form of each term that matched)`.
-    fn best_phrase(&self, hay: &Haystack) -> Option<(i64, usize, Vec<&Term>)> {
+    fn best_phrase(&self, hay: &Haystack, variants: &[bool]) -> Option<(i64, usize, Vec<&Term>)> {
         if self.terms.len() < 2 {
             return None;
         }
@@ -488,12 +527,12 @@ impl Query {
             let mut w = start;
             let mut total = 0;
             matched.clear();
-            let complete = self.terms.iter().all(|term| {
+            let complete = self.terms.iter().zip(variants).all(|(term, &variants)| {
                 let found = hay
                     .words
                     .get(w)
                     .filter(|word| word.field == field)
-                    .and_then(|_| term_at_any(term, hay, w));
+                    .and_then(|_| term_at_any(term, hay, w, variants));
                 found
                     .inspect(|&(s, form)| {
                         total += s;
@@ -510,13 +549,13 @@ impl Query {
     }
 
     /// Whether all terms occur in order (not necessarily adjacent) within one field.
-    fn in_order(&self, hay: &Haystack) -> bool {
+    fn in_order(&self, hay: &Haystack, variants: &[bool]) -> bool {
         hay.fields.iter().any(|span| {
             let mut next = 0;
             let mut w = span.first_word;
             while w < span.end_word && next < self.terms.len() {
                 let term = &self.terms[next];
-                let found = term_at_any(term, hay, w)
+                let found = term_at_any(term, hay, w, variants[next])
                     .filter(|(_, form)| w + form.parts.len() <= span.end_word);
                 if let Some((_, form)) = found {
                     w += form.parts.len();
@@ -609,20 +648,114 @@ impl Part {
 }
 
 /// Whether `term`, as typed or in one of its variants, matches anywhere in `hay`.
-fn term_anywhere(term: &Term, hay: &Haystack) -> bool {
+fn term_anywhere(term: &Term, hay: &Haystack, variants: bool) -> bool {
     term_as_typed_anywhere(term, hay)
-        || term.variants.iter().any(|v| term_as_typed_anywhere(v, hay))
+        || (variants
+            && !term.variants.is_empty()
+            // The pieces match exactly: the record has every letter typed.
+            && term.parts.iter().all(|p| p.mask & !hay.mask == 0)
+            && (0..hay.words.len()).any(|w| variant_at(term, hay, w).is_some()))
 }
 
 /// `term` matched at word `w` as typed, else its best variant there: `(score, the form matched)`.
-fn term_at_any<'t>(term: &'t Term, hay: &Haystack, w: usize) -> Option<(i64, &'t Term)> {
+/// With `variants` false only the term as typed is tried.
+fn term_at_any<'t>(
+    term: &'t Term,
+    hay: &Haystack,
+    w: usize,
+    variants: bool,
+) -> Option<(i64, &'t Term)> {
     if let Some(score) = term_at(term, hay, w) {
         return Some((score, term));
     }
+    if variants {
+        variant_at(term, hay, w)
+    } else {
+        None
+    }
+}
+
+/// The best variant of `term` at word `w`. The words from `w` on say which cut of the typed
+/// word can match there (each word but the last a whole piece), so at most three variants are
+/// scored, not every cut.
+fn variant_at<'t>(term: &'t Term, hay: &Haystack, w: usize) -> Option<(i64, &'t Term)> {
+    let [part] = term.parts.as_slice() else {
+        return None;
+    };
+    // Every cut starts with the typed word's first letter (a doubled one included).
+    if hay.words.get(w)?.first != part.first {
+        return None;
+    }
+    let as_typed = glued_cut(&part.folded, part.open, hay, w, false);
+    let (single, single_cut) = match &term.single {
+        Some(single) => (
+            Some(Cut::of([single.len()], true)),
+            glued_cut(single, part.open, hay, w, true),
+        ),
+        None => (None, None),
+    };
+    if as_typed.is_none() && single.is_none() {
+        return None;
+    }
     term.variants
         .iter()
+        .filter(|v| [as_typed, single, single_cut].contains(&Some(v.cut)))
         .filter_map(|v| term_at(v, hay, w).map(|s| (s - v.cost, v)))
         .max_by_key(|(s, _)| *s)
+}
+
+/// The lengths of a variant's pieces (at most [`MAX_PIECES`]), and whether they cut the typed
+/// word with single letters. Compared in the scan, so it is small and allocates nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Cut {
+    lens: [u8; MAX_PIECES],
+    single: bool,
+}
+
+/// The most pieces a typed word is cut into.
+const MAX_PIECES: usize = 3;
+
+impl Cut {
+    fn of(lens: impl IntoIterator<Item = usize>, single: bool) -> Self {
+        let mut cut = Cut {
+            lens: [0; MAX_PIECES],
+            single,
+        };
+        for (slot, len) in cut.lens.iter_mut().zip(lens) {
+            *slot = u8::try_from(len).unwrap_or(u8::MAX);
+        }
+        cut
+    }
+}
+
+/// How `typed` is cut into the words from `w` on, run together: two or three pieces, every
+/// piece a whole word but the last, which may be the start of one when `open`.
+fn glued_cut(typed: &[char], open: bool, hay: &Haystack, w: usize, single: bool) -> Option<Cut> {
+    let field = hay.words.get(w)?.field;
+    let mut rest = typed;
+    let mut cut = Cut {
+        lens: [0; MAX_PIECES],
+        single,
+    };
+    for (n, word) in hay.words.get(w..)?.iter().enumerate() {
+        if word.field != field || n >= MAX_PIECES {
+            return None;
+        }
+        let text = hay.folded.get(word.range())?;
+        let len = u8::try_from(text.len().min(rest.len())).ok()?;
+        if rest.len() > text.len() && rest.starts_with(text) {
+            cut.lens[n] = len;
+            rest = &rest[text.len()..];
+            continue;
+        }
+        let last = rest == text || (open && text.starts_with(rest));
+        if last && n > 0 {
+            cut.lens[n] = len;
+            return Some(cut);
+        }
+        return None;
+    }
+    None
 }
 
 /// Whether `term` matches anywhere in `hay`: the hot loop of a search.
@@ -738,13 +871,20 @@ pub(super) fn one_typo(a: &[char], b: &[char]) -> bool {
 }
 
 /// Scores every haystack; returns (index, hit) for the matches, best score first, ties by
-/// index.
+/// index. The words as typed first; only if they match nothing, their variants too ("hotich",
+/// "sso"): a search that finds something as typed pays nothing for the variants.
 pub fn search(query: &Query, haystacks: &[Haystack]) -> Vec<(usize, Hit)> {
-    let mut hits: Vec<(usize, Hit)> = haystacks
-        .iter()
-        .enumerate()
-        .filter_map(|(i, hay)| Some((i, query.score(hay)?)))
-        .collect();
+    let scan = |forgiving: bool| -> Vec<(usize, Hit)> {
+        haystacks
+            .iter()
+            .enumerate()
+            .filter_map(|(i, hay)| Some((i, query.score_with(hay, forgiving)?)))
+            .collect()
+    };
+    let mut hits = scan(false);
+    if hits.is_empty() && query.forgives() {
+        hits = scan(true);
+    }
     hits.sort_unstable_by(|(a, hit_a), (b, hit_b)| hit_b.score.cmp(&hit_a.score).then(a.cmp(b)));
     hits
 }

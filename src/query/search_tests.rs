@@ -227,16 +227,21 @@ fn words_run_together_are_found_as_the_words() {
     let title: Vec<char> = ROWS[1][1].chars().collect();
     let picked: String = hit.positions[0].1.iter().map(|&i| title[i]).collect();
     assert_eq!(picked, "hộtịch");
-    // The word as typed ranks above the same letters run together.
+    // The word as typed scores above the same letters run together; and a search that finds
+    // the word as typed lists only that (the variants are tried only when it finds nothing).
     let rows = [
         Haystack::new(&["A", "Sổ hộ tịch"]),
         Haystack::new(&["B", "Sổ hotich"]),
     ];
-    let order: Vec<usize> = search(&Query::new("hotich"), &rows)
-        .into_iter()
-        .map(|(i, _)| i)
-        .collect();
-    assert_eq!(order, [1, 0]);
+    let query = Query::new("hotich");
+    let (Some(glued), Some(typed)) = (query.score(&rows[0]), query.score(&rows[1])) else {
+        unreachable!("both match");
+    };
+    assert!(typed.score > glued.score, "{typed:?} {glued:?}");
+    assert!(query.score_as_typed(&rows[0]).is_none());
+    let order: Vec<usize> = search(&query, &rows).into_iter().map(|(i, _)| i).collect();
+    assert_eq!(order, [1]);
+    assert_eq!(search(&query, &rows[..1]).len(), 1);
 }
 
 #[test]
@@ -247,16 +252,16 @@ fn a_doubled_letter_is_a_letter_typed_twice() {
     assert_eq!(sorted(ids("hoo tich", &rows)), ["IV.5", "IV.7", "P.6"]);
     // A numeral is no doubled letter: "iii" is not "i".
     assert_eq!(sorted(ids("iii", &rows)), ["III.14", "III.3"]);
-    // What is typed right ranks first.
+    // What is typed right scores higher.
     let rows = [
         Haystack::new(&["A", "chuyển đổi số"]),
         Haystack::new(&["B", "chuyển đổi sso"]),
     ];
-    let order: Vec<usize> = search(&Query::new("chuyen doi sso"), &rows)
-        .into_iter()
-        .map(|(i, _)| i)
-        .collect();
-    assert_eq!(order, [1, 0]);
+    let query = Query::new("chuyen doi sso");
+    let (Some(single), Some(typed)) = (query.score(&rows[0]), query.score(&rows[1])) else {
+        unreachable!("both match");
+    };
+    assert!(typed.score > single.score, "{typed:?} {single:?}");
 }
 
 #[test]

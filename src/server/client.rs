@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use super::connect::{ConnectOptions, reach};
 use super::policy::Access;
-use super::protocol::{Hello, Line, MAX_ANSWER, Op, Reply, Request, encode, read_line};
+use super::protocol::{Hello, Line, MAX_ANSWER, Op, Request, encode, read_line};
 use super::serve::lock;
 use super::trust;
 use crate::domain::{Plan, TaskState};
@@ -48,7 +48,7 @@ impl Conn {
     /// the server is the store's own (see [`super::trust`]).
     pub fn open(db: &Path) -> std::result::Result<Conn, OpenError> {
         let socket = &super::socket_path(db);
-        trust::check_socket_file(socket).map_err(OpenError::Fatal)?;
+        trust::check_socket_file(db, socket).map_err(OpenError::Fatal)?;
         let gone = |e: &std::io::Error| {
             OpenError::NoServer(format!(
                 "no steerdeck server answers at {} ({e})",
@@ -83,9 +83,12 @@ impl Conn {
             hello: Hello::ours(),
             next_id: 0,
         };
-        conn.writer
-            .write_all(&encode(&Hello::ours()))
-            .map_err(|e| gone(&e))?;
+        if let Err(e) = conn.writer.write_all(&encode(&Hello::ours())) {
+            // A server that refused the connection at once (it is full) said why first.
+            return Err(conn
+                .said_before_closing()
+                .map_or_else(|| gone(&e), OpenError::Fatal));
+        }
         let mut buf = Vec::new();
         match read_line(&mut conn.reader, &mut buf, MAX_ANSWER) {
             Ok(Line::Line) => {}
@@ -194,7 +197,7 @@ impl Conn {
         if line != Line::Line {
             return None;
         }
-        let reply: Reply = serde_json::from_slice(&buf).ok()?;
+        let reply: super::protocol::Reply = serde_json::from_slice(&buf).ok()?;
         reply.error.map(super::protocol::WireError::into_store)
     }
 }
@@ -441,6 +444,9 @@ impl PlanStore for RemoteStore {
     fn may_edit(&self) -> bool {
         self.access == Access::Edit
     }
+    fn backup(&self) -> Result<crate::store::backup::Backup> {
+        self.call(&Op::Backup)
+    }
     fn task(&self, plan: &str, id: &str) -> Result<TaskRecord> {
         self.call(&Op::Task {
             plan: plan.into(),
@@ -452,8 +458,5 @@ impl PlanStore for RemoteStore {
             plan: plan.into(),
             selection: selection.clone(),
         })
-    }
-    fn backup(&self) -> Result<crate::store::backup::Backup> {
-        self.call(&Op::Backup)
     }
 }

@@ -12,8 +12,8 @@ use std::time::Duration;
 
 use super::policy::{self, Access, Peer, StoreOwner};
 use super::protocol::{
-    ErrorKind, Hello, Line, MAX_REQUEST, Op, Reply, WireError, encode, encode_reply, read_line,
-    version_mismatch,
+    ErrorKind, Hello, Line, MAX_REQUEST, Op, Reply, Request, WireError, encode, encode_reply,
+    read_line, version_mismatch,
 };
 use super::serve::{Shared, lock};
 use crate::identity::{actor, login_of};
@@ -112,19 +112,16 @@ pub(super) fn handle(shared: &Arc<Shared>, stream: UnixStream, id: u64) {
     }
 }
 
-/// Tells a connection over [`super::serve::MAX_CLIENTS`] why it is closed.
-pub(super) fn refuse_busy(stream: &UnixStream) {
+/// Tells a connection over the maximum why it is closed.
+pub(super) fn refuse_busy(stream: &UnixStream, max: usize) {
     let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
     let busy = error(
         None,
         ErrorKind::Store,
-        format!(
-            "the steerdeck server already serves {} sessions; close one and try again",
-            super::serve::MAX_CLIENTS
-        ),
+        format!("the steerdeck server already serves {max} sessions; close one and try again"),
     );
+    // Instead of the hello: a client reports an error in place of the hello as it is.
     let mut s = stream;
-    let _ = s.write_all(&encode(&Hello::ours()));
     let _ = s.write_all(&encode(&busy));
 }
 
@@ -237,40 +234,46 @@ fn answer(
     writer: &Arc<Mutex<UnixStream>>,
     staged: &mut Option<super::query::Staged>,
 ) -> Reply {
-    let (id, op) = match super::protocol::parse_request(line) {
+    // A good request is read straight into its type; only a bad one goes through a JSON tree,
+    // to say what is wrong with it (a tree of a large import costs more than the import).
+    let (id, op) = match serde_json::from_slice::<Request>(line) {
         Ok(r) => (r.id, r.op),
-        Err((id, e)) => {
-            return Reply {
-                id,
-                error: Some(e),
-                ..Reply::default()
-            };
-        }
+        Err(_) => match super::protocol::parse_request(line) {
+            Ok(r) => (r.id, r.op),
+            Err((id, e)) => {
+                return Reply {
+                    id,
+                    error: Some(e),
+                    ..Reply::default()
+                };
+            }
+        },
     };
     let store = shared.store.as_ref();
     let result = match op {
-        Op::Plans => json(shared, store.plans()),
-        Op::Active => json(shared, store.active()),
+        Op::Plans => reported(shared, store.plans()),
+        Op::Active => reported(shared, store.active()),
         Op::Load { plan } => super::query::load(store, &plan),
-        Op::Task { plan, task } => json(shared, store.task(&plan, &task)),
-        Op::Select { plan, selection } => json(shared, store.select(&plan, &selection)),
+        Op::Task { plan, task } => reported(shared, store.task(&plan, &task)),
+        Op::Select { plan, selection } => reported(shared, store.select(&plan, &selection)),
+        Op::Backup => reported(shared, store.backup()),
         Op::ImportBegin { plan, activate } => {
             if who.access != Access::Edit {
                 return error(Some(id), ErrorKind::Denied, who.refusal.clone());
             }
             super::query::begin(staged, plan, activate, line.len());
-            json(shared, Ok(()))
+            json(Ok(()))
         }
-        Op::ImportMore { tasks, states } => super::query::more(staged, tasks, states, line.len())
-            .and_then(|()| json(shared, Ok(()))),
+        Op::ImportMore { tasks, states } => {
+            super::query::more(staged, tasks, states, line.len()).and_then(|()| json(Ok(())))
+        }
         Op::ImportCommit { user } => match super::query::commit(staged) {
             Err(e) => Err(e),
             Ok(command) => execute(shared, who, user, command),
         },
-        Op::State { plan, task } => json(shared, store.state(&plan, &task)),
-        Op::History { plan, task } => json(shared, store.history(&plan, task.as_deref())),
-        Op::LastSeq => json(shared, store.last_seq()),
-        Op::Backup => json(shared, store.backup()),
+        Op::State { plan, task } => reported(shared, store.state(&plan, &task)),
+        Op::History { plan, task } => reported(shared, store.history(&plan, task.as_deref())),
+        Op::LastSeq => reported(shared, store.last_seq()),
         Op::Execute { user, command } => {
             if who.access != Access::Edit {
                 return error(Some(id), ErrorKind::Denied, who.refusal.clone());
@@ -279,7 +282,7 @@ fn answer(
         }
         Op::Watch => {
             shared.add_watcher(conn, Arc::clone(writer));
-            json(
+            reported(
                 shared,
                 store
                     .last_seq()
@@ -318,17 +321,23 @@ fn execute(
     if result.is_ok() {
         shared.changed();
     }
-    json(shared, result)
+    reported(shared, result)
 }
 
-/// A result as the JSON text of the answer (written straight from the value, no JSON tree).
-fn json<T: Serialize>(
+/// A result as the answer; a store failure is also the server's to deal with (see
+/// `Shared::store_failed`: it stops so that it is restarted).
+fn reported<T: Serialize>(
     shared: &Shared,
     r: crate::store::Result<T>,
 ) -> Result<Arc<RawValue>, WireError> {
     if let Err(e) = &r {
         shared.store_failed(e);
     }
+    json(r)
+}
+
+/// A result as the JSON text of the answer (written straight from the value).
+pub(super) fn json<T: Serialize>(r: crate::store::Result<T>) -> Result<Arc<RawValue>, WireError> {
     match r {
         Ok(v) => serde_json::value::to_raw_value(&v)
             .map(Arc::from)

@@ -84,6 +84,14 @@ pub(super) fn reach(options: &ConnectOptions) -> Result<Conn, StoreError> {
             options.db.display()
         )));
     };
+    // Other sessions trust only a server run by the store's owner (see `trust`): one started
+    // here by someone else would lock them out, so it is not started.
+    if let Some(owner) = super::trust::owner_other_than_me(&options.db) {
+        return Err(StoreError::Disconnected(format!(
+            "{first}; only the store's owner ({owner}) may run its server, so none was started: ask them to run `steerdeck serve --db {}` (or run it under systemd as that user)",
+            options.db.display()
+        )));
+    }
     Starter::new(options, exe).run()
 }
 

@@ -192,12 +192,12 @@ pub const OPS: &[&str] = &[
     "execute",
     "last_seq",
     "watch",
-    "backup",
     "task",
     "select",
     "import_begin",
     "import_more",
     "import_commit",
+    "backup",
 ];
 
 impl Op {
@@ -256,26 +256,9 @@ pub fn read_line(r: &mut impl BufRead, buf: &mut Vec<u8>, limit: usize) -> io::R
     Ok(Line::Line) // the last line, without a newline
 }
 
-/// A reply as a line, written into a buffer sized for its value (a plan is megabytes: no
-/// growing and copying on the way).
-pub fn encode_reply(reply: &Reply) -> Vec<u8> {
-    let size = reply.ok.as_ref().map_or(0, |v| v.get().len()) + 256;
-    let mut v = Vec::with_capacity(size);
-    if serde_json::to_writer(&mut v, reply).is_err() {
-        return encode(reply);
-    }
-    v.push(b'\n');
-    v
-}
-
 /// Reads one request line as the server does: JSON, an `id`, a known `op`, then the fields of
 /// that operation. An error carries the request's id when it had one, and says what is wrong.
 pub fn parse_request(line: &[u8]) -> Result<Request, (Option<u64>, WireError)> {
-    // A good request is read straight into its type; only a bad one goes through a JSON tree,
-    // to say what is wrong with it (the tree of a large import costs more than the import).
-    if let Ok(request) = serde_json::from_slice::<Request>(line) {
-        return Ok(request);
-    }
     let value: serde_json::Value = serde_json::from_slice(line).map_err(|e| {
         let m = format!("the request is not valid JSON ({e}); send one JSON object per line");
         (None, WireError::new(ErrorKind::BadRequest, m))
@@ -301,6 +284,18 @@ pub fn parse_request(line: &[u8]) -> Result<Request, (Option<u64>, WireError)> {
         let m = format!("the '{op}' request is not valid: {e}");
         (Some(id), WireError::new(ErrorKind::BadRequest, m))
     })
+}
+
+/// A reply as a line, written into a buffer sized for its value (a plan is megabytes: no
+/// growing and copying on the way).
+pub fn encode_reply(reply: &Reply) -> Vec<u8> {
+    let size = reply.ok.as_ref().map_or(0, |v| v.get().len()) + 256;
+    let mut v = Vec::with_capacity(size);
+    if serde_json::to_writer(&mut v, reply).is_err() {
+        return encode(reply);
+    }
+    v.push(b'\n');
+    v
 }
 
 /// One message as a line (JSON plus newline).

@@ -35,6 +35,8 @@ pub struct ServeOptions {
     /// Close a connection (other than a change feed) that sends nothing for this long (none:
     /// [`CONN_IDLE`]). Clients reconnect by themselves.
     pub conn_idle: Option<Duration>,
+    /// Connections served at once (none: [`MAX_CLIENTS`]).
+    pub max_clients: Option<usize>,
 }
 
 /// How long a connection may stay silent after its hello, by default.
@@ -43,8 +45,8 @@ pub const CONN_IDLE: Duration = Duration::from_secs(15 * 60);
 /// How long shutdown waits for requests in flight.
 const DRAIN: Duration = Duration::from_secs(5);
 
-/// Connections served at once; more are refused with a sentence.
-pub const MAX_CLIENTS: usize = 512;
+/// Connections served at once by default (one thread each); more are refused with a sentence.
+pub const MAX_CLIENTS: usize = 256;
 
 /// A watching connection's writer.
 pub(super) type Feed = Arc<Mutex<UnixStream>>;
@@ -66,6 +68,8 @@ pub(super) struct Shared {
     pub log: Arc<Log>,
     /// How long a connection may stay silent (see [`ServeOptions::conn_idle`]).
     pub conn_idle: Duration,
+    /// Connections served at once.
+    pub max_clients: usize,
     /// Why the server stops after a failure of the store (it then exits non-zero).
     failed: Mutex<Option<String>>,
 }
@@ -88,11 +92,11 @@ impl Shared {
     }
 
     /// A connection began; its reading half is kept to end it on shutdown. False (and nothing
-    /// counted) when [`MAX_CLIENTS`] are already connected.
+    /// counted) when the maximum ([`ServeOptions::max_clients`]) are already connected.
     pub fn joined(&self, id: u64, stream: Option<UnixStream>) -> bool {
         {
             let mut c = lock(&self.clients);
-            if c.0 >= MAX_CLIENTS {
+            if c.0 >= self.max_clients {
                 return false;
             }
             c.0 += 1;
@@ -163,8 +167,10 @@ pub fn serve(db: &Path, opts: ServeOptions) -> Result<(), ServerError> {
     if opts.seed {
         seed_if_empty(&on_disk, &actor, plan)?;
     }
-    // What sessions ask is answered from memory where it can be (see `store::CachedStore`).
-    let store = Arc::new(CachedStore::new(on_disk));
+    // The server keeps its plans in memory and answers queries from them (see `CachedStore`).
+    let registry =
+        crate::domain::UnitRegistry::embedded().map_err(|e| ServerError::System(e.to_string()))?;
+    let store = Arc::new(CachedStore::new(on_disk, registry));
     let log = Arc::new(Log::open(db));
     clear_stale(&socket)?;
     let dir_mode = std::fs::metadata(db).map_or(0o700, |m| m.mode());
@@ -254,6 +260,7 @@ fn run(
         changes,
         log: started.log,
         conn_idle: opts.conn_idle.unwrap_or(CONN_IDLE),
+        max_clients: opts.max_clients.unwrap_or(MAX_CLIENTS).max(1),
         failed: Mutex::new(None),
     });
     // Reads the active plan into memory while the first session says hello.
@@ -398,7 +405,7 @@ fn accept_loop(shared: &Arc<Shared>, listener: &UnixListener) -> Vec<JoinHandle<
         next += 1;
         let id = next;
         if !shared.joined(id, stream.try_clone().ok()) {
-            conn::refuse_busy(&stream);
+            conn::refuse_busy(&stream, shared.max_clients);
             continue;
         }
         threads.retain(|t| !t.is_finished());

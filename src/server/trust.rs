@@ -23,9 +23,10 @@ fn untrusted(message: String) -> StoreError {
     StoreError::Untrusted(message)
 }
 
-/// The socket path must be a socket itself: a symbolic link (which could lead to another store's
-/// server) or any other file is refused. A missing socket is fine here (nobody listens).
-pub(super) fn check_socket_file(socket: &Path) -> Result<(), StoreError> {
+/// The socket path must be a socket itself, owned by a user who may own the store: a symbolic
+/// link (which could lead to another store's server), any other file, or a socket of someone
+/// else is refused. A missing socket is fine here (nobody listens).
+pub(super) fn check_socket_file(db: &Path, socket: &Path) -> Result<(), StoreError> {
     let Ok(meta) = std::fs::symlink_metadata(socket) else {
         return Ok(());
     };
@@ -42,6 +43,14 @@ pub(super) fn check_socket_file(socket: &Path) -> Result<(), StoreError> {
             socket.display()
         )));
     }
+    let allowed = owners(db);
+    if !allowed.contains(&meta.uid()) {
+        return Err(untrusted(format!(
+            "{} belongs to {}, who does not own the store; refusing to use it (remove it if you did not make it, then try again)",
+            socket.display(),
+            login_of(meta.uid())
+        )));
+    }
     Ok(())
 }
 
@@ -56,6 +65,20 @@ pub(super) fn owners(db: &Path) -> Vec<u32> {
         }
     }
     uids
+}
+
+/// The owner of the store in `db` when it is not this process's user: the store directory's
+/// owner, or its files' owner when this user owns neither. None when this user may run the
+/// store's server (or the store directory does not exist yet).
+pub(super) fn owner_other_than_me(db: &Path) -> Option<String> {
+    let me = rustix::process::geteuid().as_raw();
+    let dir = std::fs::metadata(db).ok()?.uid();
+    let files = std::fs::metadata(db.join("db")).ok().map(|m| m.uid());
+    if dir == me || files == Some(me) {
+        None
+    } else {
+        Some(login_of(dir))
+    }
 }
 
 /// The process on the other end of `stream` must run as a user who may own the store.

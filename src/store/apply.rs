@@ -346,6 +346,12 @@ pub(crate) trait Tables {
     fn state(&self, plan: &str, task: &str) -> Result<Option<TaskState>>;
     fn last_seq(&self) -> Result<u64>;
     fn task_events(&self, plan: &str, task: &str) -> Result<Vec<Event>>;
+    /// Who last changed each field of a task (by default read from its history).
+    fn last_changes(&self, plan: &str, task: &str) -> Result<super::last_change::LastChanges> {
+        Ok(super::last_change::LastChanges::from_events(
+            &self.task_events(plan, task)?,
+        ))
+    }
     /// The canonical id of task `id` (any case) in `plan`. A store may answer without reading
     /// the whole plan.
     fn task_id(&self, plan: &str, id: &str) -> Result<String> {
@@ -353,12 +359,6 @@ pub(crate) trait Tables {
             .plan(plan)?
             .ok_or_else(|| StoreError::NoSuchPlan(plan.to_string()))?;
         task_id(&stored, plan, id)
-    }
-    /// Who last changed each field of a task (by default read from its history).
-    fn last_changes(&self, plan: &str, task: &str) -> Result<super::last_change::LastChanges> {
-        Ok(super::last_change::LastChanges::from_events(
-            &self.task_events(plan, task)?,
-        ))
     }
     /// Writes everything or nothing, and returns only once it is durable.
     fn commit(&self, writes: Writes) -> Result<()>;

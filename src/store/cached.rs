@@ -60,8 +60,7 @@ pub struct CachedStore<S> {
     /// `load` answers the inner store put together itself (see [`CachedStore::load_json_with`]),
     /// until the plan changes.
     answers: Mutex<HashMap<String, Arc<RawValue>>>,
-    /// For `select` (the embedded registry, as the command line uses).
-    registry: std::result::Result<UnitRegistry, String>,
+    registry: UnitRegistry,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -73,15 +72,15 @@ fn encode_err(e: &serde_json::Error) -> StoreError {
 }
 
 impl<S: PlanStore> CachedStore<S> {
-    /// Keeps the plans of `inner` in memory.
-    pub fn new(inner: S) -> Self {
+    /// Keeps the plans of `inner` in memory; `registry` resolves unit names for searches.
+    pub fn new(inner: S, registry: UnitRegistry) -> Self {
         CachedStore {
             inner,
             write: Mutex::new(()),
             kept: RwLock::new(HashMap::new()),
             plans: Mutex::new(None),
             answers: Mutex::new(HashMap::new()),
-            registry: UnitRegistry::embedded().map_err(|e| e.to_string()),
+            registry,
         }
     }
 
@@ -178,8 +177,8 @@ impl<S: PlanStore> CachedStore<S> {
         let year = k.data.plan.year;
         k.data.states.insert(def.id.clone(), state.clone());
         k.json = OnceLock::new();
-        if let (Some(index), Ok(registry)) = (lock(&k.index).as_mut(), &self.registry) {
-            index.replace(Task::new(def, state, year), registry);
+        if let Some(index) = lock(&k.index).as_mut() {
+            index.replace(Task::new(def, state, year), &self.registry);
         }
         Ok(())
     }
@@ -257,6 +256,8 @@ impl<S: PlanStore> PlanStore for CachedStore<S> {
     }
 
     fn backup(&self) -> Result<super::backup::Backup> {
+        // Under this store's write lock: no edit passes between the copy and what it copies.
+        let _guard = lock(&self.write);
         self.inner.backup()
     }
 
@@ -282,12 +283,8 @@ impl<S: PlanStore> PlanStore for CachedStore<S> {
     fn select(&self, plan: &str, selection: &Selection) -> Result<Selected> {
         let kept = self.kept(plan)?;
         let k = kept.read().unwrap_or_else(PoisonError::into_inner);
-        let registry = self
-            .registry
-            .as_ref()
-            .map_err(|e| StoreError::Backend(e.clone()))?;
         let mut index = lock(&k.index);
-        let index = index.get_or_insert_with(|| TaskIndex::new(k.data.tasks(), registry));
-        query::select(&k.data, index, selection, registry)
+        let index = index.get_or_insert_with(|| TaskIndex::new(k.data.tasks(), &self.registry));
+        query::select(&k.data, index, selection, &self.registry)
     }
 }

@@ -46,6 +46,7 @@ fn is_sled_entry(name: &str) -> bool {
 /// become one): the lock, the identity, the log, the socket, a store being built.
 pub fn is_own_file(name: &str) -> bool {
     matches!(name, LOCK_FILE | ID_FILE | NEW_INSIDE | "steerdeck.sock")
+        || name.starts_with(CHECK_PREFIX)
         || name.starts_with("steerdeck.log")
         || name.starts_with(".sock.")
         || name.starts_with(".store-id.")
@@ -271,7 +272,10 @@ impl Drop for Scratch {
 /// Opens a copy of the store in `dir` and reads every entry, so that a damaged store is found
 /// without sled touching its files. Returns what went wrong, as a sentence.
 pub fn check_on_copy(dir: &Path) -> Result<CheckReport, String> {
-    let entries = read_copy(dir)?;
+    // The copy goes next to the store first (the same file system, which has room for the
+    // store), else to the temporary directory.
+    let entries = read_copy_in(dir, dir, CHECK_PREFIX)
+        .or_else(|_| read_copy_in(dir, &std::env::temp_dir(), "steerdeck-check-"))?;
     Ok(CheckReport {
         entries: entries.len() as u64,
         bytes: entries
@@ -284,7 +288,14 @@ pub fn check_on_copy(dir: &Path) -> Result<CheckReport, String> {
 /// Every entry of the store in `dir`, read from a scratch copy (the store's files are only
 /// read). Take the store's lock first, or the copy may be torn by a writer.
 pub fn read_copy(dir: &Path) -> Result<Entries, String> {
-    let scratch = Scratch::new(&std::env::temp_dir(), "steerdeck-check-")
+    read_copy_in(dir, &std::env::temp_dir(), "steerdeck-check-")
+}
+
+/// The scratch copies made beside a store while it is checked before opening.
+const CHECK_PREFIX: &str = ".check-";
+
+fn read_copy_in(dir: &Path, parent: &Path, prefix: &str) -> Result<Entries, String> {
+    let scratch = Scratch::new(parent, prefix)
         .map_err(|e| format!("cannot make a scratch copy to check the store ({e})"))?;
     let copy = scratch.path.join("store");
     std::fs::create_dir(&copy)
@@ -399,6 +410,21 @@ impl Birthplace {
                 sync_dir(dir)?;
                 Ok(true)
             }
+        }
+    }
+}
+
+/// Scratch left in `dir` by a process killed while checking the store or binding its socket
+/// (`.check-*`, `.sock.*`). Call with the store's lock held: then nobody is using them.
+pub fn clear_scratch(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(CHECK_PREFIX) || name.starts_with(".sock.") {
+            let _ = std::fs::remove_dir_all(entry.path());
         }
     }
 }

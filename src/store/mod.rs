@@ -299,6 +299,12 @@ pub trait PlanStore: Send + Sync {
     fn may_edit(&self) -> bool {
         true
     }
+    /// A consistent copy of the whole store (see `backup`); stores on disk only.
+    fn backup(&self) -> Result<backup::Backup> {
+        Err(StoreError::Backend(
+            "this store cannot be backed up (it is not on disk)".into(),
+        ))
+    }
     /// One task (id in any case) with its state, pillar and history: what `show` needs, without
     /// the rest of the plan. The default loads the plan.
     fn task(&self, plan: &str, id: &str) -> Result<TaskRecord> {
@@ -310,12 +316,6 @@ pub trait PlanStore: Send + Sync {
     fn select(&self, plan: &str, selection: &Selection) -> Result<Selected> {
         let data = self.load(plan)?;
         query::select_loaded(&data, selection)
-    }
-    /// A consistent copy of the whole store (see `backup`); stores on disk only.
-    fn backup(&self) -> Result<backup::Backup> {
-        Err(StoreError::Backend(
-            "this store cannot be backed up (it is not on disk)".into(),
-        ))
     }
 }
 
@@ -370,13 +370,13 @@ impl<T: PlanStore + ?Sized> PlanStore for Arc<T> {
     fn may_edit(&self) -> bool {
         (**self).may_edit()
     }
+    fn backup(&self) -> Result<backup::Backup> {
+        (**self).backup()
+    }
     fn task(&self, plan: &str, id: &str) -> Result<TaskRecord> {
         (**self).task(plan, id)
     }
     fn select(&self, plan: &str, selection: &Selection) -> Result<Selected> {
         (**self).select(plan, selection)
-    }
-    fn backup(&self) -> Result<backup::Backup> {
-        (**self).backup()
     }
 }

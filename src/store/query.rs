@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 use super::{Event, PlanData, Result, StoreError};
-use crate::domain::{Pillar, Plan, Task, TaskDef, TaskState, UnitRegistry, read_timeframe};
-use crate::query::{Filter, Query, TaskIndex, find_pillar};
+use crate::domain::{Pillar, Task, TaskDef, TaskState, UnitRegistry, read_timeframe};
+use crate::query::{Filter, Query, TaskIndex};
 
 /// One task as `show` needs it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -58,23 +58,21 @@ pub struct Listed {
 /// What a selection gives.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Selected {
-    /// The plan without its tasks (name, title, year, pillars, targets): to word what is listed.
-    pub outline: Plan,
-    /// The pillars the filter names that the plan does not have (any spelling of a pillar is
-    /// read as `query::find_pillar` reads it); then nothing is selected.
-    #[serde(default)]
-    pub unknown_pillars: Vec<String>,
+    /// The plan's pillars (to name the groups, and to say which exist when a filter names an
+    /// unknown one).
+    pub pillars: Vec<Pillar>,
+    /// The plan's year.
+    pub year: Option<i32>,
     /// The tasks, in plan order, or best match first with a search.
     pub tasks: Vec<Listed>,
 }
 
 impl Selected {
-    /// The outline, and the tasks as shown (each distinct timeframe read once).
-    pub fn into_tasks(self) -> (Plan, Vec<Task>) {
+    /// The tasks as shown (each distinct timeframe read once).
+    pub fn into_tasks(self) -> Vec<Task> {
         let mut readings = HashMap::new();
-        let year = self.outline.year;
-        let tasks = self
-            .tasks
+        let year = self.year;
+        self.tasks
             .into_iter()
             .map(|l| {
                 let reading = *readings
@@ -82,21 +80,7 @@ impl Selected {
                     .or_insert_with(|| read_timeframe(&l.def.timeframe, year));
                 Task::with_reading(l.def, l.state, reading)
             })
-            .collect();
-        (self.outline, tasks)
-    }
-}
-
-/// A plan without its tasks.
-fn outline(plan: &Plan) -> Plan {
-    Plan {
-        name: plan.name.clone(),
-        title: plan.title.clone(),
-        decision: plan.decision.clone(),
-        year: plan.year,
-        pillars: plan.pillars.clone(),
-        tasks: Vec::new(),
-        targets: plan.targets.clone(),
+            .collect()
     }
 }
 
@@ -130,20 +114,13 @@ pub(crate) fn select(
     selection: &Selection,
     registry: &UnitRegistry,
 ) -> Result<Selected> {
+    // A pillar may be named by its key, numeral or name (accents optional): read it here, where
+    // the plan is.
     let mut filter = selection.filter.clone();
-    let mut unknown_pillars = Vec::new();
     for p in &mut filter.pillars {
-        match find_pillar(&data.plan, p) {
-            Some(found) => found.key.clone_into(p),
-            None => unknown_pillars.push(p.clone()),
+        if let Some(found) = crate::query::find_pillar(&data.plan.pillars, p) {
+            found.key.clone_into(p);
         }
-    }
-    if !unknown_pillars.is_empty() {
-        return Ok(Selected {
-            outline: outline(&data.plan),
-            unknown_pillars,
-            tasks: Vec::new(),
-        });
     }
     let picked = index
         .select(
@@ -155,8 +132,8 @@ pub(crate) fn select(
         .map_err(|e| StoreError::Backend(e.to_string()))?;
     let tasks = index.tasks();
     Ok(Selected {
-        outline: outline(&data.plan),
-        unknown_pillars,
+        pillars: data.plan.pillars.clone(),
+        year: data.plan.year,
         tasks: picked
             .into_iter()
             .filter_map(|(i, _)| tasks.get(i))

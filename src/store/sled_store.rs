@@ -52,10 +52,14 @@ pub struct SledStore {
     ids: Mutex<HashMap<String, Arc<Ids>>>,
 }
 
-type Ids = HashMap<String, String>;
-
 /// Fills a store that is being created (seeding), before it is moved into place.
 pub type Init<'a> = &'a dyn Fn(&SledStore) -> Result<()>;
+
+type Ids = HashMap<String, String>;
+
+fn backend(e: &sled::Error) -> StoreError {
+    StoreError::Backend(e.to_string())
+}
 
 fn corrupt(what: &str, e: &serde_json::Error) -> StoreError {
     StoreError::Corrupt {
@@ -93,6 +97,26 @@ fn open_sled(path: &Path) -> Result<sled::Db> {
         .map_err(|e| disk::sled_error(path, &e))
 }
 
+/// Opens sled while holding our lock. sled's own lock on its log can still be held for a moment
+/// by this very process: a store just built and dropped is closed by sled's background thread a
+/// little later. Nobody else can hold it (our lock says so), so a busy log is waited for.
+fn open_sled_held(path: &Path) -> Result<sled::Db> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        match sled::Config::new().path(path).open() {
+            Ok(db) => return Ok(db),
+            // sled says so only in words (kind `Other`); the typed "in use" is our own lock's.
+            Err(sled::Error::Io(e))
+                if e.to_string().contains("could not acquire lock")
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(e) => return Err(disk::sled_error(path, &e)),
+        }
+    }
+}
+
 impl SledStore {
     /// Opens (or creates, empty) the store in `path`, on the system clock.
     pub fn open(path: &Path) -> Result<Self> {
@@ -121,6 +145,7 @@ impl SledStore {
             // Another process created the store first: open theirs.
         }
         let held = disk::lock(path)?;
+        disk::clear_scratch(path);
         disk::clear_interrupted_creation(path)?;
         if !disk::holds_store(path) {
             let place = disk::birthplace(path)?;
@@ -166,7 +191,7 @@ impl SledStore {
                 message: format!("{message}; {WHAT_TO_DO}"),
             })?;
         }
-        let db = open_sled(path)?;
+        let db = open_sled_held(path)?;
         let id = if let Some(v) = db.get(STORE_ID).map_err(|e| disk::sled_error(path, &e))? {
             String::from_utf8_lossy(&v).into_owned()
         } else {
@@ -248,6 +273,8 @@ impl SledStore {
         }
     }
 
+    /// Keeps the ids of a plan. A reader (`replace` false) never replaces what a commit put
+    /// there: the plan it read may already be older than the one just committed.
     /// The answer to `load` as JSON, put together from the stored bytes without reading them
     /// into values: the stored plan's object (`{"plan":…,"archived":[…]}`) with the recorded
     /// states added. Reading a large plan into values costs far more than the rest of opening a
@@ -255,7 +282,7 @@ impl SledStore {
     /// them, and says what is wrong).
     pub fn load_json(&self, plan: &str) -> Result<Option<String>> {
         let key = format!("{PLAN}{plan}");
-        let Some(stored) = self.db.get(key.as_bytes()).map_err(|e| self.fail(&e))? else {
+        let Some(stored) = self.db.get(key.as_bytes()).map_err(|e| backend(&e))? else {
             return Err(StoreError::NoSuchPlan(plan.to_string()));
         };
         let body: &[u8] = &stored;
@@ -267,7 +294,7 @@ impl SledStore {
         out.extend_from_slice(b",\"states\":{");
         let prefix = format!("{STATE}{plan}\0");
         for (n, kv) in self.db.scan_prefix(prefix.as_bytes()).enumerate() {
-            let (k, v) = kv.map_err(|e| self.fail(&e))?;
+            let (k, v) = kv.map_err(|e| backend(&e))?;
             let Ok(task) = std::str::from_utf8(&k[prefix.len()..]) else {
                 return Ok(None);
             };
@@ -282,8 +309,6 @@ impl SledStore {
         Ok(String::from_utf8(out).ok())
     }
 
-    /// Keeps the ids of a plan. A reader (`replace` false) never replaces what a commit put
-    /// there: the plan it read may already be older than the one just committed.
     fn remember_ids(&self, stored: &StoredPlan, replace: bool) {
         let mut all = self.ids.lock().unwrap_or_else(PoisonError::into_inner);
         if !replace && all.contains_key(&stored.plan.name) {
@@ -384,14 +409,6 @@ impl Tables for SledStore {
         self.events_by_seq(seqs.into_iter())
     }
 
-    fn task_id(&self, plan: &str, id: &str) -> Result<String> {
-        self.canonical_id(plan, id)?
-            .ok_or_else(|| StoreError::NoSuchTask {
-                plan: plan.to_string(),
-                task: id.to_string(),
-            })
-    }
-
     fn last_changes(&self, plan: &str, task: &str) -> Result<LastChanges> {
         if let Some(v) = self
             .db
@@ -404,6 +421,14 @@ impl Tables for SledStore {
         // A task edited before these records existed: read its history once.
         self.history_scans.fetch_add(1, Ordering::SeqCst);
         Ok(LastChanges::from_events(&self.task_events(plan, task)?))
+    }
+
+    fn task_id(&self, plan: &str, id: &str) -> Result<String> {
+        self.canonical_id(plan, id)?
+            .ok_or_else(|| StoreError::NoSuchTask {
+                plan: plan.to_string(),
+                task: id.to_string(),
+            })
     }
 
     fn commit(&self, w: Writes) -> Result<()> {

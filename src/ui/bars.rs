@@ -154,13 +154,22 @@ pub(super) fn status_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rec
     } else if let (Mode::Normal, Some(crate::app::Row::Group(g))) =
         (app.mode(), app.view().rows.get(app.selected()))
     {
-        // A header: the group's full name and every count.
+        // A header: the group's full name and every count; where that does not fit, the
+        // counts as the 80-column header row writes them.
         let text = app.view().groups.get(*g).map_or_else(String::new, |group| {
-            format!(
-                " {} — {}",
-                safe(&group.label),
+            let label = safe(&group.label);
+            let long = format!(
+                " {label} — {}",
                 crate::i18n::tally::long(app.lang(), &group.counts)
-            )
+            );
+            if long.width() <= width {
+                long
+            } else {
+                format!(
+                    " {label} — {}",
+                    crate::i18n::tally::short(app.lang(), &group.counts)
+                )
+            }
         });
         Line::styled(fit(&text, width), theme.dim)
     } else if let (Mode::Normal, Some(t)) = (app.mode(), app.selected_task()) {

@@ -266,7 +266,16 @@ pub(super) fn filter(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         lines.push(Line::styled(format!("{text:<width$}"), style));
     }
     lines.push(Line::default());
-    lines.push(Line::styled(
+    // On the lead unit line, Enter opens the picker one types in.
+    let on_lead = Field::ALL.get(app.menu().field) == Some(&Field::Lead);
+    let hint = if on_lead {
+        format!(
+            " {} {}  {}",
+            keys(app, Mode::Filter, Action::Confirm),
+            lang.t(Msg::UnitPickerTitle).to_lowercase(),
+            hints(app, Mode::Filter, &[Action::ClearFilters])
+        )
+    } else {
         format!(
             " {}",
             hints(
@@ -274,9 +283,9 @@ pub(super) fn filter(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 Mode::Filter,
                 &[Action::NextValue, Action::ClearFilters, Action::Confirm]
             )
-        ),
-        theme.dim,
-    ));
+        )
+    };
+    lines.push(Line::styled(fit(&hint, width), theme.dim));
     frame.render_widget(
         Paragraph::new(lines).block(frame_block(theme, lang.t(Msg::FilterTitle))),
         r,
