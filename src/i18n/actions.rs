@@ -1,7 +1,25 @@
 //! Descriptions of every action, short (hint bar) and long (help), in both languages.
 
 use super::Lang;
-use crate::action::Action;
+use crate::action::{Action, Mode};
+
+/// An action as a screen does it: in the detail, the moving keys scroll the task and J/K step to
+/// the next or previous task, so their words say that.
+pub fn describe_in(lang: Lang, mode: Mode, action: Action) -> (&'static str, &'static str) {
+    match (mode, lang, action) {
+        (Mode::Detail, Lang::Vi, Action::GoTop) => ("đầu trang", "Cuộn lên đầu nhiệm vụ"),
+        (Mode::Detail, Lang::En, Action::GoTop) => ("top", "Scroll to the top of the task"),
+        (Mode::Detail, Lang::Vi, Action::GoBottom) => ("cuối trang", "Cuộn xuống cuối nhiệm vụ"),
+        (Mode::Detail, Lang::En, Action::GoBottom) => ("end", "Scroll to the end of the task"),
+        (Mode::Detail, Lang::Vi, Action::MoveDown) => ("nhiệm vụ sau", "Xem nhiệm vụ sau"),
+        (Mode::Detail, Lang::En, Action::MoveDown) => ("next task", "Show the next task"),
+        (Mode::Detail, Lang::Vi, Action::MoveUp) => ("nhiệm vụ trước", "Xem nhiệm vụ trước"),
+        (Mode::Detail, Lang::En, Action::MoveUp) => ("prev task", "Show the previous task"),
+        (Mode::Detail, Lang::Vi, Action::Back | Action::Quit) => ("đóng", "Đóng chi tiết"),
+        (Mode::Detail, Lang::En, Action::Back | Action::Quit) => ("close", "Close the detail"),
+        _ => describe(lang, action),
+    }
+}
 
 /// The short label (hint bar) and the full description (help) of an action.
 pub fn describe(lang: Lang, action: Action) -> (&'static str, &'static str) {

@@ -239,7 +239,7 @@ pub(super) fn hint_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) 
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
     for (_, action, key) in hints {
-        let label = describe(app.lang(), action).0;
+        let label = crate::i18n::actions::describe_in(app.lang(), mode, action).0;
         let w = key.width() + label.width() + 3;
         if used + w + reserve > width {
             continue;

@@ -11,7 +11,7 @@ use super::Theme;
 use super::text::{fit, safe};
 use crate::action::{Action, Mode};
 use crate::app::App;
-use crate::i18n::{Msg, actions::describe};
+use crate::i18n::Msg;
 use crate::query::fold::fold;
 
 /// The help entries of a mode: (keys, description), one per action, in keymap order.
@@ -21,10 +21,11 @@ pub fn entries(app: &App, mode: Mode) -> Vec<(String, String)> {
         if b.action == Action::Noop {
             continue;
         }
-        let desc = b
-            .desc
-            .clone()
-            .unwrap_or_else(|| describe(app.lang(), b.action).1.to_string());
+        let desc = b.desc.clone().unwrap_or_else(|| {
+            crate::i18n::actions::describe_in(app.lang(), mode, b.action)
+                .1
+                .to_string()
+        });
         match out.iter_mut().find(|(a, _, _)| *a == b.action) {
             Some((_, keys, _)) => keys.push(b.key.to_string()),
             None => out.push((b.action, vec![b.key.to_string()], desc)),
