@@ -9,6 +9,7 @@
 use std::error::Error;
 
 use crate::domain::text::line_col;
+use crate::i18n::Lang;
 
 /// The error a file's text was refused with, kept as the source of a `Syntax` error.
 pub type SyntaxSource = Box<dyn Error + Send + Sync + 'static>;
@@ -32,6 +33,26 @@ pub enum FileError {
         line: usize,
         column: usize,
         /// What is wrong, in a sentence without the place.
+        message: String,
+        #[source]
+        source: SyntaxSource,
+    },
+    /// The bytes are not UTF-8 at a place.
+    #[error("{file}:{line}:{column}: the file is not UTF-8 text (save it as UTF-8)")]
+    NotUtf8 {
+        file: String,
+        line: usize,
+        column: usize,
+        #[source]
+        source: std::string::FromUtf8Error,
+    },
+    /// The text is not TOML at a place; the message is the TOML reader's.
+    #[error("{file}:{line}:{column}: TOML syntax error: {message}")]
+    TomlSyntax {
+        file: String,
+        line: usize,
+        column: usize,
+        /// The TOML reader's message, on one line.
         message: String,
         #[source]
         source: SyntaxSource,
@@ -74,10 +95,82 @@ impl FileError {
         Self::syntax_at(file, text, offset, message, source)
     }
 
+    /// The bytes of `file` are not UTF-8; `lossy` is its text with the bad bytes replaced.
+    pub fn not_utf8(file: &str, source: std::string::FromUtf8Error) -> Self {
+        let offset = source.utf8_error().valid_up_to();
+        let lossy = String::from_utf8_lossy(source.as_bytes()).into_owned();
+        let (line, column) = line_col(&lossy, offset.min(lossy.len()));
+        FileError::NotUtf8 {
+            file: file.to_string(),
+            line,
+            column,
+            source,
+        }
+    }
+
+    /// `text` of `file` is not TOML: the place is where the TOML reader points.
+    pub fn toml_syntax(file: &str, text: &str, source: toml::de::Error) -> Self {
+        let offset = source.span().map_or(0, |s| s.start);
+        let (line, column) = line_col(text, offset);
+        FileError::TomlSyntax {
+            file: file.to_string(),
+            line,
+            column,
+            message: source.message().trim().replace('\n', "; "),
+            source: Box::new(source),
+        }
+    }
+
     /// The file's name as given in the message.
     pub fn file(&self) -> &str {
         match self {
-            FileError::Read { file, .. } | FileError::Syntax { file, .. } => file,
+            FileError::Read { file, .. }
+            | FileError::Syntax { file, .. }
+            | FileError::NotUtf8 { file, .. }
+            | FileError::TomlSyntax { file, .. } => file,
+        }
+    }
+
+    /// The sentence in the interface language, with the file and the place. What a parser said
+    /// is kept as it wrote it.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            FileError::Read { file, what, source } => {
+                let what = match *what {
+                    "settings file" => "tệp cài đặt",
+                    "keymap file" => "tệp phím tắt",
+                    _ => "tệp",
+                };
+                let why = match source.kind() {
+                    std::io::ErrorKind::NotFound => "không tìm thấy tệp".to_string(),
+                    std::io::ErrorKind::PermissionDenied => "không có quyền đọc".to_string(),
+                    std::io::ErrorKind::IsADirectory => "đây là một thư mục".to_string(),
+                    _ => source.to_string(),
+                };
+                format!("{file}: không đọc được {what}: {why}")
+            }
+            FileError::Syntax {
+                file,
+                line,
+                column,
+                message,
+                ..
+            } => format!("{file}:{line}:{column}: nội dung không hợp lệ: {message}"),
+            FileError::NotUtf8 {
+                file, line, column, ..
+            } => format!(
+                "{file}:{line}:{column}: tệp không phải văn bản UTF-8 (hãy lưu lại tệp với bảng mã UTF-8)"
+            ),
+            FileError::TomlSyntax {
+                file,
+                line,
+                column,
+                message,
+                ..
+            } => format!("{file}:{line}:{column}: lỗi cú pháp TOML: {message}"),
         }
     }
 }

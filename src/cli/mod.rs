@@ -74,6 +74,7 @@ impl CliError {
         match self {
             CliError::Session(e) => e.in_lang(lang),
             CliError::Store(e) => crate::i18n::errors::store(lang, e),
+            CliError::PlanFile(e) => e.in_lang(lang),
             CliError::ReadOnly if lang == Lang::Vi => {
                 "phiên chỉ xem (--read-only): không có gì thay đổi".into()
             }

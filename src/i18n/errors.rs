@@ -2,7 +2,30 @@
 //! comes from the server as it is (a refusal, a lost connection) is shown as the server wrote it.
 
 use super::{Lang, edits};
+use crate::domain::PlanProblem;
 use crate::store::StoreError;
+
+/// What makes a plan unusable, in the interface language.
+pub fn plan_problem(lang: Lang, p: &PlanProblem) -> String {
+    if lang == Lang::En {
+        return p.to_string();
+    }
+    match p {
+        PlanProblem::NoName => "kế hoạch chưa có tên".into(),
+        PlanProblem::EmptyId { index } => format!("nhiệm vụ thứ {index}: mã nhiệm vụ để trống"),
+        PlanProblem::DuplicateTask(id) => format!("nhiệm vụ '{id}' xuất hiện hai lần"),
+        PlanProblem::UnknownPillar { task, pillar } => format!(
+            "nhiệm vụ '{task}' thuộc nhóm nhiệm vụ '{pillar}', nhưng kế hoạch không có nhóm này"
+        ),
+        PlanProblem::DuplicatePillar(key) => {
+            format!("nhóm nhiệm vụ '{key}' được khai báo hai lần")
+        }
+        PlanProblem::NoTitle(id) => format!("nhiệm vụ '{id}' chưa có tên"),
+        PlanProblem::BadTarget { id, value } => {
+            format!("chỉ tiêu '{id}': giá trị {value} không phải là tỷ lệ phần trăm từ 0 đến 100")
+        }
+    }
+}
 
 /// A store error as the user reads it.
 pub fn store(lang: Lang, e: &StoreError) -> String {
@@ -31,7 +54,9 @@ pub fn store(lang: Lang, e: &StoreError) -> String {
             format!("không có nhiệm vụ '{task}' trong kế hoạch '{plan}'")
         }
         StoreError::BadProgress(p) => format!("tiến độ phải từ 0 đến 100, không phải {p}"),
-        StoreError::BadPlan(p) => format!("kế hoạch không hợp lệ: {p}"),
+        StoreError::BadPlan(p) => {
+            format!("kế hoạch không hợp lệ: {}", plan_problem(lang, p))
+        }
         StoreError::Conflict {
             task,
             field,

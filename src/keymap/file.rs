@@ -27,14 +27,7 @@ pub(super) type Layer = Vec<(Mode, Vec<Entry>)>;
 
 /// Reads the keymap file `text`, named `file` in errors.
 pub(super) fn parse_layer(file: &str, text: &str) -> Result<Layer, KeymapError> {
-    let root = DeTable::parse(text).map_err(|e| {
-        let offset = e.span().map_or(0, |s| s.start);
-        let message = format!(
-            "TOML syntax error: {}",
-            e.message().trim().replace('\n', "; ")
-        );
-        FileError::syntax_at(file, text, offset, message, e)
-    })?;
+    let root = DeTable::parse(text).map_err(|e| FileError::toml_syntax(file, text, e))?;
     let mut sections: Vec<_> = root.get_ref().iter().collect();
     sections.sort_by_key(|(name, _)| name.span().start);
     let mut layer = Layer::new();
