@@ -202,6 +202,47 @@ mod tests {
     }
 
     #[test]
+    fn messages_read_in_either_language() {
+        let missing = std::io::Error::new(std::io::ErrorKind::NotFound, "gone");
+        let e = FileError::read("a.toml", missing);
+        assert_eq!(e.in_lang(Lang::En), "a.toml: cannot read the file: gone");
+        assert_eq!(
+            e.in_lang(Lang::Vi),
+            "a.toml: không đọc được tệp: không tìm thấy tệp"
+        );
+        let denied = std::io::Error::new(std::io::ErrorKind::PermissionDenied, "denied");
+        let e = FileError::Read {
+            file: "config.toml".into(),
+            what: "settings file",
+            source: denied,
+        };
+        assert_eq!(
+            e.in_lang(Lang::Vi),
+            "config.toml: không đọc được tệp cài đặt: không có quyền đọc"
+        );
+
+        let bytes = b"ab\ncd\xff".to_vec();
+        let utf8 = String::from_utf8(bytes).expect_err("not utf-8");
+        let e = FileError::not_utf8("x.csv", utf8);
+        assert_eq!(
+            e.in_lang(Lang::En),
+            "x.csv:2:3: the file is not UTF-8 text (save it as UTF-8)"
+        );
+        assert_eq!(
+            e.in_lang(Lang::Vi),
+            "x.csv:2:3: tệp không phải văn bản UTF-8 (hãy lưu lại tệp với bảng mã UTF-8)"
+        );
+
+        let text = "a = 1\nb = \n";
+        let err = toml::from_str::<toml::Table>(text).expect_err("no value");
+        let e = FileError::toml_syntax("k.toml", text, err);
+        let en = e.in_lang(Lang::En);
+        let vi = e.in_lang(Lang::Vi);
+        assert!(en.starts_with("k.toml:2:5: TOML syntax error: "), "{en}");
+        assert!(vi.starts_with("k.toml:2:5: lỗi cú pháp TOML: "), "{vi}");
+    }
+
+    #[test]
     fn a_place_is_one_based_and_counts_characters() {
         let e = FileError::syntax_at("c.json", "ấp\nxã!", 8, "bad", "bad");
         assert_eq!(e.to_string(), "c.json:2:3: bad");

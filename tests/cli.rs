@@ -395,6 +395,37 @@ fn import_problems_read_in_vietnamese_by_default() {
 }
 
 #[test]
+fn a_bad_settings_file_is_said_in_vietnamese() {
+    let d = db();
+    let config = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(config.path().join("steerdeck")).expect("mkdir");
+    std::fs::write(
+        config.path().join("steerdeck/config.toml"),
+        "lang = \"fr\"\n",
+    )
+    .expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_steerdeck"))
+        .arg("--db")
+        .arg(&d.path)
+        .arg("list")
+        .env("XDG_CONFIG_HOME", config.path())
+        .env("USER", "thuky")
+        .env_remove("STEERDECK_DB")
+        .env_remove("STEERDECK_LANG")
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).expect("utf-8");
+    // The file cannot say which language, so the sentence is Vietnamese; the place is ours,
+    // the detail is the TOML reader's.
+    assert!(err.starts_with("steerdeck: lỗi: "), "{err}");
+    assert!(
+        err.contains("config.toml:1:8: nội dung không hợp lệ: "),
+        "{err}"
+    );
+}
+
+#[test]
 fn import_prints_the_ids_only_when_asked() {
     let d = db();
     let verbose = ok(
