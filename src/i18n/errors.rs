@@ -78,6 +78,22 @@ pub fn store(lang: Lang, e: &StoreError) -> String {
         StoreError::NoteWithdrawn { task, number, by } => {
             format!("ghi chú số {number} của {task} đã được {by} rút trước đó; chưa lưu gì")
         }
+        StoreError::ReadOnlyPeer {
+            login,
+            server_user,
+            group,
+            group_writable: true,
+        } => format!(
+            "{login} chỉ được xem kho dữ liệu này, không được thay đổi: chỉ {server_user} và các thành viên nhóm {group} được thay đổi; chưa lưu gì"
+        ),
+        StoreError::ReadOnlyPeer {
+            login,
+            server_user,
+            group,
+            group_writable: false,
+        } => format!(
+            "{login} chỉ được xem kho dữ liệu này, không được thay đổi: chỉ {server_user} được thay đổi (muốn cho nhóm {group} sửa thì cấp quyền ghi thư mục kho dữ liệu cho nhóm); chưa lưu gì"
+        ),
         StoreError::Denied(m)
         | StoreError::BadName(m)
         | StoreError::Untrusted(m)
@@ -104,6 +120,35 @@ mod tests {
         assert_eq!(
             store(Lang::En, &e),
             "there is no task 'X.99' in plan '2025'"
+        );
+        for (writable, vi, en) in [
+            (
+                true,
+                "minh chỉ được xem kho dữ liệu này, không được thay đổi: chỉ steerdeck và các thành viên nhóm secretariat được thay đổi; chưa lưu gì",
+                "minh may read this store but not change it: changes are for steerdeck and the members of group secretariat; nothing was saved",
+            ),
+            (
+                false,
+                "minh chỉ được xem kho dữ liệu này, không được thay đổi: chỉ steerdeck được thay đổi (muốn cho nhóm secretariat sửa thì cấp quyền ghi thư mục kho dữ liệu cho nhóm); chưa lưu gì",
+                "minh may read this store but not change it: changes are for steerdeck only (make the store directory group-writable to let group secretariat edit); nothing was saved",
+            ),
+        ] {
+            let e = StoreError::ReadOnlyPeer {
+                login: "minh".into(),
+                server_user: "steerdeck".into(),
+                group: "secretariat".into(),
+                group_writable: writable,
+            };
+            assert_eq!(store(Lang::Vi, &e), vi);
+            assert_eq!(store(Lang::En, &e), en);
+        }
+        let p = PlanProblem::UnknownPillar {
+            task: "IV.1".into(),
+            pillar: "dat".into(),
+        };
+        assert_eq!(
+            store(Lang::Vi, &StoreError::BadPlan(p)),
+            "kế hoạch không hợp lệ: nhiệm vụ 'IV.1' thuộc nhóm nhiệm vụ 'dat', nhưng kế hoạch không có nhóm này"
         );
         let c = StoreError::Conflict {
             task: "I.4".into(),

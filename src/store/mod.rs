@@ -246,6 +246,15 @@ pub enum StoreError {
     /// may edit).
     #[error("{0}")]
     Denied(String),
+    /// The steerdeck server lets `login` read the store but not change it: changes are for
+    /// `server_user` and, when the directory is group-writable, the members of `group`.
+    #[error("{}", read_only_peer(.login, .server_user, .group, *.group_writable))]
+    ReadOnlyPeer {
+        login: String,
+        server_user: String,
+        group: String,
+        group_writable: bool,
+    },
     /// The steerdeck server cannot be reached, or the connection to it was lost.
     #[error("{0}")]
     Disconnected(String),
@@ -262,6 +271,19 @@ pub enum StoreError {
     /// Another failure, in the words of the steerdeck server.
     #[error("{0}")]
     Remote(String),
+}
+
+/// The English sentence of [`StoreError::ReadOnlyPeer`].
+fn read_only_peer(login: &str, server_user: &str, group: &str, group_writable: bool) -> String {
+    if group_writable {
+        format!(
+            "{login} may read this store but not change it: changes are for {server_user} and the members of group {group}; nothing was saved"
+        )
+    } else {
+        format!(
+            "{login} may read this store but not change it: changes are for {server_user} only (make the store directory group-writable to let group {group} edit); nothing was saved"
+        )
+    }
 }
 
 /// The result of a store operation.
