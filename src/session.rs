@@ -182,7 +182,7 @@ impl Session {
         as_of: Option<NaiveDate>,
         lang: Lang,
     ) -> Result<Self, SessionError> {
-        let store = crate::server::connect_or_start(dir, user)?;
+        let store = crate::server::connect_or_start(dir, user, lang)?;
         let actor = store.actor();
         Self::assemble(Box::new(store), actor, as_of, lang)
     }

@@ -265,7 +265,7 @@ fn an_auto_started_server_that_fails_says_why() {
         bytes[offset] ^= 0x10;
     }
     assert!(found, "could not damage the store");
-    let out = cli_with(&mut Command::new(BIN), &s.db, &["list"]);
+    let out = cli_with(&mut Command::new(BIN), &s.db, &["--lang", "en", "list"]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -277,6 +277,17 @@ fn an_auto_started_server_that_fails_says_why() {
         "{err}"
     );
     assert!(err.contains("left exactly as they were"), "{err}");
+    // Our sentence in the interface language; the server's own reason as it wrote it.
+    let out = cli_with(&mut Command::new(BIN), &s.db, &["list"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "steerdeck: lỗi: không khởi động được máy chủ steerdeck cho {}; máy chủ báo: cannot open the store at {}",
+            s.db.display(),
+            s.db.display()
+        )),
+        "{err}"
+    );
 }
 
 #[test]
@@ -350,9 +361,14 @@ fn a_session_of_someone_else_does_not_start_a_server_others_would_refuse() {
     support::make_private_dir(&db);
     std::os::unix::fs::chown(&db, Some(65534), Some(65534)).expect("chown");
     std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o777)).expect("chmod");
-    let err = refused(&db, &["list"]);
+    let err = refused(&db, &["--lang", "en", "list"]);
     assert!(
         err.contains("only the store's owner (nobody) may run its server, so none was started"),
+        "{err}"
+    );
+    let err = refused(&db, &["list"]);
+    assert!(
+        err.contains("chỉ chủ sở hữu kho dữ liệu (nobody) mới được chạy máy chủ của kho, nên chưa có máy chủ nào được khởi động"),
         "{err}"
     );
     assert!(!socket_path(&db).exists(), "no server was started");
