@@ -3,7 +3,7 @@
 
 use super::{Lang, edits};
 use crate::domain::PlanProblem;
-use crate::store::StoreError;
+use crate::store::{Distrust, StoreError};
 
 /// What makes a plan unusable, in the interface language.
 pub fn plan_problem(lang: Lang, p: &PlanProblem) -> String {
@@ -23,6 +23,50 @@ pub fn plan_problem(lang: Lang, p: &PlanProblem) -> String {
         PlanProblem::NoTitle(id) => format!("nhiệm vụ '{id}' chưa có tên"),
         PlanProblem::BadTarget { id, value } => {
             format!("chỉ tiêu '{id}': giá trị {value} không phải là tỷ lệ phần trăm từ 0 đến 100")
+        }
+    }
+}
+
+/// Why a socket or a server is refused, in Vietnamese.
+fn distrust(why: &Distrust) -> String {
+    match why {
+        Distrust::SymlinkSocket { socket } => format!(
+            "{socket} là một liên kết tượng trưng (symbolic link), không phải socket của kho dữ liệu; không sử dụng (nếu không phải bạn tạo ra, hãy xóa nó rồi thử lại)"
+        ),
+        Distrust::NotASocket { socket } => format!(
+            "{socket} không phải là socket; không sử dụng (hãy chuyển tệp này sang chỗ khác rồi thử lại)"
+        ),
+        Distrust::SocketOfOther { socket, owner } => format!(
+            "{socket} thuộc về {owner}, người không sở hữu kho dữ liệu; không sử dụng (nếu không phải bạn tạo ra, hãy xóa nó rồi thử lại)"
+        ),
+        Distrust::NoPeerCred { socket, error } => format!(
+            "không xác định được ai đang chạy máy chủ tại {socket} (SO_PEERCRED: {error}); không sử dụng"
+        ),
+        Distrust::ServerOfOther {
+            socket,
+            runs_as,
+            allowed,
+        } => format!(
+            "máy chủ tại {socket} chạy dưới tài khoản {runs_as}, người không sở hữu kho dữ liệu (chỉ {} mới được chạy máy chủ của kho); không trao đổi với máy chủ này: hãy dừng tiến trình đó rồi thử lại",
+            allowed.join(" hoặc ")
+        ),
+        Distrust::NoStoreId {
+            db,
+            id_file,
+            socket,
+        } => format!(
+            "thư mục kho dữ liệu {db} không có tệp {id_file} hợp lệ, nên không kiểm tra được máy chủ tại {socket}; không sử dụng (hãy khởi động máy chủ bằng `steerdeck serve --db {db}`, lệnh này sẽ ghi tệp đó)"
+        ),
+        Distrust::OtherStore {
+            socket,
+            found,
+            db,
+            expected,
+        } => format!(
+            "máy chủ tại {socket} phục vụ một kho dữ liệu khác (mã định danh {found}, trong khi {db} chứa kho {expected}); không sử dụng"
+        ),
+        Distrust::NoIdentity { socket } => {
+            format!("máy chủ tại {socket} không cho biết nó phục vụ kho dữ liệu nào; không sử dụng")
         }
     }
 }
@@ -94,9 +138,9 @@ pub fn store(lang: Lang, e: &StoreError) -> String {
         } => format!(
             "{login} chỉ được xem kho dữ liệu này, không được thay đổi: chỉ {server_user} được thay đổi (muốn cho nhóm {group} sửa thì cấp quyền ghi thư mục kho dữ liệu cho nhóm); chưa lưu gì"
         ),
+        StoreError::Untrusted(why) => distrust(why),
         StoreError::Denied(m)
         | StoreError::BadName(m)
-        | StoreError::Untrusted(m)
         | StoreError::Disconnected(m)
         | StoreError::Protocol(m)
         | StoreError::Remote(m) => m.clone(),
@@ -149,6 +193,26 @@ mod tests {
         assert_eq!(
             store(Lang::Vi, &StoreError::BadPlan(p)),
             "kế hoạch không hợp lệ: nhiệm vụ 'IV.1' thuộc nhóm nhiệm vụ 'dat', nhưng kế hoạch không có nhóm này"
+        );
+        let e = StoreError::Untrusted(Distrust::ServerOfOther {
+            socket: "/s/steerdeck.sock".into(),
+            runs_as: "nobody".into(),
+            allowed: vec!["root".into(), "lan".into()],
+        });
+        assert_eq!(
+            store(Lang::En, &e),
+            "the server at /s/steerdeck.sock runs as nobody, who does not own the store (only root or lan may run its server); refusing to talk to it: stop that process, then try again"
+        );
+        assert_eq!(
+            store(Lang::Vi, &e),
+            "máy chủ tại /s/steerdeck.sock chạy dưới tài khoản nobody, người không sở hữu kho dữ liệu (chỉ root hoặc lan mới được chạy máy chủ của kho); không trao đổi với máy chủ này: hãy dừng tiến trình đó rồi thử lại"
+        );
+        let e = StoreError::Untrusted(Distrust::NoIdentity {
+            socket: "/s/steerdeck.sock".into(),
+        });
+        assert_eq!(
+            store(Lang::Vi, &e),
+            "máy chủ tại /s/steerdeck.sock không cho biết nó phục vụ kho dữ liệu nào; không sử dụng"
         );
         let c = StoreError::Conflict {
             task: "I.4".into(),

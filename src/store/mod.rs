@@ -8,6 +8,7 @@ pub use apply::reason;
 pub mod backup;
 mod cached;
 pub mod disk;
+mod distrust;
 pub mod keys;
 mod last_change;
 mod memory;
@@ -23,6 +24,7 @@ use crate::domain::{Plan, Status, Task, TaskDef, TaskState};
 
 pub use crate::domain::history::Event;
 pub use cached::CachedStore;
+pub use distrust::Distrust;
 pub use memory::MemoryStore;
 pub use query::{Listed, Selected, Selection, TaskRecord};
 pub use sled_store::{Init, SledStore};
@@ -267,7 +269,7 @@ pub enum StoreError {
     BadName(String),
     /// The socket, or the process on it, is not the store's own server; nothing was sent.
     #[error("{0}")]
-    Untrusted(String),
+    Untrusted(Distrust),
     /// Another failure, in the words of the steerdeck server.
     #[error("{0}")]
     Remote(String),
