@@ -139,8 +139,8 @@ pub fn store(lang: Lang, e: &StoreError) -> String {
             "{login} chỉ được xem kho dữ liệu này, không được thay đổi: chỉ {server_user} được thay đổi (muốn cho nhóm {group} sửa thì cấp quyền ghi thư mục kho dữ liệu cho nhóm); chưa lưu gì"
         ),
         StoreError::Untrusted(why) => distrust(why),
+        StoreError::BadName(bad) => bad.vi(),
         StoreError::Denied(m)
-        | StoreError::BadName(m)
         | StoreError::Disconnected(m)
         | StoreError::Protocol(m)
         | StoreError::Remote(m) => m.clone(),

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use crate::store::StoreError;
+use crate::store::keys::BadKey;
 
 /// What kind of failure an error is; clients rebuild the matching `StoreError`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,6 +32,8 @@ pub enum ErrorKind {
     BadProgress,
     /// The peer may only read.
     Denied,
+    /// A plan name or a task id that may not be a key.
+    BadName,
     /// Protocol versions differ.
     Version,
     /// The line is not a request (not JSON, not an object, missing fields).
@@ -110,6 +113,12 @@ impl WireError {
                 w(ErrorKind::BadProgress).with(&[("progress", &p.to_string())])
             }
             StoreError::Denied(_) => w(ErrorKind::Denied),
+            StoreError::BadName(BadKey::PlanName(name)) => {
+                w(ErrorKind::BadName).with(&[("plan_name", name)])
+            }
+            StoreError::BadName(BadKey::TaskId(id)) => {
+                w(ErrorKind::BadName).with(&[("task_id", id)])
+            }
             StoreError::ReadOnlyPeer {
                 login,
                 server_user,
@@ -170,6 +179,13 @@ impl WireError {
                 },
                 _ => StoreError::Denied(self.message),
             },
+            ErrorKind::BadName => {
+                match (self.detail.get("plan_name"), self.detail.get("task_id")) {
+                    (Some(name), _) => StoreError::BadName(BadKey::PlanName(name.clone())),
+                    (None, Some(id)) => StoreError::BadName(BadKey::TaskId(id.clone())),
+                    (None, None) => StoreError::Remote(self.message),
+                }
+            }
             ErrorKind::Version | ErrorKind::BadRequest | ErrorKind::UnknownOp => {
                 StoreError::Protocol(self.message)
             }

@@ -266,7 +266,7 @@ pub enum StoreError {
     Protocol(String),
     /// A plan name or a task id that may not be a key (see `keys`).
     #[error("{0}")]
-    BadName(String),
+    BadName(keys::BadKey),
     /// The socket, or the process on it, is not the store's own server; nothing was sent.
     #[error("{0}")]
     Untrusted(Distrust),
