@@ -7,8 +7,6 @@
 //!   other module.
 //! - `action`: `Action` and `Mode`, what a user can ask for and the screen's modes. May import
 //!   `domain`.
-//! - `file_error`: why a settings, plan or keymap file cannot be used, and where. May import
-//!   `domain`.
 //! - `query`: Vietnamese folding, fuzzy search, filters over tasks. May import `domain` (and `plan`
 //!   in its tests).
 //! - `store`: the `PlanStore` trait, driven by commands; sled on disk and an in-memory twin; it
@@ -18,12 +16,14 @@
 //!   import `domain`, `action`, `store`.
 //! - `identity`: the OS login (NSS) and the actor the history records. May import `domain`,
 //!   `store`.
+//! - `file_error`: why a settings, plan or keymap file cannot be used, and where, in either
+//!   language. May import `domain`, `i18n`.
 //! - `plan`: plan files in and out (the embedded TOML plan, CSV/TOML/JSON import). May import
 //!   `domain`, `file_error`, `i18n`.
 //! - `export`: rows for JSON and CSV, the plan document for round trips. May import `domain`,
 //!   `query`, `store`, `i18n`, `plan`.
-//! - `keymap`: keys to actions, from `keymaps/*.toml` and the user's file. May import `action`,
-//!   `domain`, `file_error`.
+//! - `keymap`: keys to actions, from `keymaps/*.toml` and the user's file; its errors in either
+//!   language. May import `action`, `domain`, `file_error`, `i18n`.
 //! - `config`: the user's settings file. May import `domain`, `i18n`, `file_error`.
 //! - `server`: one process owns the store; sessions reach it over a Unix socket (`RemoteStore`).
 //!   May import `domain`, `plan`, `store`, `identity`, `i18n`, `query`, `export`.

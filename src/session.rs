@@ -59,6 +59,7 @@ impl SessionError {
         }
         match self {
             SessionError::Store(e) => crate::i18n::errors::store(lang, e),
+            SessionError::Embedded(e) => e.in_lang(lang),
             SessionError::NoStoreThere { path, given_by } => format!(
                 "không có kho dữ liệu tại {path} (theo {given_by}): thư mục này không tồn tại. Hãy kiểm tra lại đường dẫn; nếu muốn tạo kho mới ở đó, hãy tạo thư mục trống trước (mkdir -p {path}) rồi chạy lại steerdeck"
             ),
@@ -72,7 +73,7 @@ impl SessionError {
                 format!("không đọc được thư mục kho dữ liệu {path}: {source}")
             }
             SessionError::NoDbDir => "không xác định được thư mục kho dữ liệu: hãy dùng --db THƯ_MỤC hoặc đặt biến STEERDECK_DB".into(),
-            other => other.to_string(),
+            other @ SessionError::Registry(_) => other.to_string(),
         }
     }
 }
@@ -200,7 +201,7 @@ impl Session {
         as_of: Option<NaiveDate>,
         lang: Lang,
     ) -> Result<Self, SessionError> {
-        let store = crate::server::connect_or_start(dir, user)?;
+        let store = crate::server::connect_or_start(dir, user, lang)?;
         let actor = store.actor();
         Self::assemble(Box::new(store), actor, as_of, lang)
     }

@@ -297,8 +297,9 @@ fn import_validates_everything_first() {
         ("invalid/missing.csv", "cannot read the file"),
     ];
     for (file, want) in cases {
-        let e = fails(&d.path, &["import", &fixture(file)]);
+        let e = fails(&d.path, &["--lang", "en", "import", &fixture(file)]);
         assert!(e.contains(want), "{file}: expected '{want}' in: {e}");
+        assert!(e.starts_with("steerdeck: error: "), "{e}");
     }
     assert_eq!(
         ok(&d.path, &["history", "--format", "json"]),
@@ -306,6 +307,122 @@ fn import_validates_everything_first() {
         "nothing written"
     );
     assert!(ok(&d.path, &["plans"]).lines().count() == 1);
+}
+
+#[test]
+fn import_problems_read_in_vietnamese_by_default() {
+    let d = db();
+    let cases = [
+        (
+            "invalid/no-header.csv",
+            "dòng 1: dòng đầu phải là dòng tiêu đề 'TT, Tên nhiệm vụ",
+        ),
+        (
+            "invalid/task-before-section.csv",
+            "dòng 2: nhiệm vụ 1 đứng trước mọi dòng tiêu đề phần (I, II, ...)",
+        ),
+        (
+            "invalid/bad-tt.csv",
+            "dòng 3: TT '1a' không phải số La Mã của một phần (I, II, ...) cũng không phải số thứ tự nhiệm vụ",
+        ),
+        (
+            "invalid/duplicate.csv",
+            "dòng 4: nhiệm vụ I.1 xuất hiện hai lần",
+        ),
+        (
+            "invalid/too-many-columns.csv",
+            "dòng 3: có 8 cột, nhiều hơn mức tối đa 7 cột",
+        ),
+        (
+            "invalid/no-title.csv",
+            "dòng 3: nhiệm vụ I.1 chưa có tên (cột 'Tên nhiệm vụ')",
+        ),
+        (
+            "invalid/unclosed-quote.csv",
+            "dòng 3: một dấu ngoặc kép (\") mở ô tại đây nhưng không được đóng lại",
+        ),
+        (
+            "invalid/not-utf8.csv",
+            "not-utf8.csv:2:4: tệp không phải văn bản UTF-8 (hãy lưu lại tệp với bảng mã UTF-8)",
+        ),
+        (
+            "invalid/bad-syntax.toml",
+            "bad-syntax.toml:5:49: nội dung không hợp lệ: missing comma",
+        ),
+        (
+            "invalid/unknown-pillar.toml",
+            "unknown-pillar.toml:11: nhiệm vụ 'IV.1' thuộc nhóm nhiệm vụ 'dat', nhưng kế hoạch không có nhóm này",
+        ),
+        (
+            "invalid/missing-field.toml",
+            "missing-field.toml:5:1: nội dung không hợp lệ: missing field `title`",
+        ),
+        (
+            "invalid/not-steerdeck.json",
+            "not-steerdeck.json: đây là tệp JSON, không phải kế hoạch của steerdeck",
+        ),
+        (
+            "invalid/bad-syntax.json",
+            "bad-syntax.json:2:26: nội dung không hợp lệ: trailing comma",
+        ),
+        (
+            "invalid/too-new.json",
+            "too-new.json: tệp do phiên bản steerdeck mới hơn ghi (định dạng phiên bản 99, phiên bản này chỉ đọc đến 1)",
+        ),
+        (
+            "invalid/plan.xlsx",
+            "plan.xlsx: không nhận ra loại tệp (cần tệp .csv, .toml hoặc .json",
+        ),
+        (
+            "invalid/missing.csv",
+            "missing.csv: không đọc được tệp: không tìm thấy tệp",
+        ),
+    ];
+    for (file, want) in cases {
+        let e = fails(&d.path, &["import", &fixture(file)]);
+        assert!(e.contains(want), "{file}: expected '{want}' in: {e}");
+        assert!(e.starts_with("steerdeck: lỗi: "), "{e}");
+        for english in ["line ", "problem(s)", "nothing was imported", "cannot read"] {
+            assert!(!e.contains(english), "{file}: English '{english}' in: {e}");
+        }
+    }
+    let e = fails(&d.path, &["import", &fixture("invalid/duplicate.csv")]);
+    assert!(
+        e.contains("duplicate.csv: có 1 lỗi, chưa nhập dữ liệu nào:\n"),
+        "{e}"
+    );
+    assert!(ok(&d.path, &["plans"]).lines().count() == 1);
+}
+
+#[test]
+fn a_bad_settings_file_is_said_in_vietnamese() {
+    let d = db();
+    let config = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(config.path().join("steerdeck")).expect("mkdir");
+    std::fs::write(
+        config.path().join("steerdeck/config.toml"),
+        "lang = \"fr\"\n",
+    )
+    .expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_steerdeck"))
+        .arg("--db")
+        .arg(&d.path)
+        .arg("list")
+        .env("XDG_CONFIG_HOME", config.path())
+        .env("USER", "thuky")
+        .env_remove("STEERDECK_DB")
+        .env_remove("STEERDECK_LANG")
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).expect("utf-8");
+    // The file cannot say which language, so the sentence is Vietnamese; the place is ours,
+    // the detail is the TOML reader's.
+    assert!(err.starts_with("steerdeck: lỗi: "), "{err}");
+    assert!(
+        err.contains("config.toml:1:8: nội dung không hợp lệ: "),
+        "{err}"
+    );
 }
 
 #[test]

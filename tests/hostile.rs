@@ -150,24 +150,33 @@ fn import_refuses_hostile_ids_and_plan_names() {
         (
             text.replace("name = \"hostile\"", "name = \"\\u001b[31mevil/../../x\""),
             "the plan name '\\u{1b}[31mevil/../../x' is not allowed",
+            "tên kế hoạch '\\u{1b}[31mevil/../../x' không hợp lệ: chỉ dùng chữ cái, chữ số",
         ),
         (
             text.replace("id = \"I.2\"", "id = \"I.\\u001b[2J2\""),
             "the task id 'I.\\u{1b}[2J2' is not allowed",
+            "mã nhiệm vụ 'I.\\u{1b}[2J2' không hợp lệ: mã không được có ký tự điều khiển",
         ),
         (
             text.replace("id = \"I.2\"", "id = \"I.2\\nI.3\""),
             "the task id 'I.2 I.3' is not allowed",
+            "mã nhiệm vụ 'I.2 I.3' không hợp lệ",
         ),
     ];
-    for (i, (plan, expected)) in cases.iter().enumerate() {
+    for (i, (plan, english, vietnamese)) in cases.iter().enumerate() {
         let file = dir.join(format!("bad{i}.toml"));
         std::fs::write(&file, plan).expect("write");
-        let out = cli(&s.db, &["import", file.to_str().expect("utf-8")]);
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert!(!out.status.success(), "case {i} was imported");
-        assert!(err.contains(expected), "case {i}: {err}");
-        assert!(raw_control(&err).is_none(), "{err:?}");
+        let file = file.to_str().expect("utf-8");
+        for (args, expected) in [
+            (vec!["--lang", "en", "import", file], english),
+            (vec!["import", file], vietnamese),
+        ] {
+            let out = cli(&s.db, &args);
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(!out.status.success(), "case {i} was imported");
+            assert!(err.contains(expected), "case {i}: {err}");
+            assert!(raw_control(&err).is_none(), "{err:?}");
+        }
     }
     let plans = cli_ok(&s.db, &["plans"]);
     assert!(!plans.contains("evil"), "{plans}");

@@ -473,3 +473,80 @@ fn unknown_presets_and_missing_files_are_named() {
          \"alt-x\""
     );
 }
+
+#[test]
+fn invalid_fixtures_read_in_vietnamese_too() {
+    let cases = [
+        (
+            "unknown_action.toml",
+            ":5: [normal] phần tử 2, on = \"w\": không có thao tác \"save_note\" (có phải ý bạn \
+             là save, add_note, next_note?)",
+        ),
+        (
+            "bad_key.toml",
+            ":6: [note] phần tử 3, on = \"C-s\": cách viết phím kiểu emacs: hãy viết \"ctrl-s\"",
+        ),
+        (
+            "duplicate_key.toml",
+            ":6: [normal] phần tử 3, on = \"shift-g\": \"G\" đã được gán trong mục này ở phần tử \
+             1 (dòng 4)",
+        ),
+        (
+            "unknown_mode.toml",
+            ":5: mục [visual] không phải là một chế độ (các chế độ: normal, detail, search, \
+             filter, status, progress, note, done_on, withdraw, help, unit_picker)",
+        ),
+        (
+            "syntax_error.toml",
+            ":4:21: lỗi cú pháp TOML: string values must be quoted, expected literal string",
+        ),
+        (
+            "not_accepted.toml",
+            ":4: [note] phần tử 1, on = \"ctrl-q\": \"quit\" không có tác dụng trong [note] (các \
+             thao tác ở đó: help, back, save, discard_note)",
+        ),
+        (
+            "missing_run.toml",
+            ":4: [status] phần tử 2, on = \"x\": thiếu `run` (thao tác, ví dụ run = \
+             \"move_down\", hoặc \"noop\" để bỏ gán phím)",
+        ),
+        (
+            "key_sequence.toml",
+            ":3: [normal] phần tử 1: không hỗ trợ chuỗi phím: `on` chỉ là một phím",
+        ),
+        (
+            "unknown_field.toml",
+            ":3: [normal] phần tử 1: trường `key` không hợp lệ (mỗi phần tử có on, run và desc)",
+        ),
+        (
+            "not_a_list.toml",
+            ":2: [normal] khóa `keys` không hợp lệ: mỗi mục phải có dạng `keymap = [ { on = \
+             \"j\", run = \"move_down\" }, ... ]`",
+        ),
+        (
+            "text_mode_printable.toml",
+            ":4: [help] phần tử 1, on = \"q\": [help] nhận văn bản, nên \"q\" được gõ thành chữ, \
+             không bao giờ được tra như phím tắt: hãy gán một phím có tên (enter, f1, ...) hoặc \
+             một ký tự kèm ctrl- hay alt-",
+        ),
+    ];
+    for (file, message) in cases {
+        let path = fixture(file);
+        let err = Keymap::load(None, Some(&path)).expect_err(file);
+        assert_eq!(
+            err.in_lang(steerdeck::i18n::Lang::Vi),
+            format!("{}{message}", path.display())
+        );
+        assert_eq!(err.in_lang(steerdeck::i18n::Lang::En), err.to_string());
+    }
+    let err = Keymap::load(Some("emacs"), None).expect_err("no such preset");
+    let vi = err.in_lang(steerdeck::i18n::Lang::Vi);
+    assert!(
+        vi.starts_with("không có bộ phím tắt có sẵn \"emacs\": các bộ có sẵn là "),
+        "{vi}"
+    );
+    assert!(
+        err.to_string()
+            .starts_with("unknown keymap preset \"emacs\"")
+    );
+}

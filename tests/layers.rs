@@ -18,7 +18,6 @@ const ANY: &[&str] = &["*"];
 const LAYERS: &[(&str, &[&str])] = &[
     ("domain", &[]),
     ("action", &["domain"]),
-    ("file_error", &["domain"]),
     // `query` may use `plan` in its tests only (the embedded plan as test data).
     ("query", &["domain"]),
     // A store answers `show` and `list` itself (the server from the plans it keeps), with the
@@ -27,10 +26,12 @@ const LAYERS: &[(&str, &[&str])] = &[
     // `i18n` words the store's errors (a refused edit, a missing task) in either language.
     ("i18n", &["domain", "action", "store"]),
     ("identity", &["domain", "store"]),
+    // `file_error` says where a file is wrong in either language.
+    ("file_error", &["domain", "i18n"]),
     // `plan` reads statuses written as words (a CSV export) in either language.
     ("plan", &["domain", "file_error", "i18n"]),
     ("export", &["domain", "query", "store", "i18n", "plan"]),
-    ("keymap", &["action", "domain", "file_error"]),
+    ("keymap", &["action", "domain", "file_error", "i18n"]),
     ("config", &["domain", "i18n", "file_error"]),
     (
         "server",

@@ -140,11 +140,25 @@ fn another_os_user_reads_but_cannot_edit() {
         "{}",
         String::from_utf8_lossy(&listed.stderr)
     );
-    let refused = cli_with(&mut as_nobody(), &s.db, &["set", "I.1", "--progress", "9"]);
+    let refused = cli_with(
+        &mut as_nobody(),
+        &s.db,
+        &["--lang", "en", "set", "I.1", "--progress", "9"],
+    );
     assert!(!refused.status.success());
     let err = String::from_utf8_lossy(&refused.stderr);
     assert!(
         err.contains("nobody may read this store but not change it: changes are for root only"),
+        "{err}"
+    );
+    // The server sends who may edit as data; the client says it in the interface language.
+    let refused = cli_with(&mut as_nobody(), &s.db, &["set", "I.1", "--progress", "9"]);
+    assert!(!refused.status.success());
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        err.contains(
+            "steerdeck: lỗi: nobody chỉ được xem kho dữ liệu này, không được thay đổi: chỉ root được thay đổi"
+        ),
         "{err}"
     );
     let c = client(&s.db, None);

@@ -83,7 +83,16 @@ fn a_fake_server_of_the_same_user_without_the_store_identity_is_refused() {
     );
     let err = refused(
         &s.db,
-        &["set", "I.3", "--progress", "77", "--note", "secret"],
+        &[
+            "--lang",
+            "en",
+            "set",
+            "I.3",
+            "--progress",
+            "77",
+            "--note",
+            "secret",
+        ],
     );
     assert!(
         err.contains("does not say which store it serves; refusing to use it"),
@@ -104,7 +113,7 @@ fn a_fake_server_naming_another_store_is_refused() {
         &socket_path(&s.db),
         r#"{"steerdeck":1,"version":"0.1.0","login":"lan","access":"edit","store":"00112233445566778899aabbccddeeff"}"#,
     );
-    let err = refused(&s.db, &["list"]);
+    let err = refused(&s.db, &["--lang", "en", "list"]);
     assert!(err.contains("serves another store"), "{err}");
 }
 
@@ -115,16 +124,26 @@ fn a_symlinked_socket_is_refused_and_a_linked_one_is_caught_by_the_identity() {
     let _server_b = Server::start(&b.db);
     cli_ok(&b.db, &["set", "I.1", "--progress", "55"]);
     std::os::unix::fs::symlink(socket_path(&b.db), socket_path(&a.db)).expect("symlink");
-    let err = refused(&a.db, &["list", "--format", "json"]);
+    let err = refused(&a.db, &["--lang", "en", "list", "--format", "json"]);
     assert!(
         err.contains("steerdeck.sock is a symbolic link, not the store's socket"),
+        "{err}"
+    );
+    let err = refused(&a.db, &["list", "--format", "json"]);
+    assert!(
+        err.contains("steerdeck.sock là một liên kết tượng trưng (symbolic link), không phải socket của kho dữ liệu; không sử dụng"),
         "{err}"
     );
     // A hard link to B's socket is a socket: the server's hello names B, not A.
     std::fs::remove_file(socket_path(&a.db)).expect("rm");
     std::fs::hard_link(socket_path(&b.db), socket_path(&a.db)).expect("link");
-    let err = refused(&a.db, &["list", "--format", "json"]);
+    let err = refused(&a.db, &["--lang", "en", "list", "--format", "json"]);
     assert!(err.contains("serves another store"), "{err}");
+    let err = refused(&a.db, &["list", "--format", "json"]);
+    assert!(
+        err.contains("phục vụ một kho dữ liệu khác (mã định danh "),
+        "{err}"
+    );
     let _ = std::fs::remove_file(socket_path(&a.db));
     // With the link gone, A's own server starts and A's data is A's.
     let rows = cli_ok(&a.db, &["list", "--format", "json"]);
@@ -166,16 +185,32 @@ fn a_server_run_by_a_user_who_does_not_own_the_store_is_refused() {
     let _server = Server::start_with(&other_db, &mut as_nobody(), &[]);
     // nobody's server, reachable through a link in my store's directory.
     std::fs::hard_link(socket_path(&other_db), socket_path(&mine.db)).expect("link");
-    let err = refused(&mine.db, &["set", "I.3", "--progress", "77"]);
+    let err = refused(
+        &mine.db,
+        &["--lang", "en", "set", "I.3", "--progress", "77"],
+    );
     assert!(
         err.contains("steerdeck.sock belongs to nobody, who does not own the store"),
         "{err}"
     );
-    // A socket file given to root does not help: the kernel says who runs the server.
-    std::os::unix::fs::chown(socket_path(&mine.db), Some(0), Some(0)).expect("chown");
     let err = refused(&mine.db, &["set", "I.3", "--progress", "77"]);
     assert!(
+        err.contains("steerdeck.sock thuộc về nobody, người không sở hữu kho dữ liệu"),
+        "{err}"
+    );
+    // A socket file given to root does not help: the kernel says who runs the server.
+    std::os::unix::fs::chown(socket_path(&mine.db), Some(0), Some(0)).expect("chown");
+    let err = refused(
+        &mine.db,
+        &["--lang", "en", "set", "I.3", "--progress", "77"],
+    );
+    assert!(
         err.contains("runs as nobody, who does not own the store (only root may run its server)"),
+        "{err}"
+    );
+    let err = refused(&mine.db, &["set", "I.3", "--progress", "77"]);
+    assert!(
+        err.contains("chạy dưới tài khoản nobody, người không sở hữu kho dữ liệu (chỉ root mới được chạy máy chủ của kho)"),
         "{err}"
     );
     let _ = std::fs::remove_file(socket_path(&mine.db));
@@ -265,7 +300,7 @@ fn an_auto_started_server_that_fails_says_why() {
         bytes[offset] ^= 0x10;
     }
     assert!(found, "could not damage the store");
-    let out = cli_with(&mut Command::new(BIN), &s.db, &["list"]);
+    let out = cli_with(&mut Command::new(BIN), &s.db, &["--lang", "en", "list"]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -277,6 +312,17 @@ fn an_auto_started_server_that_fails_says_why() {
         "{err}"
     );
     assert!(err.contains("left exactly as they were"), "{err}");
+    // Our sentence in the interface language; the server's own reason as it wrote it.
+    let out = cli_with(&mut Command::new(BIN), &s.db, &["list"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "steerdeck: lỗi: không khởi động được máy chủ steerdeck cho {}; máy chủ báo: cannot open the store at {}",
+            s.db.display(),
+            s.db.display()
+        )),
+        "{err}"
+    );
 }
 
 #[test]
@@ -350,9 +396,14 @@ fn a_session_of_someone_else_does_not_start_a_server_others_would_refuse() {
     support::make_private_dir(&db);
     std::os::unix::fs::chown(&db, Some(65534), Some(65534)).expect("chown");
     std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o777)).expect("chmod");
-    let err = refused(&db, &["list"]);
+    let err = refused(&db, &["--lang", "en", "list"]);
     assert!(
         err.contains("only the store's owner (nobody) may run its server, so none was started"),
+        "{err}"
+    );
+    let err = refused(&db, &["list"]);
+    assert!(
+        err.contains("chỉ chủ sở hữu kho dữ liệu (nobody) mới được chạy máy chủ của kho, nên chưa có máy chủ nào được khởi động"),
         "{err}"
     );
     assert!(!socket_path(&db).exists(), "no server was started");

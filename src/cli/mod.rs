@@ -38,6 +38,9 @@ pub enum CliError {
     PlanFile(#[from] PlanFileError),
     #[error(transparent)]
     Search(#[from] crate::query::SearchUnavailable),
+    /// The settings file cannot be used.
+    #[error(transparent)]
+    Settings(crate::file_error::FileError),
     #[error("{path}: {message}")]
     Io { path: String, message: String },
     #[error("{0}")]
@@ -74,6 +77,8 @@ impl CliError {
         match self {
             CliError::Session(e) => e.in_lang(lang),
             CliError::Store(e) => crate::i18n::errors::store(lang, e),
+            CliError::PlanFile(e) => e.in_lang(lang),
+            CliError::Settings(e) => e.in_lang(lang),
             CliError::ReadOnly if lang == Lang::Vi => {
                 "phiên chỉ xem (--read-only): không có gì thay đổi".into()
             }
@@ -88,7 +93,7 @@ fn language(cli: &Cli) -> Result<Lang, CliError> {
         return Ok(l);
     }
     let config = crate::config::Config::load(crate::config::config_path().as_deref())
-        .map_err(|e| CliError::Usage(e.to_string()))?;
+        .map_err(CliError::Settings)?;
     Ok(config.lang.unwrap_or_default())
 }
 

@@ -30,6 +30,14 @@ impl ScreenError {
     pub fn in_lang(&self, lang: crate::i18n::Lang) -> String {
         match self {
             ScreenError::Cli(e) => e.in_lang(lang),
+            ScreenError::Keymap(e) => e.in_lang(lang),
+            ScreenError::Config(e) => e.in_lang(lang),
+            ScreenError::Theme(name) if lang == crate::i18n::Lang::Vi => format!(
+                "tệp cài đặt ghi giao diện màu '{name}', nhưng không có giao diện này (các giao diện: auto, color, mono)"
+            ),
+            ScreenError::Drafts(e) if lang == crate::i18n::Lang::Vi => format!(
+                "{e}; hãy chuyển tệp này sang chỗ khác để mở màn hình mà không có bản nháp"
+            ),
             ScreenError::Tui(crate::tui::TuiError::NotATerminal) if lang == crate::i18n::Lang::Vi => {
                 "màn hình tương tác cần một cửa sổ dòng lệnh (terminal); trong script hãy dùng lệnh, ví dụ `steerdeck list`".into()
             }
@@ -100,4 +108,31 @@ pub fn open(cli: &Cli) -> Result<(), ScreenError> {
     };
     crate::tui::run(app, &theme, Some(&dir), drafts_path.as_deref())?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn the_screen_refuses_a_bad_theme_in_either_language() {
+        let e = ScreenError::Theme("pink".into());
+        assert_eq!(
+            e.in_lang(Lang::En),
+            "unknown theme 'pink' in the settings file (themes: auto, color, mono)"
+        );
+        assert_eq!(
+            e.in_lang(Lang::Vi),
+            "tệp cài đặt ghi giao diện màu 'pink', nhưng không có giao diện này (các giao diện: auto, color, mono)"
+        );
+        let e = ScreenError::Keymap(Box::new(crate::keymap::KeymapError::UnknownPreset {
+            name: "emacs".into(),
+            known: vec!["vim", "arrows"],
+        }));
+        assert_eq!(
+            e.in_lang(Lang::Vi),
+            "không có bộ phím tắt có sẵn \"emacs\": các bộ có sẵn là vim, arrows; hoặc hãy cho đường dẫn tới một tệp .toml"
+        );
+    }
 }

@@ -3,6 +3,7 @@
 
 use crate::action::{Action, Mode};
 use crate::file_error::FileError;
+use crate::i18n::Lang;
 
 use super::accepts::accepted;
 use super::spec::SpecError;
@@ -29,7 +30,7 @@ pub enum KeymapError {
         file: String,
         line: usize,
         mode: Mode,
-        problem: String,
+        problem: SectionProblem,
     },
     /// One entry of a section.
     #[error("{file}:{line}: [{}] entry {index}{}: {problem}", .mode.name(), on_text(.on.as_deref()))]
@@ -52,6 +53,124 @@ pub enum KeymapError {
         name: String,
         known: Vec<&'static str>,
     },
+}
+
+/// What is wrong with a mode section as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SectionProblem {
+    /// Not `keymap = [ ... ]`.
+    #[error("must hold {SHAPE}")]
+    Shape,
+    /// A key other than `keymap`.
+    #[error("unknown key `{0}`: a section must hold {SHAPE}")]
+    UnknownKey(String),
+}
+
+/// How a mode section is written.
+const SHAPE: &str = "`keymap = [ { on = \"j\", run = \"move_down\" }, ... ]`";
+
+impl SectionProblem {
+    /// The sentence in the interface language.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        match (lang, self) {
+            (Lang::En, _) => self.to_string(),
+            (Lang::Vi, SectionProblem::Shape) => format!("phải có dạng {SHAPE}"),
+            (Lang::Vi, SectionProblem::UnknownKey(k)) => {
+                format!("khóa `{k}` không hợp lệ: mỗi mục phải có dạng {SHAPE}")
+            }
+        }
+    }
+}
+
+impl KeymapError {
+    /// The sentence in the interface language, with the file and the place.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            KeymapError::File(e) => e.in_lang(lang),
+            KeymapError::UnknownMode { file, line, name } => format!(
+                "{file}:{line}: mục [{name}] không phải là một chế độ (các chế độ: {})",
+                mode_names()
+            ),
+            KeymapError::Section {
+                file,
+                line,
+                mode,
+                problem,
+            } => format!("{file}:{line}: [{}] {}", mode.name(), problem.in_lang(lang)),
+            KeymapError::Entry {
+                file,
+                line,
+                mode,
+                index,
+                on,
+                problem,
+            } => format!(
+                "{file}:{line}: [{}] phần tử {index}{}: {}",
+                mode.name(),
+                on_text(on.as_deref()),
+                problem.in_lang(lang)
+            ),
+            KeymapError::UnknownPreset { name, known } => format!(
+                "không có bộ phím tắt có sẵn \"{name}\": các bộ có sẵn là {}; hoặc hãy cho đường dẫn tới một tệp .toml",
+                known.join(", ")
+            ),
+        }
+    }
+}
+
+impl EntryProblem {
+    /// The sentence in the interface language.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            EntryProblem::NotATable => {
+                "mỗi phần tử là một bảng: { on = \"j\", run = \"move_down\" }".into()
+            }
+            EntryProblem::MissingOn => "thiếu `on` (phím, ví dụ on = \"j\")".into(),
+            EntryProblem::MissingRun => {
+                "thiếu `run` (thao tác, ví dụ run = \"move_down\", hoặc \"noop\" để bỏ gán phím)"
+                    .into()
+            }
+            EntryProblem::KeySequence => "không hỗ trợ chuỗi phím: `on` chỉ là một phím".into(),
+            EntryProblem::NotAString { field, found } => {
+                format!("`{field}` phải là một chuỗi ký tự, nhưng ở đây là {found}")
+            }
+            EntryProblem::UnknownField(f) => {
+                format!("trường `{f}` không hợp lệ (mỗi phần tử có on, run và desc)")
+            }
+            EntryProblem::BadKey(e) => e.in_lang(lang),
+            EntryProblem::UnknownAction { name, close } => {
+                if close.is_empty() {
+                    format!(
+                        "không có thao tác \"{name}\" (danh sách thao tác có trong keymaps/default.toml)"
+                    )
+                } else {
+                    format!(
+                        "không có thao tác \"{name}\" (có phải ý bạn là {}?)",
+                        close.join(", ")
+                    )
+                }
+            }
+            EntryProblem::NotAccepted { action, mode } => format!(
+                "\"{}\" không có tác dụng trong [{}] (các thao tác ở đó: {})",
+                action.name(),
+                mode.name(),
+                accepted_text(*mode)
+            ),
+            EntryProblem::TypedInTextMode { key, mode } => format!(
+                "[{}] nhận văn bản, nên \"{key}\" được gõ thành chữ, không bao giờ được tra như phím tắt: hãy gán một phím có tên (enter, f1, ...) hoặc một ký tự kèm ctrl- hay alt-",
+                mode.name()
+            ),
+            EntryProblem::Duplicate { key, first, line } => {
+                format!("\"{key}\" đã được gán trong mục này ở phần tử {first} (dòng {line})")
+            }
+        }
+    }
 }
 
 /// What is wrong with one entry.

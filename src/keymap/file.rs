@@ -9,7 +9,7 @@ use toml::de::{DeTable, DeValue};
 use crate::action::{Action, Mode};
 
 use super::accepts::accepts;
-use super::error::{EntryProblem, KeymapError, close_actions};
+use super::error::{EntryProblem, KeymapError, SectionProblem, close_actions};
 use super::spec::{self, KeySpec};
 use crate::domain::text::line_col;
 use crate::file_error::FileError;
@@ -27,14 +27,7 @@ pub(super) type Layer = Vec<(Mode, Vec<Entry>)>;
 
 /// Reads the keymap file `text`, named `file` in errors.
 pub(super) fn parse_layer(file: &str, text: &str) -> Result<Layer, KeymapError> {
-    let root = DeTable::parse(text).map_err(|e| {
-        let offset = e.span().map_or(0, |s| s.start);
-        let message = format!(
-            "TOML syntax error: {}",
-            e.message().trim().replace('\n', "; ")
-        );
-        FileError::syntax_at(file, text, offset, message, e)
-    })?;
+    let root = DeTable::parse(text).map_err(|e| FileError::toml_syntax(file, text, e))?;
     let mut sections: Vec<_> = root.get_ref().iter().collect();
     sections.sort_by_key(|(name, _)| name.span().start);
     let mut layer = Layer::new();
@@ -64,26 +57,26 @@ impl Section<'_> {
         line_col(self.text, span.start).0
     }
 
-    fn problem(&self, span: Range<usize>, problem: &str) -> KeymapError {
+    fn problem(&self, span: Range<usize>, problem: SectionProblem) -> KeymapError {
         KeymapError::Section {
             file: self.file.to_string(),
             line: self.line(span),
             mode: self.mode,
-            problem: problem.to_string(),
+            problem,
         }
     }
 
     /// The entries of `keymap = [ ... ]`, checked: each alone, then no key twice.
     fn entries(&self, value: &Spanned<DeValue<'_>>) -> Result<Vec<Entry>, KeymapError> {
-        let shape = "must hold `keymap = [ { on = \"j\", run = \"move_down\" }, ... ]`";
+        let shape = SectionProblem::Shape;
         let DeValue::Table(table) = value.get_ref() else {
             return Err(self.problem(value.span(), shape));
         };
         let mut list = None;
         for (key, item) in table {
             if key.get_ref() != "keymap" {
-                let problem = format!("unknown key `{}`: a section {shape}", key.get_ref());
-                return Err(self.problem(key.span(), &problem));
+                let problem = SectionProblem::UnknownKey(key.get_ref().to_string());
+                return Err(self.problem(key.span(), problem));
             }
             list = Some(item);
         }

@@ -17,7 +17,7 @@ use crate::action::{Action, Mode};
 use crate::file_error::FileError;
 
 pub use accepts::{accepted, accepts};
-pub use error::{EntryProblem, KeymapError};
+pub use error::{EntryProblem, KeymapError, SectionProblem};
 pub use spec::{Key, KeySpec, SpecError};
 
 /// The default keymap, as shipped.

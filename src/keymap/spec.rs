@@ -52,6 +52,38 @@ pub enum SpecError {
     Unreachable(String),
 }
 
+impl SpecError {
+    /// The sentence in the interface language; a hint or a reason written with the key stays
+    /// as it is.
+    pub fn in_lang(&self, lang: crate::i18n::Lang) -> String {
+        if lang == crate::i18n::Lang::En {
+            return self.to_string();
+        }
+        match self {
+            SpecError::Empty => "phím để trống".into(),
+            SpecError::EmacsStyle(k) => format!("cách viết phím kiểu emacs: hãy viết \"{k}\""),
+            SpecError::VimStyle => {
+                "cách viết phím kiểu vim: hãy viết phím như \"ctrl-s\", \"enter\", \"esc\"".into()
+            }
+            SpecError::UnknownModifier { given, hint } => format!(
+                "phím bổ trợ \"{given}-\" không hợp lệ (các phím bổ trợ: ctrl-, alt-, shift-){hint}"
+            ),
+            SpecError::UnknownName { given, hint } => {
+                format!("không có phím nào tên \"{given}\"{hint}")
+            }
+            SpecError::FunctionKey(k) => {
+                format!("không có phím \"{k}\": phím chức năng chỉ từ f1 đến f12")
+            }
+            SpecError::LoneModifier(m) => format!(
+                "riêng phím bổ trợ thì chưa phải là một phím: hãy thêm một phím, ví dụ \"{m}-s\""
+            ),
+            SpecError::RepeatedModifier(m) => format!("{m}- được viết hai lần"),
+            SpecError::CtrlShift => "tổ hợp ctrl-shift không đi qua được terminal (nó đến như ctrl thường): hãy dùng ctrl- hoặc alt-".into(),
+            SpecError::Unreachable(why) => why.clone(),
+        }
+    }
+}
+
 /// A key with its modifiers, in the normal form described in the module documentation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct KeySpec {

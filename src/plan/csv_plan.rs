@@ -35,7 +35,7 @@ const PILLARS: [(&str, &str, &str); 9] = [
 
 /// The line of a quote that opens a cell and is never closed (the csv reader would silently
 /// swallow the rest of the file into that cell).
-fn unclosed_quote(text: &str) -> Option<usize> {
+fn unclosed_quote(text: &str) -> Option<u64> {
     let mut line = 1;
     let mut opened_at = None;
     for c in text.chars() {
@@ -121,10 +121,157 @@ fn unguarded(cell: &str) -> String {
     }
 }
 
+/// One problem of a CSV plan file, where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowProblem {
+    /// The 1-based line, when the problem is on one.
+    pub line: Option<u64>,
+    /// What is wrong.
+    pub kind: RowKind,
+}
+
+/// What is wrong with a CSV plan file at a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowKind {
+    /// A quote opens a cell and is never closed.
+    UnclosedQuote,
+    /// The CSV reader refused the line (its own message).
+    Csv(String),
+    /// The first row is not the appendix's header.
+    NoHeader,
+    /// No task row in the whole file.
+    NoTaskRows,
+    /// More cells with text than there are columns.
+    TooManyColumns { found: usize, max: usize },
+    /// The TT cell is empty.
+    EmptyTt,
+    /// The TT cell is neither a Roman numeral nor a number (as written).
+    BadTt(String),
+    /// A section row without its heading.
+    SectionWithoutHeading(String),
+    /// The same section twice.
+    SectionTwice(String),
+    /// A task row before any section row (its number).
+    TaskBeforeSection(String),
+    /// A task without a title (its id).
+    NoTitle(String),
+    /// The same task twice (its id).
+    TaskTwice(String),
+    /// A status cell that is no status.
+    BadStatus { task: String, value: String },
+    /// A progress cell that is not 0 to 100.
+    BadProgress { task: String, value: String },
+    /// A day done on a task that is not done.
+    DoneOnNotDone { task: String, day: String },
+    /// A day-done cell that is not a day.
+    BadDay { task: String, day: String },
+}
+
+impl RowProblem {
+    fn at(line: u64, kind: RowKind) -> Self {
+        RowProblem {
+            line: Some(line),
+            kind,
+        }
+    }
+
+    /// The sentence in the interface language, with the line.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        let what = self.kind.in_lang(lang);
+        match (self.line, lang) {
+            (Some(line), Lang::Vi) => format!("dòng {line}: {what}"),
+            (Some(line), Lang::En) => format!("line {line}: {what}"),
+            (None, _) => what,
+        }
+    }
+}
+
+impl RowKind {
+    /// What is wrong, without the line, in the interface language.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        let statuses = || Status::ALL.map(|s| Lang::Vi.status(s)).join(", ");
+        match lang {
+            Lang::En => match self {
+                RowKind::UnclosedQuote => {
+                    "a quote (\") opens a cell here and is never closed".into()
+                }
+                RowKind::Csv(m) => m.clone(),
+                RowKind::NoHeader => "expected the header row 'TT, Tên nhiệm vụ, Thời gian thực hiện, Đơn vị chủ trì, Đơn vị phối hợp, Nguồn kinh phí, Ghi chú'".into(),
+                RowKind::NoTaskRows => "the file has no task rows".into(),
+                RowKind::TooManyColumns { found, max } => {
+                    format!("{found} columns, expected at most {max}")
+                }
+                RowKind::EmptyTt => "the TT column is empty".into(),
+                RowKind::BadTt(tt) => format!(
+                    "TT '{tt}' is neither a section numeral (I, II, ...) nor a task number"
+                ),
+                RowKind::SectionWithoutHeading(n) => format!("section {n} has no heading"),
+                RowKind::SectionTwice(n) => format!("section {n} appears twice"),
+                RowKind::TaskBeforeSection(n) => {
+                    format!("task {n} comes before any section row (I, II, ...)")
+                }
+                RowKind::NoTitle(id) => {
+                    format!("task {id} has no title (column 'Tên nhiệm vụ')")
+                }
+                RowKind::TaskTwice(id) => format!("task {id} appears twice"),
+                RowKind::BadStatus { task, value } => {
+                    format!("task {task}: '{value}' is not a status ({})", statuses())
+                }
+                RowKind::BadProgress { task, value } => {
+                    format!("task {task}: progress '{value}' is not a number from 0 to 100")
+                }
+                RowKind::DoneOnNotDone { task, day } => {
+                    format!("task {task}: a day done ('{day}') on a task that is not done")
+                }
+                RowKind::BadDay { task, day } => {
+                    format!("task {task}: '{day}' is not a day (dd/mm/yyyy)")
+                }
+            },
+            Lang::Vi => match self {
+                RowKind::UnclosedQuote => {
+                    "một dấu ngoặc kép (\") mở ô tại đây nhưng không được đóng lại".into()
+                }
+                RowKind::Csv(m) => format!("không đọc được dòng CSV: {m}"),
+                RowKind::NoHeader => "dòng đầu phải là dòng tiêu đề 'TT, Tên nhiệm vụ, Thời gian thực hiện, Đơn vị chủ trì, Đơn vị phối hợp, Nguồn kinh phí, Ghi chú'".into(),
+                RowKind::NoTaskRows => "tệp không có dòng nhiệm vụ nào".into(),
+                RowKind::TooManyColumns { found, max } => {
+                    format!("có {found} cột, nhiều hơn mức tối đa {max} cột")
+                }
+                RowKind::EmptyTt => "cột TT để trống".into(),
+                RowKind::BadTt(tt) => format!(
+                    "TT '{tt}' không phải số La Mã của một phần (I, II, ...) cũng không phải số thứ tự nhiệm vụ"
+                ),
+                RowKind::SectionWithoutHeading(n) => format!("phần {n} không có tiêu đề"),
+                RowKind::SectionTwice(n) => format!("phần {n} xuất hiện hai lần"),
+                RowKind::TaskBeforeSection(n) => {
+                    format!("nhiệm vụ {n} đứng trước mọi dòng tiêu đề phần (I, II, ...)")
+                }
+                RowKind::NoTitle(id) => {
+                    format!("nhiệm vụ {id} chưa có tên (cột 'Tên nhiệm vụ')")
+                }
+                RowKind::TaskTwice(id) => format!("nhiệm vụ {id} xuất hiện hai lần"),
+                RowKind::BadStatus { task, value } => format!(
+                    "nhiệm vụ {task}: '{value}' không phải là một trạng thái ({})",
+                    statuses()
+                ),
+                RowKind::BadProgress { task, value } => format!(
+                    "nhiệm vụ {task}: tiến độ '{value}' không phải là một số từ 0 đến 100"
+                ),
+                RowKind::DoneOnNotDone { task, day } => format!(
+                    "nhiệm vụ {task}: có ngày hoàn thành ('{day}') nhưng nhiệm vụ chưa hoàn thành"
+                ),
+                RowKind::BadDay { task, day } => {
+                    format!("nhiệm vụ {task}: '{day}' không phải là một ngày (dd/mm/yyyy)")
+                }
+            },
+        }
+    }
+}
+
 struct Reader<'a> {
     registry: &'a UnitRegistry,
     plan: Plan,
-    problems: Vec<String>,
+    problems: Vec<RowProblem>,
     in_projects: bool,
     columns: StateColumns,
     states: BTreeMap<String, TaskState>,
@@ -141,10 +288,7 @@ pub fn read_csv(
     if let Some(line) = unclosed_quote(text) {
         return Err(PlanFileError::Rows {
             file: file.to_string(),
-            count: 1,
-            problems: vec![format!(
-                "line {line}: a quote (\") opens a cell here and is never closed"
-            )],
+            problems: vec![RowProblem::at(line, RowKind::UnclosedQuote)],
         });
     }
     let first_line = text.lines().next().unwrap_or_default();
@@ -180,7 +324,8 @@ pub fn read_csv(
             Ok(rec) => rec,
             Err(e) => {
                 let line = e.position().map_or(0, csv::Position::line);
-                r.problems.push(format!("line {line}: {e}"));
+                r.problems
+                    .push(RowProblem::at(line, RowKind::Csv(e.to_string())));
                 continue;
             }
         };
@@ -198,22 +343,22 @@ pub fn read_csv(
             continue;
         }
         if !saw_header {
-            r.problems.push(format!(
-                "line {line}: expected the header row 'TT, Tên nhiệm vụ, Thời gian thực hiện, Đơn vị chủ trì, Đơn vị phối hợp, Nguồn kinh phí, Ghi chú'"
-            ));
+            r.problems.push(RowProblem::at(line, RowKind::NoHeader));
             break;
         }
         r.row(line, &cells);
     }
     if r.plan.tasks.is_empty() && r.problems.is_empty() {
-        r.problems.push("the file has no task rows".into());
+        r.problems.push(RowProblem {
+            line: None,
+            kind: RowKind::NoTaskRows,
+        });
     }
     if r.problems.is_empty() {
         Ok((r.plan, r.states))
     } else {
         Err(PlanFileError::Rows {
             file: file.to_string(),
-            count: r.problems.len(),
             problems: r.problems,
         })
     }
@@ -233,9 +378,12 @@ impl Reader<'_> {
     fn row(&mut self, line: u64, cells: &[String]) {
         let width = COLUMNS.max(self.columns.known);
         if cells.len() > width && cells[width..].iter().any(|c| !c.is_empty()) {
-            self.problems.push(format!(
-                "line {line}: {} columns, expected at most {width}",
-                cells.len()
+            self.problems.push(RowProblem::at(
+                line,
+                RowKind::TooManyColumns {
+                    found: cells.len(),
+                    max: width,
+                },
             ));
             return;
         }
@@ -246,20 +394,19 @@ impl Reader<'_> {
         } else if tt.parse::<u32>().is_ok() {
             self.task(line, tt, cells);
         } else if tt.is_empty() {
-            self.problems
-                .push(format!("line {line}: the TT column is empty"));
+            self.problems.push(RowProblem::at(line, RowKind::EmptyTt));
         } else {
-            self.problems.push(format!(
-                "line {line}: TT '{}' is neither a section numeral (I, II, ...) nor a task number",
-                cells[0]
-            ));
+            self.problems
+                .push(RowProblem::at(line, RowKind::BadTt(cells[0].clone())));
         }
     }
 
     fn section(&mut self, line: u64, numeral: &str, heading: &str) {
         if heading.is_empty() {
-            self.problems
-                .push(format!("line {line}: section {numeral} has no heading"));
+            self.problems.push(RowProblem::at(
+                line,
+                RowKind::SectionWithoutHeading(numeral.to_string()),
+            ));
         }
         let (key, en) = PILLARS.iter().find(|(n, _, _)| *n == numeral).map_or_else(
             || {
@@ -271,8 +418,10 @@ impl Reader<'_> {
             |(_, k, en)| ((*k).to_string(), (*en).to_string()),
         );
         if self.plan.pillars.iter().any(|p| p.key == key) {
-            self.problems
-                .push(format!("line {line}: section {numeral} appears twice"));
+            self.problems.push(RowProblem::at(
+                line,
+                RowKind::SectionTwice(numeral.to_string()),
+            ));
             return;
         }
         self.plan.pillars.push(Pillar {
@@ -285,8 +434,9 @@ impl Reader<'_> {
 
     fn task(&mut self, line: u64, number: &str, cells: &[String]) {
         let Some(pillar) = self.plan.pillars.last() else {
-            self.problems.push(format!(
-                "line {line}: task {number} comes before any section row (I, II, ...)"
+            self.problems.push(RowProblem::at(
+                line,
+                RowKind::TaskBeforeSection(number.to_string()),
             ));
             return;
         };
@@ -299,13 +449,12 @@ impl Reader<'_> {
         let cell = |i: usize| cells.get(i).cloned().unwrap_or_default();
         let title = cell(1);
         if title.is_empty() {
-            self.problems.push(format!(
-                "line {line}: task {id} has no title (column 'Tên nhiệm vụ')"
-            ));
+            self.problems
+                .push(RowProblem::at(line, RowKind::NoTitle(id.clone())));
         }
         if self.plan.tasks.iter().any(|t| t.id == id) {
             self.problems
-                .push(format!("line {line}: task {id} appears twice"));
+                .push(RowProblem::at(line, RowKind::TaskTwice(id)));
             return;
         }
         let opt = |s: String| Some(s).filter(|s| !s.is_empty());
@@ -338,28 +487,43 @@ impl Reader<'_> {
         if let Some(s) = cell(cols.status) {
             match status_word(s) {
                 Some(s) => state.status = s,
-                None => self.problems.push(format!(
-                    "line {line}: task {id}: '{s}' is not a status ({})",
-                    Status::ALL.map(|s| Lang::Vi.status(s)).join(", ")
+                None => self.problems.push(RowProblem::at(
+                    line,
+                    RowKind::BadStatus {
+                        task: id.to_string(),
+                        value: s.to_string(),
+                    },
                 )),
             }
         }
         if let Some(p) = cell(cols.progress) {
             match p.trim_end_matches('%').trim().parse::<u8>() {
                 Ok(p) if p <= 100 => state.progress = p,
-                _ => self.problems.push(format!(
-                    "line {line}: task {id}: progress '{p}' is not a number from 0 to 100"
+                _ => self.problems.push(RowProblem::at(
+                    line,
+                    RowKind::BadProgress {
+                        task: id.to_string(),
+                        value: p.to_string(),
+                    },
                 )),
             }
         }
         if let Some(d) = cell(cols.done_on) {
             match crate::domain::day::parse_day(d) {
                 Some(d) if state.status == Status::Done => state.completed_on = Some(d),
-                Some(_) => self.problems.push(format!(
-                    "line {line}: task {id}: a day done ('{d}') on a task that is not done"
+                Some(_) => self.problems.push(RowProblem::at(
+                    line,
+                    RowKind::DoneOnNotDone {
+                        task: id.to_string(),
+                        day: d.to_string(),
+                    },
                 )),
-                None => self.problems.push(format!(
-                    "line {line}: task {id}: '{d}' is not a day (dd/mm/yyyy)"
+                None => self.problems.push(RowProblem::at(
+                    line,
+                    RowKind::BadDay {
+                        task: id.to_string(),
+                        day: d.to_string(),
+                    },
                 )),
             }
         }
@@ -431,6 +595,87 @@ mod tests {
         assert!(msg.contains("line 5: task I.2 has no title"), "{msg}");
         assert!(msg.contains("line 6: task I.2 appears twice"), "{msg}");
         assert!(msg.starts_with("t.csv: 4 problem(s)"), "{msg}");
+    }
+
+    #[test]
+    fn bad_state_cells_read_in_either_language() {
+        let header = "TT,Tên nhiệm vụ,Thời gian thực hiện,Đơn vị chủ trì,Đơn vị phối hợp,Nguồn kinh phí,Ghi chú,Trạng thái,Tiến độ (%),Ngày hoàn thành\n";
+        let err = read_csv(
+            &format!("{header}I,Mục,,,,,,,,\n1,Việc,Năm 2026,,,,,xong rồi,150,32/13/2026\n2,Việc hai,Năm 2026,,,,,,,01/02/2026\nII,,,,,,,,,\n"),
+            "t.csv",
+            "2026",
+            &UnitRegistry::embedded().expect("embedded registry"),
+        )
+        .expect_err("invalid");
+        let en = err.in_lang(Lang::En);
+        assert_eq!(en, err.to_string());
+        for want in [
+            "t.csv: 5 problem(s), nothing was imported:",
+            "line 3: task I.1: 'xong rồi' is not a status (",
+            "line 3: task I.1: progress '150' is not a number from 0 to 100",
+            "line 3: task I.1: '32/13/2026' is not a day (dd/mm/yyyy)",
+            "line 4: task I.2: a day done ('01/02/2026') on a task that is not done",
+            "line 5: section II has no heading",
+        ] {
+            assert!(en.contains(want), "{want} in {en}");
+        }
+        let vi = err.in_lang(Lang::Vi);
+        for want in [
+            "t.csv: có 5 lỗi, chưa nhập dữ liệu nào:",
+            "dòng 3: nhiệm vụ I.1: 'xong rồi' không phải là một trạng thái (Chưa thực hiện, ",
+            "dòng 3: nhiệm vụ I.1: tiến độ '150' không phải là một số từ 0 đến 100",
+            "dòng 3: nhiệm vụ I.1: '32/13/2026' không phải là một ngày (dd/mm/yyyy)",
+            "dòng 4: nhiệm vụ I.2: có ngày hoàn thành ('01/02/2026') nhưng nhiệm vụ chưa hoàn thành",
+            "dòng 5: phần II không có tiêu đề",
+        ] {
+            assert!(vi.contains(want), "{want} in {vi}");
+        }
+        let problems = match &err {
+            PlanFileError::Rows { problems, .. } => problems.clone(),
+            _ => Vec::new(),
+        };
+        assert_eq!(
+            problems.get(1).cloned(),
+            Some(RowProblem::at(
+                3,
+                RowKind::BadProgress {
+                    task: "I.1".into(),
+                    value: "150".into()
+                }
+            ))
+        );
+    }
+
+    #[test]
+    fn other_row_problems_read_in_either_language() {
+        let cases = [
+            (
+                RowKind::EmptyTt,
+                "the TT column is empty",
+                "cột TT để trống",
+            ),
+            (
+                RowKind::SectionTwice("I".into()),
+                "section I appears twice",
+                "phần I xuất hiện hai lần",
+            ),
+            (
+                RowKind::Csv("bad".into()),
+                "bad",
+                "không đọc được dòng CSV: bad",
+            ),
+        ];
+        for (kind, en, vi) in cases {
+            let p = RowProblem::at(7, kind);
+            assert_eq!(p.in_lang(Lang::En), format!("line 7: {en}"));
+            assert_eq!(p.in_lang(Lang::Vi), format!("dòng 7: {vi}"));
+        }
+        let none = RowProblem {
+            line: None,
+            kind: RowKind::NoTaskRows,
+        };
+        assert_eq!(none.in_lang(Lang::En), "the file has no task rows");
+        assert_eq!(none.in_lang(Lang::Vi), "tệp không có dòng nhiệm vụ nào");
     }
 
     #[test]

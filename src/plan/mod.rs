@@ -11,8 +11,9 @@ use std::path::Path;
 pub use crate::domain::text::line_col;
 use crate::domain::{Plan, PlanProblem, TaskState, TimeframeReading, UnitRegistry, read_timeframe};
 use crate::file_error::FileError;
+use crate::i18n::Lang;
 
-pub use csv_plan::read_csv;
+pub use csv_plan::{RowKind, RowProblem, read_csv};
 pub use document::{FORMAT, PlanDocument, VERSION};
 
 /// The 2025 plan, as transcribed in `data/plan-2025.toml`.
@@ -29,11 +30,11 @@ pub enum PlanFileError {
     /// The file cannot be read, or its text is wrong at a line and column.
     #[error(transparent)]
     File(#[from] FileError),
-    #[error("{file}: {count} problem(s), nothing was imported:\n{}", .problems.join("\n"))]
+    /// Rows of a CSV file that cannot be read, every one of them.
+    #[error("{}", rows_text(Lang::En, .file, .problems))]
     Rows {
         file: String,
-        count: usize,
-        problems: Vec<String>,
+        problems: Vec<RowProblem>,
     },
     #[error("{file}:{line}: {problem}")]
     Invalid {
@@ -51,6 +52,49 @@ pub enum PlanFileError {
         "{file}: written by a newer steerdeck (format version {found}, this one reads {VERSION})"
     )]
     TooNew { file: String, found: u32 },
+}
+
+impl PlanFileError {
+    /// The sentence in the interface language, with the file and the place.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            PlanFileError::File(e) => e.in_lang(lang),
+            PlanFileError::Rows { file, problems } => rows_text(lang, file, problems),
+            PlanFileError::Invalid {
+                file,
+                line,
+                problem,
+            } => format!(
+                "{file}:{line}: {}",
+                crate::i18n::errors::plan_problem(lang, problem)
+            ),
+            PlanFileError::UnknownFormat { file } => format!(
+                "{file}: không nhận ra loại tệp (cần tệp .csv, .toml hoặc .json; tệp .json phải là tệp do steerdeck xuất ra)"
+            ),
+            PlanFileError::WrongFormat { file, found } => {
+                format!("{file}: đây là tệp {found}, không phải kế hoạch của steerdeck")
+            }
+            PlanFileError::TooNew { file, found } => format!(
+                "{file}: tệp do phiên bản steerdeck mới hơn ghi (định dạng phiên bản {found}, phiên bản này chỉ đọc đến {VERSION})"
+            ),
+        }
+    }
+}
+
+/// The problems of a CSV file, one a line, under a line that counts them.
+fn rows_text(lang: Lang, file: &str, problems: &[RowProblem]) -> String {
+    let count = problems.len();
+    let head = match lang {
+        Lang::Vi => format!("{file}: có {count} lỗi, chưa nhập dữ liệu nào:"),
+        Lang::En => format!("{file}: {count} problem(s), nothing was imported:"),
+    };
+    std::iter::once(head)
+        .chain(problems.iter().map(|p| p.in_lang(lang)))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A plan read from a file, with the states it carried (a steerdeck export) and warnings.
@@ -72,12 +116,7 @@ pub fn read_file(
 ) -> Result<ReadPlan, PlanFileError> {
     let file = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| FileError::read(&file, e))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-        let message = "the file is not UTF-8 text (save it as UTF-8)";
-        FileError::syntax_at(&file, &lossy, offset, message, e)
-    })?;
+    let text = String::from_utf8(bytes).map_err(|e| FileError::not_utf8(&file, e))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let ext = path
         .extension()

@@ -289,16 +289,20 @@ impl RemoteStore {
 
     fn lost(&self, sent_a_change: bool) -> StoreError {
         let socket = super::socket_path(&self.options.db);
-        StoreError::Disconnected(if sent_a_change {
-            format!(
-                "lost the connection to the steerdeck server at {} before it answered; the change may or may not have been saved: look at the history",
-                socket.display()
-            )
-        } else {
-            format!(
-                "lost the connection to the steerdeck server at {}",
-                socket.display()
-            )
+        let socket = socket.display();
+        StoreError::Disconnected(match (sent_a_change, self.options.lang) {
+            (true, crate::i18n::Lang::En) => format!(
+                "lost the connection to the steerdeck server at {socket} before it answered; the change may or may not have been saved: look at the history"
+            ),
+            (true, crate::i18n::Lang::Vi) => format!(
+                "mất kết nối tới máy chủ steerdeck tại {socket} trước khi máy chủ trả lời; thay đổi có thể đã được lưu hoặc chưa: hãy xem lịch sử"
+            ),
+            (false, crate::i18n::Lang::En) => {
+                format!("lost the connection to the steerdeck server at {socket}")
+            }
+            (false, crate::i18n::Lang::Vi) => {
+                format!("mất kết nối tới máy chủ steerdeck tại {socket}")
+            }
         })
     }
 
@@ -334,10 +338,15 @@ impl RemoteStore {
                 Err(CallError::Failed(e)) => return Err(e),
                 Err(CallError::NotSent | CallError::Sent) => {
                     *guard = None;
-                    return Err(StoreError::Disconnected(format!(
-                        "{} while sending the import; nothing was saved",
-                        self.lost(false)
-                    )));
+                    let lost = self.lost(false);
+                    return Err(StoreError::Disconnected(match self.options.lang {
+                        crate::i18n::Lang::En => {
+                            format!("{lost} while sending the import; nothing was saved")
+                        }
+                        crate::i18n::Lang::Vi => {
+                            format!("{lost} trong khi gửi dữ liệu nhập; chưa lưu gì")
+                        }
+                    }));
                 }
             }
         }
@@ -359,10 +368,13 @@ impl RemoteStore {
         for attempt in 0..2 {
             if guard.is_none() {
                 *guard = Some(reach(&self.options).map_err(|e| match e {
-                    StoreError::Disconnected(m) => StoreError::Disconnected(format!(
-                        "{}; reconnecting failed: {m}",
-                        self.lost(false)
-                    )),
+                    StoreError::Disconnected(m) => {
+                        let lost = self.lost(false);
+                        StoreError::Disconnected(match self.options.lang {
+                            crate::i18n::Lang::En => format!("{lost}; reconnecting failed: {m}"),
+                            crate::i18n::Lang::Vi => format!("{lost}; không kết nối lại được: {m}"),
+                        })
+                    }
                     e => e,
                 })?);
             }

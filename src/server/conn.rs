@@ -30,7 +30,7 @@ const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
 struct Who {
     login: String,
     access: Access,
-    refusal: String,
+    refusal: WireError,
 }
 
 /// Serves connection `id` until it ends.
@@ -146,6 +146,14 @@ fn error(id: Option<u64>, kind: ErrorKind, message: impl Into<String>) -> Reply 
     }
 }
 
+fn refused(id: u64, who: &Who) -> Reply {
+    Reply {
+        id: Some(id),
+        error: Some(who.refusal.clone()),
+        ..Reply::default()
+    }
+}
+
 fn too_long() -> Reply {
     error(
         None,
@@ -177,17 +185,20 @@ fn identify(shared: &Shared, stream: &UnixStream) -> Result<Who, String> {
                 dir_mode: meta.mode(),
             };
             let group_name = crate::identity::group_name(meta.gid());
-            let refusal = policy::refusal(
+            let refusal = WireError::from_store(&policy::refusal(
                 &login,
                 &shared.server_login,
                 &group_name,
                 meta.mode() & 0o020 != 0,
-            );
+            ));
             (policy::access(&peer, &owner), refusal)
         }
         Err(e) => (
             Access::Read,
-            format!("the server cannot read the store directory ({e}); nothing was saved"),
+            WireError::new(
+                ErrorKind::Denied,
+                format!("the server cannot read the store directory ({e}); nothing was saved"),
+            ),
         ),
     };
     Ok(Who {
@@ -259,7 +270,7 @@ fn answer(
         Op::Backup => reported(shared, store.backup()),
         Op::ImportBegin { plan, activate } => {
             if who.access != Access::Edit {
-                return error(Some(id), ErrorKind::Denied, who.refusal.clone());
+                return refused(id, who);
             }
             super::query::begin(staged, plan, activate, line.len());
             json(Ok(()))
@@ -276,7 +287,7 @@ fn answer(
         Op::LastSeq => reported(shared, store.last_seq()),
         Op::Execute { user, command } => {
             if who.access != Access::Edit {
-                return error(Some(id), ErrorKind::Denied, who.refusal.clone());
+                return refused(id, who);
             }
             execute(shared, who, user, command)
         }
@@ -312,7 +323,7 @@ fn execute(
     command: crate::store::Command,
 ) -> Result<Arc<RawValue>, WireError> {
     if who.access != Access::Edit {
-        return Err(WireError::new(ErrorKind::Denied, who.refusal.clone()));
+        return Err(who.refusal.clone());
     }
     let name: Option<String> = user.map(|u| u.chars().take(MAX_DISPLAY_NAME).collect());
     let result = shared

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use super::client::{Conn, OpenError, RemoteStore};
 use super::{EXIT_ALREADY_RUNNING, EXIT_IN_USE};
+use crate::i18n::Lang;
 use crate::store::StoreError;
 
 /// Seconds a started server lingers after its last client leaves.
@@ -28,6 +29,8 @@ pub struct ConnectOptions {
     pub start_timeout: Duration,
     /// How long a store held by another process (not a server) is waited for.
     pub in_use_timeout: Duration,
+    /// The language of the sentences built here (English unless a session says otherwise).
+    pub lang: Lang,
 }
 
 impl ConnectOptions {
@@ -39,7 +42,15 @@ impl ConnectOptions {
             server_exe: None,
             start_timeout: Duration::from_secs(3),
             in_use_timeout: Duration::from_secs(1),
+            lang: Lang::En,
         }
+    }
+
+    /// Says what goes wrong in `lang`.
+    #[must_use]
+    pub fn lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
     }
 
     /// With a display name for the history.
@@ -58,16 +69,27 @@ impl ConnectOptions {
 }
 
 /// Connects to the server of the store in `db`, starting one (this very program) if none runs.
-pub fn connect_or_start(db: &Path, display_name: Option<&str>) -> Result<RemoteStore, StoreError> {
+/// Its own failures are said in `lang`.
+pub fn connect_or_start(
+    db: &Path,
+    display_name: Option<&str>,
+    lang: Lang,
+) -> Result<RemoteStore, StoreError> {
     let exe = std::env::current_exe().map_err(|e| {
-        StoreError::Disconnected(format!(
-            "cannot start a steerdeck server: this program cannot find itself ({e})"
-        ))
+        StoreError::Disconnected(match lang {
+            Lang::En => {
+                format!("cannot start a steerdeck server: this program cannot find itself ({e})")
+            }
+            Lang::Vi => format!(
+                "không khởi động được máy chủ steerdeck: chương trình này không tìm thấy chính nó ({e})"
+            ),
+        })
     })?;
     RemoteStore::connect(
         ConnectOptions::new(db)
             .display_name(display_name)
-            .start_with(exe),
+            .start_with(exe)
+            .lang(lang),
     )
 }
 
@@ -78,19 +100,28 @@ pub(super) fn reach(options: &ConnectOptions) -> Result<Conn, StoreError> {
         Err(OpenError::Fatal(e)) => return Err(e),
         Err(OpenError::NoServer(m)) => m,
     };
+    let db = options.db.display();
+    let socket = super::socket_path(&options.db);
+    let socket = socket.display();
     let Some(exe) = &options.server_exe else {
-        return Err(StoreError::Disconnected(format!(
-            "{first}; start one with `steerdeck serve --db {}`",
-            options.db.display()
-        )));
+        return Err(StoreError::Disconnected(match options.lang {
+            Lang::En => format!("{first}; start one with `steerdeck serve --db {db}`"),
+            Lang::Vi => format!(
+                "không có máy chủ steerdeck nào trả lời tại {socket}; hãy khởi động máy chủ bằng `steerdeck serve --db {db}`"
+            ),
+        }));
     };
     // Other sessions trust only a server run by the store's owner (see `trust`): one started
     // here by someone else would lock them out, so it is not started.
     if let Some(owner) = super::trust::owner_other_than_me(&options.db) {
-        return Err(StoreError::Disconnected(format!(
-            "{first}; only the store's owner ({owner}) may run its server, so none was started: ask them to run `steerdeck serve --db {}` (or run it under systemd as that user)",
-            options.db.display()
-        )));
+        return Err(StoreError::Disconnected(match options.lang {
+            Lang::En => format!(
+                "{first}; only the store's owner ({owner}) may run its server, so none was started: ask them to run `steerdeck serve --db {db}` (or run it under systemd as that user)"
+            ),
+            Lang::Vi => format!(
+                "không có máy chủ steerdeck nào trả lời tại {socket}; chỉ chủ sở hữu kho dữ liệu ({owner}) mới được chạy máy chủ của kho, nên chưa có máy chủ nào được khởi động: hãy đề nghị người đó chạy `steerdeck serve --db {db}` (hoặc chạy bằng systemd dưới tài khoản đó)"
+            ),
+        }));
     }
     Starter::new(options, exe).run()
 }
@@ -151,11 +182,16 @@ impl<'a> Starter<'a> {
                 }
             }
             if Instant::now() >= deadline {
-                return Err(StoreError::Disconnected(format!(
-                    "the steerdeck server for {} did not answer within {} s",
-                    self.options.db.display(),
-                    self.options.start_timeout.as_secs_f32()
-                )));
+                let db = self.options.db.display();
+                let secs = self.options.start_timeout.as_secs_f32();
+                return Err(StoreError::Disconnected(match self.options.lang {
+                    Lang::En => {
+                        format!("the steerdeck server for {db} did not answer within {secs} s")
+                    }
+                    Lang::Vi => {
+                        format!("máy chủ steerdeck cho {db} không trả lời trong {secs} giây")
+                    }
+                }));
             }
         }
     }
@@ -164,12 +200,18 @@ impl<'a> Starter<'a> {
     fn failed(&mut self, status: ExitStatus) -> String {
         let db = self.options.db.display();
         let said = self.errors.take().and_then(|mut f| last_error(&mut f));
-        match said {
-            Some(reason) => {
+        match (said, self.options.lang) {
+            (Some(reason), Lang::En) => {
                 format!("could not start the steerdeck server for {db} because {reason}")
             }
-            None => format!(
+            (Some(reason), Lang::Vi) => {
+                format!("không khởi động được máy chủ steerdeck cho {db}; máy chủ báo: {reason}")
+            }
+            (None, Lang::En) => format!(
                 "could not start the steerdeck server for {db} ({status}); run `steerdeck serve --db {db}` to see why"
+            ),
+            (None, Lang::Vi) => format!(
+                "không khởi động được máy chủ steerdeck cho {db} ({status}); hãy chạy `steerdeck serve --db {db}` để xem nguyên nhân"
             ),
         }
     }
@@ -198,10 +240,11 @@ impl<'a> Starter<'a> {
             .process_group(0)
             .spawn()
             .map_err(|e| {
-                StoreError::Disconnected(format!(
-                    "cannot start a steerdeck server ({}): {e}",
-                    self.exe.display()
-                ))
+                let exe = self.exe.display();
+                StoreError::Disconnected(match self.options.lang {
+                    Lang::En => format!("cannot start a steerdeck server ({exe}): {e}"),
+                    Lang::Vi => format!("không khởi động được máy chủ steerdeck ({exe}): {e}"),
+                })
             })?;
         self.child = Some(child);
         Ok(())

@@ -78,16 +78,19 @@ pub fn socket_mode(dir_mode: u32) -> u32 {
     (dir_mode & 0o111) * 6
 }
 
-/// The sentence a read-only peer gets when it tries to change something.
-pub fn refusal(login: &str, server_user: &str, group: &str, group_writable: bool) -> String {
-    if group_writable {
-        format!(
-            "{login} may read this store but not change it: changes are for {server_user} and the members of group {group}; nothing was saved"
-        )
-    } else {
-        format!(
-            "{login} may read this store but not change it: changes are for {server_user} only (make the store directory group-writable to let group {group} edit); nothing was saved"
-        )
+/// What a read-only peer gets when it tries to change something: who may edit, as data, so the
+/// client says it in its interface language (the English sentence as the message).
+pub fn refusal(
+    login: &str,
+    server_user: &str,
+    group: &str,
+    group_writable: bool,
+) -> crate::store::StoreError {
+    crate::store::StoreError::ReadOnlyPeer {
+        login: login.to_string(),
+        server_user: server_user.to_string(),
+        group: group.to_string(),
+        group_writable,
     }
 }
 
@@ -166,9 +169,13 @@ mod tests {
     #[test]
     fn the_refusal_says_who_may_edit() {
         assert_eq!(
-            refusal("minh", "steerdeck", "secretariat", true),
+            refusal("minh", "steerdeck", "secretariat", true).to_string(),
             "minh may read this store but not change it: changes are for steerdeck and the members of group secretariat; nothing was saved"
         );
-        assert!(refusal("minh", "lan", "lan", false).contains("for lan only"));
+        assert!(
+            refusal("minh", "lan", "lan", false)
+                .to_string()
+                .contains("for lan only")
+        );
     }
 }

@@ -16,11 +16,15 @@ use std::path::Path;
 
 use super::protocol::Hello;
 use crate::identity::login_of;
-use crate::store::StoreError;
 use crate::store::disk;
+use crate::store::{Distrust, StoreError};
 
-fn untrusted(message: String) -> StoreError {
-    StoreError::Untrusted(message)
+fn untrusted(why: Distrust) -> StoreError {
+    StoreError::Untrusted(why)
+}
+
+fn shown(path: &Path) -> String {
+    path.display().to_string()
 }
 
 /// The socket path must be a socket itself, owned by a user who may own the store: a symbolic
@@ -32,24 +36,21 @@ pub(super) fn check_socket_file(db: &Path, socket: &Path) -> Result<(), StoreErr
     };
     let kind = meta.file_type();
     if kind.is_symlink() {
-        return Err(untrusted(format!(
-            "{} is a symbolic link, not the store's socket; refusing to use it (remove it if you did not make it, then try again)",
-            socket.display()
-        )));
+        return Err(untrusted(Distrust::SymlinkSocket {
+            socket: shown(socket),
+        }));
     }
     if !kind.is_socket() {
-        return Err(untrusted(format!(
-            "{} is not a socket; refusing to use it (move it elsewhere, then try again)",
-            socket.display()
-        )));
+        return Err(untrusted(Distrust::NotASocket {
+            socket: shown(socket),
+        }));
     }
     let allowed = owners(db);
     if !allowed.contains(&meta.uid()) {
-        return Err(untrusted(format!(
-            "{} belongs to {}, who does not own the store; refusing to use it (remove it if you did not make it, then try again)",
-            socket.display(),
-            login_of(meta.uid())
-        )));
+        return Err(untrusted(Distrust::SocketOfOther {
+            socket: shown(socket),
+            owner: login_of(meta.uid()),
+        }));
     }
     Ok(())
 }
@@ -88,48 +89,42 @@ pub(super) fn check_server(
     stream: &UnixStream,
 ) -> Result<(), StoreError> {
     let cred = rustix::net::sockopt::socket_peercred(stream).map_err(|e| {
-        untrusted(format!(
-            "cannot tell who runs the server at {} (SO_PEERCRED: {e}); refusing to use it",
-            socket.display()
-        ))
+        untrusted(Distrust::NoPeerCred {
+            socket: shown(socket),
+            error: e.to_string(),
+        })
     })?;
     let uid = cred.uid.as_raw();
     let allowed = owners(db);
     if allowed.contains(&uid) {
         return Ok(());
     }
-    let names: Vec<String> = allowed.iter().map(|u| login_of(*u)).collect();
-    Err(untrusted(format!(
-        "the server at {} runs as {}, who does not own the store (only {} may run its server); refusing to talk to it: stop that process, then try again",
-        socket.display(),
-        login_of(uid),
-        names.join(" or ")
-    )))
+    Err(untrusted(Distrust::ServerOfOther {
+        socket: shown(socket),
+        runs_as: login_of(uid),
+        allowed: allowed.iter().map(|u| login_of(*u)).collect(),
+    }))
 }
 
 /// The server's hello must name the identity of the store in `db`.
 pub(super) fn check_store_id(db: &Path, socket: &Path, hello: &Hello) -> Result<(), StoreError> {
     let Some(expected) = disk::store_id(db) else {
-        return Err(untrusted(format!(
-            "the store directory {} has no valid {} file, so the server at {} cannot be checked; refusing to use it (start the server with `steerdeck serve --db {}`, which writes it)",
-            db.display(),
-            disk::ID_FILE,
-            socket.display(),
-            db.display()
-        )));
+        return Err(untrusted(Distrust::NoStoreId {
+            db: shown(db),
+            id_file: disk::ID_FILE.to_string(),
+            socket: shown(socket),
+        }));
     };
     match &hello.store {
         Some(id) if *id == expected => Ok(()),
-        Some(id) => Err(untrusted(format!(
-            "the server at {} serves another store (identity {}, but {} holds store {}); refusing to use it",
-            socket.display(),
-            crate::domain::text::printable(id, false),
-            db.display(),
-            expected
-        ))),
-        None => Err(untrusted(format!(
-            "the server at {} does not say which store it serves; refusing to use it",
-            socket.display()
-        ))),
+        Some(id) => Err(untrusted(Distrust::OtherStore {
+            socket: shown(socket),
+            found: crate::domain::text::printable(id, false),
+            db: shown(db),
+            expected: expected.clone(),
+        })),
+        None => Err(untrusted(Distrust::NoIdentity {
+            socket: shown(socket),
+        })),
     }
 }

@@ -131,11 +131,17 @@ fn run(
                 if stop.load(Ordering::SeqCst) {
                     return;
                 }
+                let socket = super::socket_path(&options.db);
+                let socket = socket.display();
                 on_event(WatchEvent::Lost {
-                    message: format!(
-                        "lost the connection to the steerdeck server at {}; reconnecting",
-                        super::socket_path(&options.db).display()
-                    ),
+                    message: match options.lang {
+                        crate::i18n::Lang::En => format!(
+                            "lost the connection to the steerdeck server at {socket}; reconnecting"
+                        ),
+                        crate::i18n::Lang::Vi => format!(
+                            "mất kết nối tới máy chủ steerdeck tại {socket}; đang kết nối lại"
+                        ),
+                    },
                 });
                 lost_said = true;
             }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use crate::store::StoreError;
+use crate::store::keys::BadKey;
 
 /// What kind of failure an error is; clients rebuild the matching `StoreError`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,6 +32,8 @@ pub enum ErrorKind {
     BadProgress,
     /// The peer may only read.
     Denied,
+    /// A plan name or a task id that may not be a key.
+    BadName,
     /// Protocol versions differ.
     Version,
     /// The line is not a request (not JSON, not an object, missing fields).
@@ -110,6 +113,23 @@ impl WireError {
                 w(ErrorKind::BadProgress).with(&[("progress", &p.to_string())])
             }
             StoreError::Denied(_) => w(ErrorKind::Denied),
+            StoreError::BadName(BadKey::PlanName(name)) => {
+                w(ErrorKind::BadName).with(&[("plan_name", name)])
+            }
+            StoreError::BadName(BadKey::TaskId(id)) => {
+                w(ErrorKind::BadName).with(&[("task_id", id)])
+            }
+            StoreError::ReadOnlyPeer {
+                login,
+                server_user,
+                group,
+                group_writable,
+            } => w(ErrorKind::Denied).with(&[
+                ("login", login),
+                ("server_user", server_user),
+                ("group", group),
+                ("group_writable", if *group_writable { "yes" } else { "no" }),
+            ]),
             _ => w(ErrorKind::Store),
         }
     }
@@ -150,7 +170,22 @@ impl WireError {
                 Ok(p) => StoreError::BadProgress(p),
                 Err(_) => StoreError::Remote(self.message),
             },
-            ErrorKind::Denied => StoreError::Denied(self.message),
+            ErrorKind::Denied => match (self.detail.get("login"), d("group_writable").as_str()) {
+                (Some(login), writable @ ("yes" | "no")) => StoreError::ReadOnlyPeer {
+                    login: login.clone(),
+                    server_user: d("server_user"),
+                    group: d("group"),
+                    group_writable: writable == "yes",
+                },
+                _ => StoreError::Denied(self.message),
+            },
+            ErrorKind::BadName => {
+                match (self.detail.get("plan_name"), self.detail.get("task_id")) {
+                    (Some(name), _) => StoreError::BadName(BadKey::PlanName(name.clone())),
+                    (None, Some(id)) => StoreError::BadName(BadKey::TaskId(id.clone())),
+                    (None, None) => StoreError::Remote(self.message),
+                }
+            }
             ErrorKind::Version | ErrorKind::BadRequest | ErrorKind::UnknownOp => {
                 StoreError::Protocol(self.message)
             }
@@ -186,6 +221,26 @@ mod tests {
             WireError::from_store(&missing).into_store(),
             StoreError::NoSuchTask { ref task, .. } if task == "X.9"
         ));
+        let refused = StoreError::ReadOnlyPeer {
+            login: "minh".into(),
+            server_user: "steerdeck".into(),
+            group: "secretariat".into(),
+            group_writable: false,
+        };
+        let wire = WireError::from_store(&refused);
+        assert_eq!(wire.kind, ErrorKind::Denied);
+        assert_eq!(wire.message, refused.to_string());
+        assert_eq!(
+            wire.detail.get("group_writable").map(String::as_str),
+            Some("no")
+        );
+        let back = wire.into_store();
+        assert!(
+            matches!(back, StoreError::ReadOnlyPeer { ref group, group_writable: false, .. } if group == "secretariat")
+        );
+        assert_eq!(back.to_string(), refused.to_string());
+        let plain = WireError::new(ErrorKind::Denied, "no");
+        assert!(matches!(plain.into_store(), StoreError::Denied(ref m) if m == "no"));
         let unknown: WireError =
             serde_json::from_str(r#"{"kind":"from_the_future","message":"later"}"#).expect("ok");
         assert_eq!(unknown.kind, ErrorKind::Store);

@@ -11,6 +11,33 @@ const MAX_NAME: usize = 64;
 /// The longest task id.
 const MAX_ID: usize = 64;
 
+/// A name that may not be a key, as shown (printable).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BadKey {
+    #[error(
+        "the plan name '{0}' is not allowed: use letters, digits, '-', '_' and '.' (at most {MAX_NAME}, not starting with '.' or '-'), e.g. 2026 or 2026-draft; nothing was imported"
+    )]
+    PlanName(String),
+    #[error(
+        "the task id '{0}' is not allowed: an id has no control or invisible characters, no line breaks and no surrounding spaces (at most {MAX_ID} characters); nothing was imported"
+    )]
+    TaskId(String),
+}
+
+impl BadKey {
+    /// The sentence in Vietnamese.
+    pub fn vi(&self) -> String {
+        match self {
+            BadKey::PlanName(name) => format!(
+                "tên kế hoạch '{name}' không hợp lệ: chỉ dùng chữ cái, chữ số, '-', '_' và '.' (tối đa {MAX_NAME} ký tự, không bắt đầu bằng '.' hoặc '-'), ví dụ 2026 hoặc 2026-du-thao; chưa nhập gì"
+            ),
+            BadKey::TaskId(id) => format!(
+                "mã nhiệm vụ '{id}' không hợp lệ: mã không được có ký tự điều khiển, ký tự ẩn, dấu xuống dòng hay khoảng trắng ở đầu và cuối (tối đa {MAX_ID} ký tự); chưa nhập gì"
+            ),
+        }
+    }
+}
+
 /// A plan name is a safe key: letters (any script), digits, `-`, `_` and `.`, not starting with
 /// `.` or `-`, at most 64 characters.
 pub fn check_plan_name(name: &str) -> Result<(), StoreError> {
@@ -24,9 +51,7 @@ pub fn check_plan_name(name: &str) -> Result<(), StoreError> {
     if ok {
         Ok(())
     } else {
-        Err(StoreError::BadName(format!(
-            "the plan name '{shown}' is not allowed: use letters, digits, '-', '_' and '.' (at most {MAX_NAME}, not starting with '.' or '-'), e.g. 2026 or 2026-draft; nothing was imported"
-        )))
+        Err(StoreError::BadName(BadKey::PlanName(shown)))
     }
 }
 
@@ -40,9 +65,7 @@ pub fn check_task_id(id: &str) -> Result<(), StoreError> {
     if ok {
         Ok(())
     } else {
-        Err(StoreError::BadName(format!(
-            "the task id '{shown}' is not allowed: an id has no control or invisible characters, no line breaks and no surrounding spaces (at most {MAX_ID} characters); nothing was imported"
-        )))
+        Err(StoreError::BadName(BadKey::TaskId(shown)))
     }
 }
 

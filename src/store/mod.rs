@@ -8,6 +8,7 @@ pub use apply::reason;
 pub mod backup;
 mod cached;
 pub mod disk;
+mod distrust;
 pub mod keys;
 mod last_change;
 mod memory;
@@ -23,6 +24,7 @@ use crate::domain::{Plan, Status, Task, TaskDef, TaskState};
 
 pub use crate::domain::history::Event;
 pub use cached::CachedStore;
+pub use distrust::Distrust;
 pub use memory::MemoryStore;
 pub use query::{Listed, Selected, Selection, TaskRecord};
 pub use sled_store::{Init, SledStore};
@@ -246,6 +248,15 @@ pub enum StoreError {
     /// may edit).
     #[error("{0}")]
     Denied(String),
+    /// The steerdeck server lets `login` read the store but not change it: changes are for
+    /// `server_user` and, when the directory is group-writable, the members of `group`.
+    #[error("{}", read_only_peer(.login, .server_user, .group, *.group_writable))]
+    ReadOnlyPeer {
+        login: String,
+        server_user: String,
+        group: String,
+        group_writable: bool,
+    },
     /// The steerdeck server cannot be reached, or the connection to it was lost.
     #[error("{0}")]
     Disconnected(String),
@@ -255,13 +266,26 @@ pub enum StoreError {
     Protocol(String),
     /// A plan name or a task id that may not be a key (see `keys`).
     #[error("{0}")]
-    BadName(String),
+    BadName(keys::BadKey),
     /// The socket, or the process on it, is not the store's own server; nothing was sent.
     #[error("{0}")]
-    Untrusted(String),
+    Untrusted(Distrust),
     /// Another failure, in the words of the steerdeck server.
     #[error("{0}")]
     Remote(String),
+}
+
+/// The English sentence of [`StoreError::ReadOnlyPeer`].
+fn read_only_peer(login: &str, server_user: &str, group: &str, group_writable: bool) -> String {
+    if group_writable {
+        format!(
+            "{login} may read this store but not change it: changes are for {server_user} and the members of group {group}; nothing was saved"
+        )
+    } else {
+        format!(
+            "{login} may read this store but not change it: changes are for {server_user} only (make the store directory group-writable to let group {group} edit); nothing was saved"
+        )
+    }
 }
 
 /// The result of a store operation.

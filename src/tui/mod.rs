@@ -58,7 +58,7 @@ pub fn run(
     #[cfg(target_os = "linux")]
     let _watcher = db.map(|dir| {
         let tx = tx.clone();
-        let mut options = crate::server::ConnectOptions::new(dir);
+        let mut options = crate::server::ConnectOptions::new(dir).lang(app.lang());
         options.server_exe = std::env::current_exe().ok();
         crate::server::watch_with(options, move |e| {
             let _ = tx.send(Msg::Store(e));
