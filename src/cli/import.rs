@@ -51,40 +51,34 @@ pub(super) fn run(
             return super::list::write_json(out, &r);
         }
         let verb = if r.created { created } else { updated };
-        let n = |x: usize| vf::count(lang, x);
-        let line = match lang {
-            Lang::Vi => format!(
-                "kế hoạch '{}' {verb} và đang dùng: thêm {}, sửa {}, bỏ {} (lưu trữ), giữ nguyên {}{}",
-                r.plan,
-                n(r.added.len()),
-                n(r.changed.len()),
-                n(r.removed.len()),
-                n(r.unchanged),
-                if r.restored.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        "; lấy lại tình trạng đã ghi của {} nhiệm vụ",
-                        n(r.restored.len())
-                    )
-                }
+        let [added, changed, removed, unchanged, restored] = [
+            r.added.len(),
+            r.changed.len(),
+            r.removed.len(),
+            r.unchanged,
+            r.restored.len(),
+        ]
+        .map(|x| vf::count(lang, x));
+        let (counts, restored) = match lang {
+            Lang::Vi => (
+                format!(
+                    "kế hoạch '{}' {verb} và đang dùng: thêm {added}, sửa {changed}, bỏ {removed} (lưu trữ), giữ nguyên {unchanged}",
+                    r.plan
+                ),
+                format!("; lấy lại tình trạng đã ghi của {restored} nhiệm vụ"),
             ),
-            Lang::En => format!(
-                "plan '{}' {verb} and active: {} added, {} changed, {} removed (archived), {} unchanged{}",
-                r.plan,
-                n(r.added.len()),
-                n(r.changed.len()),
-                n(r.removed.len()),
-                n(r.unchanged),
-                if r.restored.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        "; recorded states restored for {} tasks",
-                        n(r.restored.len())
-                    )
-                }
+            Lang::En => (
+                format!(
+                    "plan '{}' {verb} and active: {added} added, {changed} changed, {removed} removed (archived), {unchanged} unchanged",
+                    r.plan
+                ),
+                format!("; recorded states restored for {restored} tasks"),
             ),
+        };
+        let line = if r.restored.is_empty() {
+            counts
+        } else {
+            counts + &restored
         };
         writeln!(out, "{}", printable(&line, false)).map_err(out_err)?;
         if !print.ids {
