@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{Cli, CliError, out_err, write_file_atomic};
+use crate::i18n::{Lang, errors, format as vf};
 use crate::session::{Session, db_dir};
 use crate::store::backup::{Backup, CheckReport, check_entries, restore};
 use crate::store::{StoreError, disk};
@@ -22,24 +23,40 @@ pub(super) fn backup(session: &Session, path: &Path, out: &mut dyn Write) -> Res
     let b = session.store.backup()?;
     let entries = b.decoded().map_err(|m| unreadable(path, m))?;
     let report = check_entries(&entries);
+    let lang = session.lang;
     if let Some(p) = report.problems.first() {
-        return Err(CliError::Usage(format!(
-            "the store has problems ({p}); run `steerdeck doctor` — no backup was written"
-        )));
+        let p = errors::backup_problem(lang, p);
+        return Err(CliError::Usage(match lang {
+            Lang::Vi => format!(
+                "kho dữ liệu có lỗi ({p}); hãy chạy `steerdeck doctor` — chưa ghi bản sao lưu nào"
+            ),
+            Lang::En => format!(
+                "the store has problems ({p}); run `steerdeck doctor` — no backup was written"
+            ),
+        }));
     }
     let bytes = serde_json::to_vec(&b).map_err(|e| unreadable(path, e.to_string()))?;
     write_file_atomic(path, &bytes)?;
-    writeln!(
-        out,
-        "Backed up store {} into {}: {} entries, {} plan(s), {} task state(s), {} history event(s).",
-        b.store,
-        path.display(),
-        report.entries,
-        report.plans.len(),
-        report.states,
-        report.events
-    )
-    .map_err(out_err)
+    let (n, p) = (|x: usize| vf::count(lang, x), path.display());
+    let line = match lang {
+        Lang::Vi => format!(
+            "Đã sao lưu kho {} vào {p}: {} mục, {} kế hoạch, {} tình trạng nhiệm vụ, {} sự kiện lịch sử.",
+            b.store,
+            n(report.entries),
+            n(report.plans.len()),
+            n(report.states),
+            n(report.events)
+        ),
+        Lang::En => format!(
+            "Backed up store {} into {p}: {} entries, {} plan(s), {} task state(s), {} history event(s).",
+            b.store,
+            report.entries,
+            report.plans.len(),
+            report.states,
+            report.events
+        ),
+    };
+    writeln!(out, "{line}").map_err(out_err)
 }
 
 /// Makes the store in `--db` from a backup file.
@@ -55,28 +72,48 @@ pub(super) fn restore_from(cli: &Cli, file: &Path, out: &mut dyn Write) -> Resul
     let text = std::fs::read(file).map_err(|e| unreadable(file, e.to_string()))?;
     let b = Backup::parse(&text).map_err(|m| unreadable(file, m))?;
     let report = restore(&dir, &b)?;
-    writeln!(
-        out,
-        "Restored store {} (backed up {}) into {}: {} plan(s), {} task state(s), {} history event(s).",
-        b.store,
-        b.taken,
-        dir.display(),
-        report.plans.len(),
-        report.states,
-        report.events
-    )
-    .map_err(out_err)
+    let lang = super::spoken(cli);
+    let n = |x: usize| vf::count(lang, x);
+    // The backup's time, as stored (RFC 3339, UTC), shown in the store's zone.
+    let taken = chrono::DateTime::parse_from_rfc3339(&b.taken).map_or_else(
+        |_| b.taken.clone(),
+        |t| {
+            cli.zone
+                .unwrap_or_default()
+                .date_and_time(t.with_timezone(&chrono::Utc))
+        },
+    );
+    let line = match lang {
+        Lang::Vi => format!(
+            "Đã khôi phục kho {} (sao lưu lúc {taken}) vào {}: {} kế hoạch, {} tình trạng nhiệm vụ, {} sự kiện lịch sử.",
+            b.store,
+            dir.display(),
+            n(report.plans.len()),
+            n(report.states),
+            n(report.events)
+        ),
+        Lang::En => format!(
+            "Restored store {} (backed up {taken}) into {}: {} plan(s), {} task state(s), {} history event(s).",
+            b.store,
+            dir.display(),
+            report.plans.len(),
+            report.states,
+            report.events
+        ),
+    };
+    writeln!(out, "{line}").map_err(out_err)
 }
 
 /// Checks the store in `--db` without changing it: through its server when one runs (a
 /// consistent copy), else on a scratch copy of its files, under the store's lock.
 pub(super) fn doctor(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
     let dir = db_dir(cli.db.as_deref())?;
+    let lang = super::spoken(cli);
     if !disk::holds_store(&dir) {
-        return Err(CliError::Usage(format!(
-            "there is no store at {}",
-            dir.display()
-        )));
+        return Err(CliError::Usage(match lang {
+            Lang::Vi => format!("không có kho dữ liệu tại {}", dir.display()),
+            Lang::En => format!("there is no store at {}", dir.display()),
+        }));
     }
     let entries = if disk::is_locked(&dir) {
         #[cfg(target_os = "linux")]
@@ -106,40 +143,68 @@ pub(super) fn doctor(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
         })?
     };
     let report = check_entries(&entries);
-    write_report(&dir, &report, out)?;
+    write_report(lang, &dir, &report, out)?;
     if report.problems.is_empty() {
         Ok(())
     } else {
-        Err(CliError::Usage(format!(
-            "the store at {} has {} problem(s); nothing was changed (restore a backup into a new directory with `steerdeck restore FILE --db NEW_DIR`)",
-            dir.display(),
-            report.problems.len()
-        )))
+        let count = report.problems.len();
+        Err(CliError::Usage(match lang {
+            Lang::Vi => format!(
+                "kho dữ liệu tại {} có {count} lỗi; không có gì bị thay đổi (khôi phục một bản sao lưu vào thư mục mới: `steerdeck --db THƯ_MỤC_MỚI restore TỆP`)",
+                dir.display()
+            ),
+            Lang::En => format!(
+                "the store at {} has {count} problem(s); nothing was changed (restore a backup into a new directory with `steerdeck restore FILE --db NEW_DIR`)",
+                dir.display()
+            ),
+        }))
     }
 }
 
-fn write_report(dir: &Path, r: &CheckReport, out: &mut dyn Write) -> Result<(), CliError> {
-    let id = disk::store_id(dir).unwrap_or_else(|| "(none)".into());
-    writeln!(
-        out,
-        "Store {} at {}: {} entries, plan(s) {}, {} task state(s), {} history event(s).",
-        id,
-        dir.display(),
-        r.entries,
-        if r.plans.is_empty() {
-            "none".to_string()
-        } else {
-            r.plans.join(", ")
-        },
-        r.states,
-        r.events
-    )
-    .map_err(out_err)?;
+fn write_report(
+    lang: Lang,
+    dir: &Path,
+    r: &CheckReport,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let vi = lang == Lang::Vi;
+    let none = if vi { "(không có)" } else { "(none)" };
+    let id = disk::store_id(dir).unwrap_or_else(|| none.into());
+    let plans = if r.plans.is_empty() {
+        none.to_string()
+    } else {
+        r.plans.join(", ")
+    };
+    let n = |x: usize| vf::count(lang, x);
+    let line = if vi {
+        format!(
+            "Kho {id} tại {}: {} mục, kế hoạch {plans}, {} tình trạng nhiệm vụ, {} sự kiện lịch sử.",
+            dir.display(),
+            n(r.entries),
+            n(r.states),
+            n(r.events)
+        )
+    } else {
+        format!(
+            "Store {id} at {}: {} entries, plan(s) {plans}, {} task state(s), {} history event(s).",
+            dir.display(),
+            r.entries,
+            r.states,
+            r.events
+        )
+    };
+    writeln!(out, "{line}").map_err(out_err)?;
     if r.problems.is_empty() {
-        writeln!(out, "No problems found.").map_err(out_err)?;
+        let ok = if vi {
+            "Không phát hiện lỗi nào."
+        } else {
+            "No problems found."
+        };
+        writeln!(out, "{ok}").map_err(out_err)?;
     }
     for p in &r.problems {
-        writeln!(out, "Problem: {p}.").map_err(out_err)?;
+        let label = if vi { "Lỗi" } else { "Problem" };
+        writeln!(out, "{label}: {}.", errors::backup_problem(lang, p)).map_err(out_err)?;
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 use super::{Lang, edits};
 use crate::domain::PlanProblem;
+use crate::store::backup::Problem;
 use crate::store::{Distrust, StoreError};
 
 /// What makes a plan unusable, in the interface language.
@@ -144,6 +145,33 @@ pub fn store(lang: Lang, e: &StoreError) -> String {
         | StoreError::Disconnected(m)
         | StoreError::Protocol(m)
         | StoreError::Remote(m) => m.clone(),
+    }
+}
+
+/// A problem `doctor` or `backup` found, in the interface language.
+pub fn backup_problem(lang: Lang, p: &Problem) -> String {
+    if lang == Lang::En {
+        return p.to_string();
+    }
+    match p {
+        Problem::Plan { plan, error } => format!("không đọc được kế hoạch {plan}: {error}"),
+        Problem::State { key, error } => {
+            format!("không đọc được tình trạng {key}: {error}")
+        }
+        Problem::EventNumber { seq, stored_as } => {
+            format!("sự kiện {seq} được lưu dưới số {stored_as}")
+        }
+        Problem::Event { error } => format!("không đọc được một sự kiện: {error}"),
+        Problem::EventKey => "một sự kiện có khoá không hợp lệ".into(),
+        Problem::MissingEvent { seq } => {
+            format!("chỉ mục lịch sử trỏ tới sự kiện {seq} nhưng sự kiện đó không còn")
+        }
+        Problem::OrphanState { plan } => {
+            format!("có tình trạng nhiệm vụ thuộc kế hoạch {plan} nhưng kế hoạch đó không còn")
+        }
+        Problem::MissingActive { plan } => {
+            format!("kế hoạch đang dùng {plan} không còn trong kho")
+        }
     }
 }
 

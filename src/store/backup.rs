@@ -114,8 +114,52 @@ pub struct CheckReport {
     pub states: usize,
     /// History events.
     pub events: usize,
-    /// What is wrong, one sentence each (empty: the store is sound).
-    pub problems: Vec<String>,
+    /// What is wrong (empty: the store is sound).
+    pub problems: Vec<Problem>,
+}
+
+/// One thing wrong with a store's entries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+pub enum Problem {
+    /// A plan entry that does not read.
+    Plan { plan: String, error: String },
+    /// A task state that does not read.
+    State { key: String, error: String },
+    /// An event stored under another number than its own.
+    EventNumber { seq: u64, stored_as: u64 },
+    /// An event that does not read.
+    Event { error: String },
+    /// An event whose key is not a number.
+    EventKey,
+    /// The history index names an event that is missing.
+    MissingEvent { seq: u64 },
+    /// A task state of a plan that is missing.
+    OrphanState { plan: String },
+    /// The active plan is missing.
+    MissingActive { plan: String },
+}
+
+impl std::fmt::Display for Problem {
+    /// The English sentence.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Problem::Plan { plan, error } => write!(f, "plan {plan} cannot be read: {error}"),
+            Problem::State { key, error } => write!(f, "the state {key} cannot be read: {error}"),
+            Problem::EventNumber { seq, stored_as } => {
+                write!(f, "event {seq} is stored under number {stored_as}")
+            }
+            Problem::Event { error } => write!(f, "an event cannot be read: {error}"),
+            Problem::EventKey => write!(f, "an event has a malformed key"),
+            Problem::MissingEvent { seq } => {
+                write!(f, "the history index names event {seq}, which is missing")
+            }
+            Problem::OrphanState { plan } => {
+                write!(f, "a task state belongs to plan {plan}, which is missing")
+            }
+            Problem::MissingActive { plan } => write!(f, "the active plan {plan} is missing"),
+        }
+    }
 }
 
 /// Reads every entry as the store would and cross-checks the indexes.
@@ -136,29 +180,32 @@ pub fn check_entries(entries: &[(Vec<u8>, Vec<u8>)]) -> CheckReport {
                 Ok(p) => {
                     plans.insert(name.to_vec(), p.plan.tasks.len());
                 }
-                Err(e) => r
-                    .problems
-                    .push(format!("plan {} cannot be read: {e}", key_text(name))),
+                Err(e) => r.problems.push(Problem::Plan {
+                    plan: key_text(name),
+                    error: e.to_string(),
+                }),
             }
         } else if let Some(rest) = k.strip_prefix(b"state/") {
             match serde_json::from_slice::<TaskState>(v) {
                 Ok(_) => states.push(rest.to_vec()),
-                Err(e) => r
-                    .problems
-                    .push(format!("the state {} cannot be read: {e}", key_text(rest))),
+                Err(e) => r.problems.push(Problem::State {
+                    key: key_text(rest),
+                    error: e.to_string(),
+                }),
             }
         } else if let Some(seq) = k.strip_prefix(b"event/") {
             match (<[u8; 8]>::try_from(seq), serde_json::from_slice::<Event>(v)) {
                 (Ok(seq), Ok(e)) if e.seq == u64::from_be_bytes(seq) => {
                     events.insert(e.seq);
                 }
-                (Ok(seq), Ok(e)) => r.problems.push(format!(
-                    "event {} is stored under number {}",
-                    e.seq,
-                    u64::from_be_bytes(seq)
-                )),
-                (_, Err(e)) => r.problems.push(format!("an event cannot be read: {e}")),
-                (Err(_), _) => r.problems.push("an event has a malformed key".to_string()),
+                (Ok(seq), Ok(e)) => r.problems.push(Problem::EventNumber {
+                    seq: e.seq,
+                    stored_as: u64::from_be_bytes(seq),
+                }),
+                (_, Err(e)) => r.problems.push(Problem::Event {
+                    error: e.to_string(),
+                }),
+                (Err(_), _) => r.problems.push(Problem::EventKey),
             }
         } else if let Some(rest) = k.strip_prefix(b"tev/") {
             if let Some(tail) = rest.get(rest.len().saturating_sub(8)..) {
@@ -172,24 +219,21 @@ pub fn check_entries(entries: &[(Vec<u8>, Vec<u8>)]) -> CheckReport {
     }
     for seq in indexed {
         if !events.contains(&seq) {
-            r.problems.push(format!(
-                "the history index names event {seq}, which is missing"
-            ));
+            r.problems.push(Problem::MissingEvent { seq });
         }
     }
     for s in &states {
         let plan = s.split(|b| *b == 0).next().unwrap_or_default();
         if !plans.contains_key(plan) {
-            r.problems.push(format!(
-                "a task state belongs to plan {}, which is missing",
-                key_text(plan)
-            ));
+            r.problems.push(Problem::OrphanState {
+                plan: key_text(plan),
+            });
         }
     }
     if let Some(a) = active {
         if !plans.contains_key(&a) {
             r.problems
-                .push(format!("the active plan {} is missing", key_text(&a)));
+                .push(Problem::MissingActive { plan: key_text(&a) });
         }
     }
     r.plans = plans.keys().map(|k| key_text(k)).collect();
@@ -295,21 +339,28 @@ mod tests {
         ];
         let r = check_entries(&entries);
         assert_eq!(r.entries, 3);
+        let said: Vec<String> = r.problems.iter().map(ToString::to_string).collect();
         assert!(
-            r.problems
-                .iter()
-                .any(|p| p.contains("event 7, which is missing")),
+            said.iter().any(|p| p.contains("event 7, which is missing")),
             "{r:?}"
         );
         assert!(
-            r.problems.iter().any(|p| p.starts_with("the state 2025")),
+            said.iter().any(|p| p.starts_with("the state 2025")),
             "{r:?}"
         );
         assert!(
-            r.problems
-                .iter()
-                .any(|p| p == "the active plan 2025 is missing"),
+            said.iter().any(|p| p == "the active plan 2025 is missing"),
             "{r:?}"
+        );
+        let vi: Vec<String> = r
+            .problems
+            .iter()
+            .map(|p| crate::i18n::errors::backup_problem(crate::i18n::Lang::Vi, p))
+            .collect();
+        assert!(
+            vi.iter()
+                .any(|p| p == "kế hoạch đang dùng 2025 không còn trong kho"),
+            "{vi:?}"
         );
     }
 }
