@@ -46,14 +46,20 @@ pub(super) enum OpenError {
 impl Conn {
     /// Connects to the server of the store in `db` and exchanges hellos, after checking that
     /// the server is the store's own (see [`super::trust`]).
-    pub fn open(db: &Path) -> std::result::Result<Conn, OpenError> {
+    pub fn open(db: &Path, lang: crate::i18n::Lang) -> std::result::Result<Conn, OpenError> {
+        use crate::i18n::Lang;
         let socket = &super::socket_path(db);
         trust::check_socket_file(db, socket).map_err(OpenError::Fatal)?;
+        let vi = lang == Lang::Vi;
         let gone = |e: &std::io::Error| {
-            OpenError::NoServer(format!(
-                "no steerdeck server answers at {} ({e})",
-                socket.display()
-            ))
+            OpenError::NoServer(if vi {
+                format!(
+                    "không có máy chủ steerdeck nào trả lời tại {} ({e})",
+                    socket.display()
+                )
+            } else {
+                format!("no steerdeck server answers at {} ({e})", socket.display())
+            })
         };
         let stream = match UnixStream::connect(socket) {
             Ok(s) => s,
@@ -61,16 +67,30 @@ impl Conn {
                 return Err(gone(&e));
             }
             Err(e) if e.kind() == ErrorKind::InvalidInput => {
-                return Err(OpenError::Fatal(StoreError::Disconnected(format!(
-                    "cannot reach the steerdeck server at {}: the path is too long for a Unix socket (at most 107 bytes); use a shorter --db path",
-                    socket.display()
-                ))));
+                return Err(OpenError::Fatal(StoreError::Disconnected(if vi {
+                    format!(
+                        "không liên lạc được với máy chủ steerdeck tại {}: đường dẫn quá dài cho một Unix socket (tối đa 107 byte); hãy dùng đường dẫn --db ngắn hơn",
+                        socket.display()
+                    )
+                } else {
+                    format!(
+                        "cannot reach the steerdeck server at {}: the path is too long for a Unix socket (at most 107 bytes); use a shorter --db path",
+                        socket.display()
+                    )
+                })));
             }
             Err(e) => {
-                return Err(OpenError::Fatal(StoreError::Disconnected(format!(
-                    "cannot reach the steerdeck server at {}: {e}",
-                    socket.display()
-                ))));
+                return Err(OpenError::Fatal(StoreError::Disconnected(if vi {
+                    format!(
+                        "không liên lạc được với máy chủ steerdeck tại {}: {e}",
+                        socket.display()
+                    )
+                } else {
+                    format!(
+                        "cannot reach the steerdeck server at {}: {e}",
+                        socket.display()
+                    )
+                })));
             }
         };
         trust::check_server(db, socket, &stream).map_err(OpenError::Fatal)?;
@@ -93,10 +113,17 @@ impl Conn {
         match read_line(&mut conn.reader, &mut buf, MAX_ANSWER) {
             Ok(Line::Line) => {}
             Ok(_) => {
-                return Err(OpenError::NoServer(format!(
-                    "the steerdeck server at {} closed the connection at once",
-                    socket.display()
-                )));
+                return Err(OpenError::NoServer(if vi {
+                    format!(
+                        "máy chủ steerdeck tại {} đóng kết nối ngay lập tức",
+                        socket.display()
+                    )
+                } else {
+                    format!(
+                        "the steerdeck server at {} closed the connection at once",
+                        socket.display()
+                    )
+                }));
             }
             Err(e) => return Err(gone(&e)),
         }

@@ -95,7 +95,7 @@ pub fn connect_or_start(
 
 /// An open connection to the server, starting it if the options allow.
 pub(super) fn reach(options: &ConnectOptions) -> Result<Conn, StoreError> {
-    let first = match Conn::open(&options.db) {
+    let first = match Conn::open(&options.db, options.lang) {
         Ok(c) => return Ok(c),
         Err(OpenError::Fatal(e)) => return Err(e),
         Err(OpenError::NoServer(m)) => m,
@@ -156,7 +156,7 @@ impl<'a> Starter<'a> {
         let pause = Duration::from_millis(2);
         loop {
             std::thread::sleep(pause);
-            match Conn::open(&self.options.db) {
+            match Conn::open(&self.options.db, self.options.lang) {
                 Ok(c) => return Ok(c),
                 Err(OpenError::Fatal(e)) => return Err(e),
                 Err(OpenError::NoServer(_)) => {}
