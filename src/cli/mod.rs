@@ -101,6 +101,8 @@ fn language(cli: &Cli) -> Result<Lang, CliError> {
 /// status tells a session that started it what happened (see `server::EXIT_IN_USE`).
 #[cfg(target_os = "linux")]
 pub fn serve(cli: &Cli, opts: crate::server::ServeOptions) -> std::process::ExitCode {
+    // The server writes its log and its errors in English: it serves sessions of either
+    // language, and a session relays the reason from this line ("error: ...").
     let result = crate::session::db_dir(cli.db.as_deref())
         .map_err(|e| (1, e.to_string()))
         .and_then(|dir| {

@@ -40,8 +40,11 @@ fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
+        // The language is not known here: both, Vietnamese first.
         eprintln!(
-            "steerdeck stopped on an internal error. Every change the screen showed as saved is \
+            "steerdeck dừng vì một lỗi bên trong. Mọi thay đổi màn hình đã báo là đã lưu đều có \
+             trong kho dữ liệu; xin báo lại bạn đang làm gì.\n\
+             steerdeck stopped on an internal error. Every change the screen showed as saved is \
              in the store; please report what you were doing."
         );
         previous(info);
