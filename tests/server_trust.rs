@@ -312,12 +312,13 @@ fn an_auto_started_server_that_fails_says_why() {
         "{err}"
     );
     assert!(err.contains("left exactly as they were"), "{err}");
-    // Our sentence in the interface language; the server's own reason as it wrote it.
+    // Our sentence in the interface language, and the server's reason too (the session passes
+    // its language to the server it starts).
     let out = cli_with(&mut Command::new(BIN), &s.db, &["list"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains(&format!(
-            "steerdeck: lỗi: không khởi động được máy chủ steerdeck cho {}; máy chủ báo: cannot open the store at {}",
+            "steerdeck: lỗi: không khởi động được máy chủ steerdeck cho {}; máy chủ báo: không mở được kho dữ liệu tại {}",
             s.db.display(),
             s.db.display()
         )),

@@ -101,17 +101,28 @@ fn language(cli: &Cli) -> Result<Lang, CliError> {
 /// status tells a session that started it what happened (see `server::EXIT_IN_USE`).
 #[cfg(target_os = "linux")]
 pub fn serve(cli: &Cli, opts: crate::server::ServeOptions) -> std::process::ExitCode {
-    // The server writes its log and its errors in English: it serves sessions of either
-    // language, and a session relays the reason from this line ("error: ...").
+    // Why it could not run, in the interface language: a session that started this server
+    // passed its own (`--lang`) and relays this line.
+    let lang = spoken(cli);
     let result = crate::session::db_dir(cli.db.as_deref())
-        .map_err(|e| (1, e.to_string()))
+        .map_err(|e| (1, e.in_lang(lang)))
         .and_then(|dir| {
-            crate::server::serve(&dir, opts).map_err(|e| (e.exit_code(), e.to_string()))
+            crate::server::serve(&dir, opts).map_err(|e| {
+                let said = match &e {
+                    crate::server::ServerError::Store(s) => crate::i18n::errors::store(lang, s),
+                    other => other.to_string(),
+                };
+                (e.exit_code(), said)
+            })
         });
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err((code, message)) => {
-            eprintln!("steerdeck: error: {}", printable(&message, true));
+            let label = match lang {
+                Lang::Vi => "lỗi",
+                Lang::En => "error",
+            };
+            eprintln!("steerdeck: {label}: {}", printable(&message, true));
             std::process::ExitCode::from(code)
         }
     }

@@ -229,6 +229,12 @@ impl<'a> Starter<'a> {
         let child = Command::new(self.exe)
             .arg("--db")
             .arg(&self.options.db)
+            // It says why it could not start in the session's language (relayed below).
+            .arg("--lang")
+            .arg(match self.options.lang {
+                Lang::Vi => "vi",
+                Lang::En => "en",
+            })
             .arg("serve")
             .arg("--idle-exit")
             .arg(AUTO_IDLE_EXIT_SECS.to_string())
@@ -278,14 +284,18 @@ fn unlinked_file() -> Option<std::fs::File> {
     Some(file)
 }
 
-/// The last `error:` line a server wrote, without its prefix.
+/// The last `error:` (or `lỗi:`) line a server wrote, without its prefix.
 fn last_error(file: &mut std::fs::File) -> Option<String> {
     use std::io::{Read, Seek, SeekFrom};
     file.seek(SeekFrom::Start(0)).ok()?;
     let mut text = String::new();
     file.take(64 * 1024).read_to_string(&mut text).ok()?;
-    let line = text.lines().rev().find(|l| l.contains("error: "))?;
-    let reason = line.split_once("error: ").map_or(line, |(_, r)| r).trim();
+    let marks = ["steerdeck: error: ", "steerdeck: lỗi: ", "error: "];
+    let (line, mark) = text
+        .lines()
+        .rev()
+        .find_map(|l| marks.iter().find(|m| l.contains(**m)).map(|m| (l, *m)))?;
+    let reason = line.split_once(mark).map_or(line, |(_, r)| r).trim();
     (!reason.is_empty()).then(|| crate::domain::text::printable(reason, false))
 }
 
