@@ -131,11 +131,15 @@ fn doctor_checks_with_and_without_a_server_and_changes_nothing() {
     let _ = std::fs::remove_file(steerdeck::server::socket_path(&s.db));
     damage(&s.db);
     let before = std::fs::read(s.db.join("db")).expect("log");
-    let out = cli(&s.db, &["doctor"]);
+    let out = cli(&s.db, &["--lang", "en", "doctor"]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("the store's files are damaged"), "{err}");
     assert!(err.contains("left exactly as they were"), "{err}");
+    let out = cli(&s.db, &["doctor"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("các tệp của kho dữ liệu bị hỏng"), "{err}");
+    assert!(err.contains("được giữ nguyên như cũ"), "{err}");
     assert_eq!(std::fs::read(s.db.join("db")).expect("log"), before);
     let empty = store();
     let out = cli(&empty.db, &["doctor"]);

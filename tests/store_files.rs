@@ -75,7 +75,7 @@ fn a_store_that_does_not_open_is_left_exactly_as_it_was() {
         let e = SledStore::open(&db)
             .err()
             .expect("a damaged store does not open");
-        assert!(matches!(e, StoreError::Open { .. }), "{e:?}");
+        assert!(matches!(e, StoreError::Unopenable { .. }), "{e:?}");
         let m = e.to_string();
         assert!(
             m.starts_with(&format!("cannot open the store at {}", db.display())),

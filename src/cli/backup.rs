@@ -137,9 +137,9 @@ pub(super) fn doctor(cli: &Cli, out: &mut dyn Write) -> Result<(), CliError> {
         } else {
             None
         };
-        disk::read_copy(&dir).map_err(|message| StoreError::Open {
+        disk::read_copy(&dir).map_err(|failure| StoreError::Unopenable {
             path: dir.display().to_string(),
-            message: format!("{message}; {}", disk::WHAT_TO_DO),
+            failure,
         })?
     };
     let report = check_entries(&entries);

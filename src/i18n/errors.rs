@@ -81,6 +81,25 @@ pub fn store(lang: Lang, e: &StoreError) -> String {
         StoreError::InUse { path } => format!(
             "kho dữ liệu tại {path} đang được một tiến trình steerdeck khác sử dụng; hãy đóng tiến trình đó hoặc chờ nó xong"
         ),
+        StoreError::Unopenable { path, failure } => {
+            use crate::store::disk::OpenFailure as F;
+            let why = match failure {
+                F::Damaged { at: Some(at) } => {
+                    format!(
+                        "các tệp của kho dữ liệu bị hỏng (không đọc được dữ liệu tại vị trí {at})"
+                    )
+                }
+                F::Damaged { at: None } => {
+                    "các tệp của kho dữ liệu bị hỏng (có dữ liệu không đọc được)".to_string()
+                }
+                F::NoScratch(c) => format!("không tạo được bản sao tạm để kiểm tra kho ({c})"),
+                F::NoCopy(c) => format!("không sao chép được các tệp của kho để kiểm tra ({c})"),
+                F::Cause(c) => c.clone(),
+            };
+            format!(
+                "không mở được kho dữ liệu tại {path}: {why}; các tệp được giữ nguyên như cũ; `steerdeck doctor` kiểm tra kho mà không thay đổi gì, và `steerdeck --db THƯ_MỤC_MỚI restore TỆP` tạo một kho mới từ bản sao lưu"
+            )
+        }
         StoreError::Open { path, message } => {
             format!("không mở được kho dữ liệu tại {path}: {message}")
         }

@@ -86,11 +86,9 @@ pub fn cause(e: &std::io::Error) -> String {
 pub fn sled_error(path: &Path, e: &sled::Error) -> StoreError {
     match e {
         sled::Error::Io(io) => io_error(path, io),
-        sled::Error::Corruption { at, .. } => StoreError::Open {
+        sled::Error::Corruption { .. } => StoreError::Unopenable {
             path: path.display().to_string(),
-            message: format!(
-                "the store's files are damaged (unreadable data at offset {at:?}); {WHAT_TO_DO}"
-            ),
+            failure: describe_open_failure(e),
         },
         other => StoreError::Io {
             path: path.display().to_string(),
@@ -271,7 +269,7 @@ impl Drop for Scratch {
 
 /// Opens a copy of the store in `dir` and reads every entry, so that a damaged store is found
 /// without sled touching its files. Returns what went wrong, as a sentence.
-pub fn check_on_copy(dir: &Path) -> Result<CheckReport, String> {
+pub fn check_on_copy(dir: &Path) -> Result<CheckReport, OpenFailure> {
     // The copy goes next to the store first (the same file system, which has room for the
     // store), else to the temporary directory.
     let entries = read_copy_in(dir, dir, CHECK_PREFIX)
@@ -287,20 +285,19 @@ pub fn check_on_copy(dir: &Path) -> Result<CheckReport, String> {
 
 /// Every entry of the store in `dir`, read from a scratch copy (the store's files are only
 /// read). Take the store's lock first, or the copy may be torn by a writer.
-pub fn read_copy(dir: &Path) -> Result<Entries, String> {
+pub fn read_copy(dir: &Path) -> Result<Entries, OpenFailure> {
     read_copy_in(dir, &std::env::temp_dir(), "steerdeck-check-")
 }
 
 /// The scratch copies made beside a store while it is checked before opening.
 const CHECK_PREFIX: &str = ".check-";
 
-fn read_copy_in(dir: &Path, parent: &Path, prefix: &str) -> Result<Entries, String> {
-    let scratch = Scratch::new(parent, prefix)
-        .map_err(|e| format!("cannot make a scratch copy to check the store ({e})"))?;
+fn read_copy_in(dir: &Path, parent: &Path, prefix: &str) -> Result<Entries, OpenFailure> {
+    let scratch = Scratch::new(parent, prefix).map_err(|e| OpenFailure::NoScratch(cause(&e)))?;
     let copy = scratch.path.join("store");
     std::fs::create_dir(&copy)
         .and_then(|()| copy_store_files(dir, &copy))
-        .map_err(|e| format!("cannot copy the store's files to check them ({e})"))?;
+        .map_err(|e| OpenFailure::NoCopy(cause(&e)))?;
     let db = sled::Config::new()
         .path(&copy)
         .open()
@@ -323,13 +320,51 @@ pub struct CheckReport {
     pub bytes: u64,
 }
 
-fn describe_open_failure(e: &sled::Error) -> String {
-    match e {
-        sled::Error::Corruption { at, .. } => {
-            format!("the store's files are damaged (unreadable data at offset {at:?})")
+/// Why a store could not be opened (on its check copy, or itself), as data the interface words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenFailure {
+    /// sled found data it cannot read.
+    Damaged {
+        /// Where, as sled says it, when it says.
+        at: Option<String>,
+    },
+    /// The scratch copy for the check could not be made (the system's reason).
+    NoScratch(String),
+    /// The store's files could not be copied (the system's reason).
+    NoCopy(String),
+    /// Anything else (the system's or sled's reason).
+    Cause(String),
+}
+
+impl std::fmt::Display for OpenFailure {
+    /// The English sentence.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OpenFailure::Damaged { at: Some(at) } => write!(
+                f,
+                "the store's files are damaged (unreadable data at offset {at})"
+            ),
+            OpenFailure::Damaged { at: None } => {
+                write!(f, "the store's files are damaged (unreadable data)")
+            }
+            OpenFailure::NoScratch(c) => {
+                write!(f, "cannot make a scratch copy to check the store ({c})")
+            }
+            OpenFailure::NoCopy(c) => {
+                write!(f, "cannot copy the store's files to check them ({c})")
+            }
+            OpenFailure::Cause(c) => f.write_str(c),
         }
-        sled::Error::Io(io) => cause(io),
-        other => other.to_string(),
+    }
+}
+
+fn describe_open_failure(e: &sled::Error) -> OpenFailure {
+    match e {
+        sled::Error::Corruption { at, .. } => OpenFailure::Damaged {
+            at: at.as_ref().map(|a| format!("{a:?}")),
+        },
+        sled::Error::Io(io) => OpenFailure::Cause(cause(io)),
+        other => OpenFailure::Cause(other.to_string()),
     }
 }
 

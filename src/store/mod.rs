@@ -207,6 +207,12 @@ pub enum StoreError {
     InUse { path: String },
     #[error("cannot open the store at {path}: {message}")]
     Open { path: String, message: String },
+    /// A store whose files could not be opened; they were left exactly as they were.
+    #[error("cannot open the store at {path}: {failure}; {}", disk::WHAT_TO_DO)]
+    Unopenable {
+        path: String,
+        failure: disk::OpenFailure,
+    },
     #[error("the store failed: {0}")]
     Backend(String),
     /// Reading or writing the store's files failed (disk full, read-only file system ...).

@@ -21,7 +21,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use super::apply::{StoredPlan, Tables, Writes, execute};
-use super::disk::{self, Durable, StoreLock, WHAT_TO_DO};
+use super::disk::{self, Durable, StoreLock};
 use super::last_change::LastChanges;
 use super::{Actor, Clock, Command, Event, Outcome, PlanData, PlanInfo, PlanStore, Result};
 use super::{StoreError, system_clock};
@@ -186,9 +186,9 @@ impl SledStore {
 
     fn open_checked(path: &Path, clock: Clock, held: StoreLock, check: bool) -> Result<Self> {
         if check {
-            disk::check_on_copy(path).map_err(|message| StoreError::Open {
+            disk::check_on_copy(path).map_err(|failure| StoreError::Unopenable {
                 path: path.display().to_string(),
-                message: format!("{message}; {WHAT_TO_DO}"),
+                failure,
             })?;
         }
         let db = open_sled_held(path)?;
