@@ -159,3 +159,64 @@ fn a_missing_argument_is_one_sentence() {
         "{e}"
     );
 }
+
+/// Standard output of a successful command line.
+fn printed(args: &[&str]) -> String {
+    let out = run(args);
+    assert_eq!(out.status.code(), Some(0), "{args:?}");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn help_is_in_vietnamese_by_default() {
+    let h = printed(&["--help"]);
+    for want in [
+        "Cách dùng: steerdeck [TÙY CHỌN] [LỆNH]",
+        "Lệnh:",
+        "Tùy chọn:",
+        "Liệt kê các nhiệm vụ, có lọc",
+        "Ngôn ngữ giao diện",
+        "In trợ giúp",
+        "In số phiên bản",
+    ] {
+        assert!(h.contains(want), "'{want}' not in:\n{h}");
+    }
+    for english in [
+        "Usage:",
+        "Options:",
+        "Commands:",
+        "Print help",
+        "Print version",
+        "[default:",
+    ] {
+        assert!(!h.contains(english), "'{english}' in:\n{h}");
+    }
+    let h = printed(&["list", "--help"]);
+    assert!(h.starts_with("Liệt kê các nhiệm vụ, có lọc\n"), "{h}");
+    assert!(h.contains("Cách dùng: steerdeck list [TÙY CHỌN]"), "{h}");
+    assert!(
+        h.contains("Chỉ các nhiệm vụ chưa xong mà đã quá hạn"),
+        "{h}"
+    );
+    assert!(
+        !h.contains("Usage:") && !h.contains("possible values"),
+        "{h}"
+    );
+    let h = printed(&["show", "-h"]);
+    assert!(h.contains("Đối số:") && h.contains("<ID>"), "{h}");
+    let h = printed(&["help", "set"]);
+    assert!(h.contains("Tiến độ mới, từ 0 đến 100"), "{h}");
+}
+
+#[test]
+fn help_is_in_english_with_lang_en() {
+    let h = printed(&["--lang", "en", "--help"]);
+    assert!(h.contains("Usage: steerdeck [OPTIONS] [COMMAND]"), "{h}");
+    assert!(h.contains("Commands:") && h.contains("Options:"), "{h}");
+    assert!(h.contains("List tasks, filtered"), "{h}");
+    assert!(!h.contains("Cách dùng"), "{h}");
+    let h = printed(&["list", "--help", "--lang=en"]);
+    assert!(h.starts_with("List tasks, filtered\n"), "{h}");
+    assert!(h.contains("Only tasks open past their deadline"), "{h}");
+    assert!(!h.contains("Tùy chọn"), "{h}");
+}
