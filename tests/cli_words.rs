@@ -220,3 +220,36 @@ fn help_is_in_english_with_lang_en() {
     assert!(h.contains("Only tasks open past their deadline"), "{h}");
     assert!(!h.contains("Tùy chọn"), "{h}");
 }
+
+#[test]
+fn the_settings_file_chooses_when_nothing_else_does() {
+    let home = tempfile::tempdir().expect("a temporary home");
+    let dir = home.path().join("steerdeck");
+    std::fs::create_dir_all(&dir).expect("settings directory");
+    std::fs::write(dir.join("config.toml"), "lang = \"en\"\n").expect("settings file");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_steerdeck"))
+            .args(args)
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path())
+            .env_remove("STEERDECK_LANG")
+            .output()
+            .expect("runs")
+    };
+    let out = run(&["--help"]);
+    let h = String::from_utf8_lossy(&out.stdout);
+    assert!(h.contains("Usage: steerdeck"), "{h}");
+    let out = run(&["list", "--format"]);
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        e.starts_with("steerdeck: error: a value is required for '--format <FORMAT>'"),
+        "{e}"
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&["--lang", "vi", "list", "--format"]);
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        e.starts_with("steerdeck: lỗi: thiếu giá trị cho --format\n"),
+        "{e}"
+    );
+}

@@ -7,9 +7,9 @@ use clap::{Arg, Command};
 /// The program's name, as clap names the top command.
 const ROOT: &str = "steerdeck";
 
-/// What the top command is.
-const ABOUT: &str = "steerdeck: kế hoạch của Ban Chỉ đạo, các thời hạn và các phiên họp kiểm điểm, \
-                     ngay trên cửa sổ dòng lệnh.";
+/// What the top command is (in English, the package's description).
+const ABOUT: &str = "Ứng dụng trên cửa sổ dòng lệnh dành cho bộ phận giúp việc của Ban Chỉ đạo: \
+                     kế hoạch, các thời hạn và phiên họp.";
 
 /// What each command is: (name, short description, longer description when there is one).
 const COMMANDS: &[(&str, &str, Option<&str>)] = &[

@@ -128,7 +128,7 @@ pub fn sentence(e: &clap::Error, lang: Lang) -> String {
         }
         ErrorKind::InvalidValue if value.is_empty() => {
             if vi {
-                format!("{} cần một giá trị nhưng không có giá trị nào", flag(&arg))
+                format!("thiếu giá trị cho {}", flag(&arg))
             } else {
                 format!("a value is required for '{arg}' but none was supplied")
             }
