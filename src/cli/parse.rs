@@ -209,3 +209,45 @@ pub fn sentence(e: &clap::Error, lang: Lang) -> String {
         _ => clap_line(e),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refusal(lang: Lang, args: &[&str]) -> String {
+        let args = std::iter::once("steerdeck").chain(args.iter().copied());
+        let e = command(lang)
+            .try_get_matches_from(args)
+            .expect_err("refused");
+        sentence(&e, lang)
+    }
+
+    #[test]
+    fn flags_are_named_as_typed() {
+        assert_eq!(flag("--due-by <DATE>"), "--due-by");
+        assert_eq!(flag("--lang=<LANG>"), "--lang");
+        assert_eq!(flag("<ID>"), "<ID>");
+    }
+
+    #[test]
+    fn refusals_name_the_argument_and_the_value() {
+        assert_eq!(
+            refusal(Lang::Vi, &["list", "--as-of", "2025-02-30"]),
+            "giá trị '2025-02-30' không hợp lệ cho --as-of: '2025-02-30' không phải là một ngày; \
+             hãy viết dd/mm/yyyy hoặc YYYY-MM-DD (ví dụ 30/06/2025)"
+        );
+        assert_eq!(
+            refusal(Lang::Vi, &["set", "IV.5", "--withdraw-note", "0"]),
+            "giá trị '0' không hợp lệ cho --withdraw-note: '0' không phải là số thứ tự của một \
+             ghi chú (1, 2, 3...)"
+        );
+        assert_eq!(
+            refusal(Lang::En, &["history", "--format", "csv"]),
+            "invalid value 'csv' for '--format <FORMAT>'; possible values: table, json"
+        );
+        assert_eq!(
+            refusal(Lang::Vi, &["plans", "--activate", "a", "--activate", "b"]),
+            "--activate chỉ được dùng một lần"
+        );
+    }
+}
