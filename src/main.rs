@@ -3,11 +3,16 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use steerdeck::cli::{Cli, CliError, run};
+use steerdeck::cli::{CliError, run};
 
 fn main() -> ExitCode {
-    let mut cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The language is known before clap parses, so that its help and refusals are said in it.
+    let lang = steerdeck::cli::lang::process_lang(&args);
+    let mut cli = match steerdeck::cli::parse::parse(lang, args) {
+        Ok(cli) => cli,
+        Err(e) => return steerdeck::cli::parse::report(&e, lang),
+    };
     // The clock and the host's zone are read here and nowhere else: everything below takes the
     // review date and the zone as given.
     let now = chrono::Local::now();

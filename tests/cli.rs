@@ -154,7 +154,10 @@ fn bad_input_gets_a_sentence_and_changes_nothing() {
         e.starts_with("steerdeck: error: there is no task 'IV.99' in plan '2025'"),
         "{e}"
     );
-    let e = fails(&d.path, &["set", "IV.5", "--status", "finished"]);
+    let e = fails(
+        &d.path,
+        &["--lang", "en", "set", "IV.5", "--status", "finished"],
+    );
     assert!(e.contains("unknown status 'finished'"), "{e}");
     let e = fails(&d.path, &["set", "IV.5", "--progress", "120"]);
     assert!(e.contains("120"), "{e}");
@@ -171,7 +174,7 @@ fn bad_input_gets_a_sentence_and_changes_nothing() {
         "{e}"
     );
     let e = fails(&d.path, &["list", "--due-by", "31/02/2025"]);
-    assert!(e.contains("is not a date"), "{e}");
+    assert!(e.contains("không phải là một ngày"), "{e}");
     let e = fails(&d.path, &["list", "--quarter", "Q5/2025"]);
     assert!(e.contains("không phải một quý"), "{e}");
     let e = fails(&d.path, &["--lang", "en", "--plan", "2030", "list"]);

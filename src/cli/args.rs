@@ -227,7 +227,7 @@ pub struct SetArgs {
     #[arg(long)]
     pub status: Option<crate::domain::Status>,
     /// New progress, 0-100.
-    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=100))]
+    #[arg(long, value_parser = parse_percent)]
     pub progress: Option<u8>,
     /// A note or a conclusion to record.
     #[arg(long)]
@@ -237,25 +237,110 @@ pub struct SetArgs {
     pub done_on: Option<NaiveDate>,
     /// Withdraw note number N (as `show` numbers them); with --note, the new text corrects it.
     /// The original stays in the history.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(long, value_name = "N", value_parser = parse_note_number)]
     pub withdraw_note: Option<u16>,
     /// Change nothing unless the task's status is this one now (for scripts: a conflict, exit 1).
     #[arg(long, value_name = "STATUS")]
     pub if_status: Option<crate::domain::Status>,
     /// Change nothing unless the task's progress is this now (for scripts: a conflict, exit 1).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
+    #[arg(long, value_name = "N", value_parser = parse_percent)]
     pub if_progress: Option<u8>,
 }
 
+/// A value the command line refuses, with the value as written; said in either language.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BadValue {
+    #[error("'{0}' is not a time zone offset; write it as +07:00")]
+    Zone(String),
+    #[error("'{0}' is not a date; write it as dd/mm/yyyy or YYYY-MM-DD (e.g. 30/06/2025)")]
+    Date(String),
+    #[error("{0} is not in 0..=100")]
+    Percent(String),
+    #[error("{0} is not a note number (1, 2, 3...)")]
+    NoteNumber(String),
+}
+
+impl BadValue {
+    /// The sentence in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        match (lang, self) {
+            (Lang::En, e) => e.to_string(),
+            (Lang::Vi, BadValue::Zone(t)) => {
+                format!("'{t}' không phải là một độ lệch múi giờ; hãy viết theo dạng +07:00")
+            }
+            (Lang::Vi, BadValue::Date(t)) => format!(
+                "'{t}' không phải là một ngày; hãy viết dd/mm/yyyy hoặc YYYY-MM-DD (ví dụ 30/06/2025)"
+            ),
+            (Lang::Vi, BadValue::Percent(t)) => {
+                format!("'{t}' không phải là một số từ 0 đến 100")
+            }
+            (Lang::Vi, BadValue::NoteNumber(t)) => {
+                format!("'{t}' không phải là số thứ tự của một ghi chú (1, 2, 3...)")
+            }
+        }
+    }
+}
+
 /// Parses a time zone offset such as "+07:00".
-pub fn parse_zone(text: &str) -> Result<crate::domain::time::Zone, String> {
-    crate::domain::time::Zone::parse(text)
-        .ok_or_else(|| format!("'{text}' is not a time zone offset; write it as +07:00"))
+pub fn parse_zone(text: &str) -> Result<crate::domain::time::Zone, BadValue> {
+    crate::domain::time::Zone::parse(text).ok_or_else(|| BadValue::Zone(text.to_string()))
 }
 
 /// Parses a day: YYYY-MM-DD, or dd/mm/yyyy as Vietnamese users write it.
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    crate::domain::day::parse_day(text).ok_or_else(|| {
-        format!("'{text}' is not a date; write it as dd/mm/yyyy or YYYY-MM-DD (e.g. 30/06/2025)")
-    })
+pub fn parse_date(text: &str) -> Result<NaiveDate, BadValue> {
+    crate::domain::day::parse_day(text).ok_or_else(|| BadValue::Date(text.to_string()))
+}
+
+/// Parses a progress, 0 to 100.
+pub fn parse_percent(text: &str) -> Result<u8, BadValue> {
+    text.parse::<u8>()
+        .ok()
+        .filter(|p| *p <= 100)
+        .ok_or_else(|| BadValue::Percent(text.to_string()))
+}
+
+/// Parses a note number as `show` numbers them: 1, 2, 3...
+pub fn parse_note_number(text: &str) -> Result<u16, BadValue> {
+    text.parse::<u16>()
+        .ok()
+        .filter(|n| *n >= 1)
+        .ok_or_else(|| BadValue::NoteNumber(text.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_values_are_said_in_both_languages() {
+        let e = parse_date("31/02/2025").expect_err("no such day");
+        assert_eq!(
+            e.in_lang(Lang::Vi),
+            "'31/02/2025' không phải là một ngày; hãy viết dd/mm/yyyy hoặc YYYY-MM-DD (ví dụ 30/06/2025)"
+        );
+        assert!(
+            e.in_lang(Lang::En)
+                .starts_with("'31/02/2025' is not a date")
+        );
+        let e = parse_zone("ICT").expect_err("not an offset");
+        assert!(e.in_lang(Lang::Vi).contains("múi giờ"));
+        assert!(e.in_lang(Lang::En).contains("time zone"));
+    }
+
+    #[test]
+    fn percents_and_note_numbers() {
+        assert_eq!(parse_percent("0"), Ok(0));
+        assert_eq!(parse_percent("100"), Ok(100));
+        assert_eq!(parse_percent("101"), Err(BadValue::Percent("101".into())));
+        assert_eq!(parse_percent("-1"), Err(BadValue::Percent("-1".into())));
+        assert_eq!(parse_note_number("1"), Ok(1));
+        assert_eq!(
+            parse_note_number("0"),
+            Err(BadValue::NoteNumber("0".into()))
+        );
+        assert_eq!(
+            BadValue::Percent("120".into()).to_string(),
+            "120 is not in 0..=100"
+        );
+    }
 }
