@@ -18,14 +18,7 @@ pub fn render(
         .iter()
         .map(|r| r.iter().map(|c| printable(c, false)).collect())
         .collect();
-    let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
-    for r in &rows {
-        for (i, c) in r.iter().enumerate() {
-            if let Some(w) = widths.get_mut(i) {
-                *w = (*w).max(c.width());
-            }
-        }
-    }
+    let mut widths = column_widths(headers, &rows, |_, c| c.width());
     if let Some(max) = max_width {
         let others: usize = widths
             .iter()
@@ -54,6 +47,23 @@ pub fn render(
         line(&mut r.into_iter(), &mut out);
     }
     out
+}
+
+/// Each column's width in cells: its header's, or its widest cell's as `cell_width` counts it.
+fn column_widths(
+    headers: &[&str],
+    rows: &[Vec<String>],
+    cell_width: impl Fn(usize, &str) -> usize,
+) -> Vec<usize> {
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
+    for r in rows {
+        for (i, c) in r.iter().enumerate() {
+            if let Some(w) = widths.get_mut(i) {
+                *w = (*w).max(cell_width(i, c));
+            }
+        }
+    }
+    widths
 }
 
 /// The narrowest the wrapping column gets before the other columns are cut to make room.
@@ -87,14 +97,7 @@ pub fn render_wrapped(
             c.width()
         }
     };
-    let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
-    for r in &rows {
-        for (i, c) in r.iter().enumerate() {
-            if let Some(w) = widths.get_mut(i) {
-                *w = (*w).max(cell_width(i, c));
-            }
-        }
-    }
+    let mut widths = column_widths(headers, &rows, cell_width);
     if let Some(max) = max_width {
         let gaps = 2 * widths.len().saturating_sub(1);
         let others = |widths: &[usize]| -> usize {
