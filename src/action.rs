@@ -103,11 +103,33 @@ pub enum Action {
     WithdrawNote,
     /// While writing a note: throw the draft away.
     DiscardNote,
+    /// The meeting screen (the open meeting, else the latest); from it, back to the plan.
+    Meeting,
+    /// Put the selected task on the agenda of the open (or planned) meeting.
+    AddToAgenda,
+    /// Show only the tasks that changed since the last meeting (again to clear).
+    ViewChanged,
+    /// Prepare a new meeting, its agenda proposed from the plan.
+    NewMeeting,
+    /// Take the agenda item off the agenda.
+    DropItem,
+    /// Move the agenda item one place earlier.
+    ItemUp,
+    /// Move the agenda item one place later.
+    ItemDown,
+    /// Write the committee's conclusion on the agenda item.
+    Conclude,
+    /// Assign a task at the meeting (an action item) under the agenda item.
+    Assign,
+    /// Open the meeting (or reopen a closed one to correct its record).
+    OpenMeeting,
+    /// Close the meeting (asks to confirm; the counts are kept).
+    CloseMeeting,
 }
 
 impl Action {
     /// Every action, for help and tests.
-    pub const ALL: [Action; 47] = [
+    pub const ALL: [Action; 58] = [
         Action::Noop,
         Action::Quit,
         Action::Help,
@@ -155,6 +177,17 @@ impl Action {
         Action::CorrectNote,
         Action::WithdrawNote,
         Action::DiscardNote,
+        Action::Meeting,
+        Action::AddToAgenda,
+        Action::ViewChanged,
+        Action::NewMeeting,
+        Action::DropItem,
+        Action::ItemUp,
+        Action::ItemDown,
+        Action::Conclude,
+        Action::Assign,
+        Action::OpenMeeting,
+        Action::CloseMeeting,
     ];
 
     /// The name used in keymap files (`move_down`).
@@ -197,11 +230,21 @@ pub enum Mode {
     Help,
     /// Choosing the lead unit of the filter by typing its name.
     UnitPicker,
+    /// A meeting: its agenda walked item by item.
+    Meeting,
+    /// The form of a new meeting (title, date, chair).
+    NewMeeting,
+    /// Writing the conclusion on an agenda item.
+    Conclusion,
+    /// The form of an action item (what, lead, supporting units, deadline).
+    Assign,
+    /// Confirming that the meeting is closed.
+    CloseMeeting,
 }
 
 impl Mode {
     /// Every mode, in keymap file order.
-    pub const ALL: [Mode; 11] = [
+    pub const ALL: [Mode; 16] = [
         Mode::Normal,
         Mode::Detail,
         Mode::Search,
@@ -213,6 +256,11 @@ impl Mode {
         Mode::Withdraw,
         Mode::Help,
         Mode::UnitPicker,
+        Mode::Meeting,
+        Mode::NewMeeting,
+        Mode::Conclusion,
+        Mode::Assign,
+        Mode::CloseMeeting,
     ];
 
     /// The section name in keymap files.
@@ -229,6 +277,11 @@ impl Mode {
             Mode::Withdraw => "withdraw",
             Mode::Help => "help",
             Mode::UnitPicker => "unit_picker",
+            Mode::Meeting => "meeting",
+            Mode::NewMeeting => "new_meeting",
+            Mode::Conclusion => "conclusion",
+            Mode::Assign => "assign",
+            Mode::CloseMeeting => "close_meeting",
         }
     }
 
@@ -272,6 +325,9 @@ impl Mode {
                         | A::Undo
                         | A::Redo
                         | A::ToggleLanguage
+                        | A::Meeting
+                        | A::AddToAgenda
+                        | A::ViewChanged
                 ),
                 // MoveUp / MoveDown show the previous / next task without leaving the detail;
                 // the rest scroll the detail itself.
@@ -333,6 +389,37 @@ impl Mode {
                 ),
                 // Typed letters narrow the list; the arrows move in it, Enter picks.
                 Mode::UnitPicker => matches!(action, A::Confirm | A::MoveUp | A::MoveDown),
+                // MoveUp / MoveDown walk the agenda; the scroll keys move within the item.
+                Mode::Meeting => matches!(
+                    action,
+                    A::Quit
+                        | A::Meeting
+                        | A::MoveUp
+                        | A::MoveDown
+                        | A::ScrollUp
+                        | A::ScrollDown
+                        | A::PageUp
+                        | A::PageDown
+                        | A::SetStatus
+                        | A::SetProgress
+                        | A::AddNote
+                        | A::Undo
+                        | A::Redo
+                        | A::ToggleLanguage
+                        | A::NewMeeting
+                        | A::DropItem
+                        | A::ItemUp
+                        | A::ItemDown
+                        | A::Conclude
+                        | A::Assign
+                        | A::OpenMeeting
+                        | A::CloseMeeting
+                ),
+                Mode::NewMeeting | Mode::Assign => {
+                    matches!(action, A::Confirm | A::NextField | A::PrevField)
+                }
+                Mode::Conclusion => matches!(action, A::Save | A::DiscardNote),
+                Mode::CloseMeeting => matches!(action, A::Confirm),
             }
     }
 
@@ -347,6 +434,9 @@ impl Mode {
                 | Mode::DoneOn
                 | Mode::Help
                 | Mode::UnitPicker
+                | Mode::NewMeeting
+                | Mode::Conclusion
+                | Mode::Assign
         )
     }
 }

@@ -158,8 +158,8 @@ impl App {
         }
     }
 
-    fn open_popup(&mut self, mode: Mode) {
-        if matches!(self.mode, Mode::Normal | Mode::Detail) {
+    pub(super) fn open_popup(&mut self, mode: Mode) {
+        if matches!(self.mode, Mode::Normal | Mode::Detail | Mode::Meeting) {
             self.popup_return = self.mode;
         }
         self.mode = mode;
@@ -476,6 +476,7 @@ impl App {
         let mut task = self.task_by_id(id)?.clone();
         task.state = state.clone();
         self.index.replace(task, &self.cfg.registry);
+        self.touched(id);
         self.history = None;
         self.rebuild();
         Some(state)
@@ -599,7 +600,7 @@ impl App {
 
 impl App {
     /// "CHƯA LƯU: …" with the store's reason in the interface language.
-    fn not_saved(&self, e: &StoreError) -> String {
+    pub(super) fn not_saved(&self, e: &StoreError) -> String {
         let lang = self.cfg.lang;
         format!(
             "{}: {}",

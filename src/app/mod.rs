@@ -3,6 +3,8 @@
 
 mod edit;
 pub mod input;
+mod meeting;
+mod meeting_forms;
 pub mod menu;
 mod update;
 pub mod view;
@@ -14,6 +16,7 @@ use std::collections::{BTreeMap, HashSet};
 pub use crate::action::{Action, Mode};
 pub use edit::{Edit, Fields};
 pub use input::{TextInput, TextKey};
+pub use meeting_forms::NEW_FIELDS;
 pub use menu::FilterMenu;
 pub use view::{Grouping, Row, View};
 
@@ -121,6 +124,8 @@ pub struct App {
     unit_cursor: usize,
     /// The grouping before a search switched to [`Grouping::Ranked`], back when it is cleared.
     grouping_before_search: Option<Grouping>,
+    /// The meetings and the meeting screen.
+    meet: meeting::MeetingView,
 }
 
 /// The smallest terminal that can show the plan usefully.
@@ -153,7 +158,8 @@ pub struct AppConfig {
 impl App {
     /// Loads the plan from the store and builds the first view.
     pub fn new(store: Box<dyn PlanStore>, cfg: AppConfig) -> Result<Self, StoreError> {
-        let data = store.load(&cfg.plan_name)?;
+        let mut data = store.load(&cfg.plan_name)?;
+        let desk = std::mem::take(&mut data.desk);
         let last_seq = store.last_seq()?;
         // The tasks move into the index; `plan` keeps the rest (pillars, year), not a second copy.
         let (plan, tasks) = data.split();
@@ -198,7 +204,9 @@ impl App {
             unit_query: TextInput::default(),
             unit_cursor: 0,
             grouping_before_search: None,
+            meet: meeting::MeetingView::default(),
         };
+        app.load_desk(desk);
         app.rebuild();
         app.selected = usize::from(app.view.rows.len() > 1);
         Ok(app)
@@ -211,6 +219,9 @@ impl App {
 
     /// The selected task, if the selection is on a task.
     pub fn selected_task(&self) -> Option<&Task> {
+        if self.on_meeting() {
+            return self.agenda_task();
+        }
         match self.view.rows.get(self.selected) {
             Some(Row::Task { task, .. }) => self.index.tasks().get(*task),
             _ => None,
@@ -224,6 +235,7 @@ impl App {
             m => m,
         };
         under == Mode::Detail
+            || self.on_meeting()
             || (matches!(
                 under,
                 Mode::Status | Mode::Progress | Mode::DoneOn | Mode::Note | Mode::Withdraw
@@ -333,11 +345,13 @@ impl App {
 
     /// Reloads everything from the store (after another session changed it), keeping the place.
     pub fn reload(&mut self) -> Result<(), StoreError> {
-        let data = self.store.load(&self.cfg.plan_name)?;
+        let mut data = self.store.load(&self.cfg.plan_name)?;
         self.last_seq = self.store.last_seq()?;
+        let desk = std::mem::take(&mut data.desk);
         let (plan, tasks) = data.split();
         self.plan = plan;
         self.index = TaskIndex::new(tasks, &self.cfg.registry);
+        self.load_desk(desk);
         self.history = None;
         self.rebuild();
         self.ensure_history();

@@ -37,6 +37,14 @@ impl App {
             Mode::Withdraw => self.update_withdraw(action),
             Mode::Help => self.update_help(action),
             Mode::UnitPicker => self.update_unit_picker(action),
+            Mode::Meeting => self.update_meeting(action),
+            Mode::NewMeeting | Mode::Assign => self.update_form(action),
+            Mode::Conclusion => self.update_conclusion(action),
+            Mode::CloseMeeting => match action {
+                Action::Confirm => self.confirm_close(),
+                Action::Help => self.open_help(),
+                _ => self.close_popup(),
+            },
         }
         self.clamp();
         self.ensure_history();
@@ -125,6 +133,9 @@ impl App {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::ToggleLanguage => self.toggle_language(),
+            Action::Meeting => self.enter_meeting(),
+            Action::AddToAgenda => self.add_to_agenda(),
+            Action::ViewChanged => self.view_changed(),
             _ => {}
         }
     }
@@ -181,7 +192,7 @@ impl App {
         self.status_cursor = i;
     }
 
-    fn toggle_language(&mut self) {
+    pub(super) fn toggle_language(&mut self) {
         self.cfg.lang = match self.cfg.lang {
             crate::i18n::Lang::Vi => crate::i18n::Lang::En,
             crate::i18n::Lang::En => crate::i18n::Lang::Vi,
@@ -321,6 +332,11 @@ impl App {
             self.note.insert_str(clean);
             return;
         }
+        if self.mode == Mode::Conclusion {
+            let clean = crate::domain::text::nfc(&text.replace("\r\n", "\n").replace('\r', "\n"));
+            self.meet.conclusion.insert_str(clean);
+            return;
+        }
         if !self.fits_field(text) {
             return;
         }
@@ -379,6 +395,8 @@ impl App {
     pub fn note_key(&mut self, key: ratatui::crossterm::event::KeyEvent) {
         if self.mode == Mode::Note && !self.too_small {
             self.note.input(key);
+        } else if self.mode == Mode::Conclusion && !self.too_small {
+            self.meet.conclusion.input(key);
         }
     }
 
@@ -393,6 +411,11 @@ impl App {
             }
             Mode::Progress => edit(&mut self.progress_input),
             Mode::DoneOn => edit(&mut self.done_input),
+            Mode::NewMeeting | Mode::Assign => {
+                if let Some(f) = self.form_field() {
+                    edit(f);
+                }
+            }
             Mode::Help => {
                 edit(&mut self.help.query);
                 self.help.scroll = 0;
@@ -434,7 +457,7 @@ impl App {
         }
     }
 
-    fn preset(&mut self, filter: Filter) {
+    pub(super) fn preset(&mut self, filter: Filter) {
         self.filter = if self.filter == filter {
             Filter::default()
         } else {
@@ -464,7 +487,7 @@ impl App {
         self.rebuild();
     }
 
-    fn open_help(&mut self) {
+    pub(super) fn open_help(&mut self) {
         self.help.mode = Some(self.mode);
         self.help.query.clear();
         self.help.scroll = 0;

@@ -7,6 +7,7 @@ mod en;
 pub mod errors;
 pub mod format;
 pub mod history;
+pub mod meet;
 pub mod meeting;
 pub mod tally;
 mod vi;
@@ -181,6 +182,16 @@ impl Lang {
             (Lang::En, M::Help) => "help",
             (Lang::Vi, M::UnitPicker) => "chọn đơn vị chủ trì",
             (Lang::En, M::UnitPicker) => "lead unit picker",
+            (Lang::Vi, M::Meeting) => "cuộc họp",
+            (Lang::En, M::Meeting) => "meeting",
+            (Lang::Vi, M::NewMeeting) => "chuẩn bị cuộc họp",
+            (Lang::En, M::NewMeeting) => "new meeting",
+            (Lang::Vi, M::Conclusion) => "kết luận",
+            (Lang::En, M::Conclusion) => "conclusion",
+            (Lang::Vi, M::Assign) => "giao nhiệm vụ",
+            (Lang::En, M::Assign) => "assign a task",
+            (Lang::Vi, M::CloseMeeting) => "kết thúc cuộc họp",
+            (Lang::En, M::CloseMeeting) => "close the meeting",
         }
     }
 

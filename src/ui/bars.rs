@@ -93,6 +93,9 @@ pub(super) fn filter_summary(app: &App) -> Vec<String> {
     if let Some(x) = &f.funding {
         out.push(safe(x));
     }
+    if f.ids.is_some() {
+        out.push(super::meeting::changed_label(lang, app));
+    }
     if !app.search().is_empty() {
         out.push(format!(
             "{} \"{}\"",
@@ -206,6 +209,10 @@ fn hint_rank(action: Action) -> Option<u8> {
         Action::ViewDueThisQuarter | Action::ViewBlocked | Action::Redo => 12,
         Action::ToggleLanguage | Action::NextGroup | Action::FoldAll | Action::UnfoldAll => 13,
         Action::NextNote | Action::CorrectNote | Action::WithdrawNote | Action::DiscardNote => 6,
+        Action::Conclude | Action::Meeting => 1,
+        Action::Assign | Action::OpenMeeting | Action::CloseMeeting => 5,
+        Action::AddToAgenda | Action::NewMeeting => 9,
+        Action::DropItem | Action::ViewChanged => 12,
         _ => return None,
     })
 }
@@ -261,6 +268,19 @@ pub(super) fn hint_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) 
 fn is_edit(a: Action) -> bool {
     matches!(
         a,
-        Action::SetStatus | Action::SetProgress | Action::AddNote | Action::Undo | Action::Redo
+        Action::SetStatus
+            | Action::SetProgress
+            | Action::AddNote
+            | Action::Undo
+            | Action::Redo
+            | Action::AddToAgenda
+            | Action::NewMeeting
+            | Action::DropItem
+            | Action::ItemUp
+            | Action::ItemDown
+            | Action::Conclude
+            | Action::Assign
+            | Action::OpenMeeting
+            | Action::CloseMeeting
     )
 }

@@ -4,6 +4,7 @@
 mod bars;
 mod detail;
 mod help;
+mod meeting;
 mod popup;
 mod table;
 pub mod text;
@@ -41,6 +42,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     .areas(area);
     bars::header(frame, app, theme, header);
     match app.mode() {
+        _ if app.on_meeting() => meeting::draw(frame, app, theme, body),
         Mode::Detail => detail::draw(frame, app, theme, body),
         Mode::Help => match app.help().mode {
             Some(Mode::Detail) => detail::draw(frame, app, theme, body),
@@ -74,6 +76,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Mode::Filter => popup::filter(frame, app, theme, body),
         Mode::UnitPicker => popup::unit_picker(frame, app, theme, body),
         Mode::Help => help::draw(frame, app, theme, body),
+        Mode::NewMeeting => meeting::new_meeting(frame, app, theme, body),
+        Mode::Assign => meeting::assign(frame, app, theme, body),
+        Mode::Conclusion => meeting::conclusion(frame, app, theme, body),
+        Mode::CloseMeeting => meeting::close_meeting(frame, app, theme, body),
         _ => {}
     }
 }

@@ -1,0 +1,503 @@
+//! The meeting on the screen: which meeting is shown, its agenda walked item by item, the agenda
+//! edited, the meeting opened and closed, and what changed since the last closed meeting. Every
+//! change is a `Command::Desk` to the store, made against what the screen showed (`seen`), so
+//! that another session's change since is refused with a sentence rather than overwritten.
+//!
+//! The forms (a new meeting, a conclusion, an action item) are in `meeting_forms`.
+
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{Action, App, Mode, TextInput, Tone};
+use crate::domain::meeting::{Desk, Meeting, MeetingState};
+use crate::domain::{Event, Task};
+use crate::i18n::meet::{Word, t as word};
+use crate::store::{Command, DeskChange, Outcome};
+
+/// What the meeting screen keeps besides the App's own state.
+#[derive(Default)]
+pub struct MeetingView {
+    /// The plan's meetings, action items and targets' readings, as last loaded.
+    pub(super) desk: Desk,
+    /// The meeting on screen.
+    pub(super) shown: Option<String>,
+    /// The agenda item on screen.
+    pub(super) item: usize,
+    /// How far the item is scrolled.
+    pub(super) scroll: u16,
+    /// The fields of the open form (a new meeting, an action item) and the one typed in.
+    pub(super) form: Vec<TextInput>,
+    pub(super) field: usize,
+    /// The conclusion being written, the meeting and item it is on, and what it said before.
+    pub(super) conclusion: ratatui_textarea::TextArea<'static>,
+    pub(super) concluding: Option<(String, String, String)>,
+    /// Conclusion drafts kept when the editor was closed, by meeting and task.
+    pub(super) drafts: BTreeMap<(String, String), String>,
+    /// The day of the last meeting closed by the review date, and the tasks changed since.
+    pub(super) since: Option<NaiveDate>,
+    pub(super) changed: BTreeSet<String>,
+}
+
+impl MeetingView {
+    /// Everything a user can see change, for the invariant test.
+    #[cfg(test)]
+    pub(super) fn fingerprint(&self) -> String {
+        format!(
+            "{:?}",
+            (
+                &self.shown,
+                self.item,
+                self.scroll,
+                &self.form,
+                self.field,
+                self.conclusion.lines(),
+                &self.concluding,
+                self.since,
+                self.changed.len()
+            )
+        )
+    }
+}
+
+/// The fields that count as a task having moved: its state, and new action items.
+const MOVES: [&str; 7] = [
+    "status",
+    "progress",
+    "completed_on",
+    "note",
+    "note_withdrawn",
+    "note_corrected",
+    "assigned",
+];
+
+impl App {
+    /// Takes in the desk of a (re)load: the meeting shown stays, the changed tasks are counted
+    /// again from the history since the last closed meeting.
+    pub(super) fn load_desk(&mut self, desk: Desk) {
+        let keep = self.agenda_task().map(|t| t.def.id.clone());
+        self.meet.desk = desk;
+        if self
+            .meet
+            .shown
+            .as_deref()
+            .is_none_or(|id| self.meet.desk.meeting(id).is_none())
+        {
+            self.meet.shown = choose(&self.meet.desk);
+        }
+        if let Some(pos) = keep.and_then(|id| {
+            self.shown_meeting()
+                .and_then(|m| m.agenda.iter().position(|i| i.task == id))
+        }) {
+            self.meet.item = pos;
+        }
+        let n = self.shown_meeting().map_or(0, |m| m.agenda.len());
+        self.meet.item = self.meet.item.min(n.saturating_sub(1));
+        self.meet.since = self
+            .meet
+            .desk
+            .last_closed_before(self.cfg.as_of)
+            .map(|m| m.date);
+        self.meet.changed = self
+            .meet
+            .since
+            .map_or_else(BTreeSet::new, |d| self.changed_after(d));
+        if self.filter.ids.is_some() {
+            self.filter.ids = Some(self.meet.changed.clone());
+        }
+    }
+
+    /// The tasks whose state moved after `day` (in the zone the screen shows times in).
+    pub(super) fn changed_after(&self, day: NaiveDate) -> BTreeSet<String> {
+        let events: Vec<Event> = self
+            .store
+            .history(&self.cfg.plan_name, None)
+            .unwrap_or_default();
+        let offset = self.cfg.zone.offset();
+        events
+            .into_iter()
+            .filter(|e| MOVES.contains(&e.field.as_str()))
+            .filter(|e| e.at.with_timezone(&offset).date_naive() > day)
+            .filter_map(|e| e.task)
+            .collect()
+    }
+
+    /// A task of this screen was just edited: it moved since the last meeting.
+    pub(super) fn touched(&mut self, id: &str) {
+        if self.meet.since.is_some() {
+            self.meet.changed.insert(id.to_string());
+        }
+    }
+
+    /// The meeting on screen.
+    pub fn shown_meeting(&self) -> Option<&Meeting> {
+        self.meet.desk.meeting(self.meet.shown.as_deref()?)
+    }
+
+    /// The task of the agenda item on screen.
+    pub fn agenda_task(&self) -> Option<&Task> {
+        let m = self.shown_meeting()?;
+        let id = &m.agenda.get(self.meet.item)?.task;
+        self.tasks().iter().find(|t| t.def.id == *id)
+    }
+
+    /// True while the meeting screen is what is shown (also under its popups and help).
+    pub fn on_meeting(&self) -> bool {
+        let mode = if self.mode == Mode::Help {
+            self.help.mode.unwrap_or(Mode::Normal)
+        } else {
+            self.mode
+        };
+        match mode {
+            Mode::Meeting
+            | Mode::NewMeeting
+            | Mode::Conclusion
+            | Mode::Assign
+            | Mode::CloseMeeting => true,
+            Mode::Status | Mode::Progress | Mode::DoneOn | Mode::Note | Mode::Withdraw => {
+                self.popup_return == Mode::Meeting
+            }
+            _ => false,
+        }
+    }
+
+    /// `m` from the plan: the open meeting, else the latest planned, else the latest; with no
+    /// meeting at all, the form that prepares one.
+    pub(super) fn enter_meeting(&mut self) {
+        self.meet.shown = choose(&self.meet.desk);
+        self.meet.item = 0;
+        self.meet.scroll = 0;
+        self.note_cursor = None;
+        self.mode = Mode::Meeting;
+        if self.meet.shown.is_none() {
+            let key = self.key_for(Mode::Meeting, Action::NewMeeting);
+            self.say(
+                Tone::Info,
+                word(self.cfg.lang, Word::NoMeeting).replace("{key}", &key),
+            );
+            self.open_new_meeting();
+        }
+    }
+
+    /// The meeting screen's own actions (edits of the item's task go through `edit`).
+    pub(super) fn update_meeting(&mut self, action: Action) {
+        let page = u16::try_from(self.page.max(1)).unwrap_or(u16::MAX);
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Back | Action::Meeting => self.mode = Mode::Normal,
+            Action::Help => self.open_help(),
+            Action::MoveDown => self.step_item(true),
+            Action::MoveUp => self.step_item(false),
+            Action::ScrollDown => self.meet.scroll = self.meet.scroll.saturating_add(1),
+            Action::ScrollUp => self.meet.scroll = self.meet.scroll.saturating_sub(1),
+            Action::PageDown => self.meet.scroll = self.meet.scroll.saturating_add(page),
+            Action::PageUp => self.meet.scroll = self.meet.scroll.saturating_sub(page),
+            Action::SetStatus => self.open_status(),
+            Action::SetProgress => self.open_progress(),
+            Action::AddNote => self.open_note(None),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::ToggleLanguage => self.toggle_language(),
+            Action::NewMeeting => self.open_new_meeting(),
+            Action::DropItem => self.drop_item(),
+            Action::ItemUp => self.move_item(false),
+            Action::ItemDown => self.move_item(true),
+            Action::Conclude => self.open_conclusion(),
+            Action::Assign => self.open_assign(),
+            Action::OpenMeeting => self.open_meeting(),
+            Action::CloseMeeting => self.ask_close(),
+            _ => {}
+        }
+    }
+
+    fn step_item(&mut self, forward: bool) {
+        let n = self.shown_meeting().map_or(0, |m| m.agenda.len());
+        let next = if forward {
+            Some(self.meet.item + 1).filter(|i| *i < n)
+        } else {
+            self.meet.item.checked_sub(1)
+        };
+        match next {
+            Some(i) => {
+                self.meet.item = i;
+                self.meet.scroll = 0;
+                self.note_cursor = None;
+            }
+            None => {
+                let w = if forward {
+                    Word::LastItem
+                } else {
+                    Word::FirstItem
+                };
+                self.say(Tone::Info, word(self.cfg.lang, w));
+            }
+        }
+    }
+
+    /// The meeting the desk can change, or why not (said).
+    pub(super) fn meeting_to_edit(&mut self) -> Option<Meeting> {
+        if self.cfg.read_only {
+            self.say(Tone::Error, self.cfg.lang.t(crate::i18n::Msg::ReadOnly));
+            return None;
+        }
+        let m = self.shown_meeting().cloned();
+        if m.is_none() {
+            let key = self.key_for(Mode::Meeting, Action::NewMeeting);
+            let text = word(self.cfg.lang, Word::NoMeeting).replace("{key}", &key);
+            self.say(Tone::Error, text);
+        }
+        m
+    }
+
+    /// The agenda item on screen, or why there is none (said).
+    fn item_to_edit(&mut self) -> Option<(Meeting, String)> {
+        let m = self.meeting_to_edit()?;
+        if let Some(item) = m.agenda.get(self.meet.item) {
+            let id = item.task.clone();
+            return Some((m, id));
+        }
+        let key = self.key_for(Mode::Normal, Action::AddToAgenda);
+        let text = word(self.cfg.lang, Word::EmptyAgenda).replace("{key}", &key);
+        self.say(Tone::Error, text);
+        None
+    }
+
+    fn drop_item(&mut self) {
+        let Some((m, id)) = self.item_to_edit() else {
+            return;
+        };
+        let seen = ids(&m);
+        let tasks = seen.iter().filter(|t| **t != id).cloned().collect();
+        if self.set_agenda(&m.id, tasks, seen) {
+            let text = word(self.cfg.lang, Word::Dropped).replace("{task}", &id);
+            self.say(Tone::Info, text);
+        }
+    }
+
+    fn move_item(&mut self, later: bool) {
+        let Some((m, id)) = self.item_to_edit() else {
+            return;
+        };
+        let seen = ids(&m);
+        let i = self.meet.item;
+        let j = if later {
+            Some(i + 1).filter(|j| *j < seen.len())
+        } else {
+            i.checked_sub(1)
+        };
+        let Some(j) = j else {
+            let w = if later {
+                Word::LastItem
+            } else {
+                Word::FirstItem
+            };
+            self.say(Tone::Info, word(self.cfg.lang, w));
+            return;
+        };
+        let mut tasks = seen.clone();
+        tasks.swap(i, j);
+        if self.set_agenda(&m.id, tasks, seen) {
+            self.meet.item = j;
+            let text = word(self.cfg.lang, Word::Moved)
+                .replace("{task}", &id)
+                .replace("{n}", &(j + 1).to_string());
+            self.say(Tone::Info, text);
+        }
+    }
+
+    /// `a` in the plan: the selected task goes on the agenda of the open meeting, else of the
+    /// latest planned one.
+    pub(super) fn add_to_agenda(&mut self) {
+        let lang = self.cfg.lang;
+        if self.cfg.read_only {
+            self.say(Tone::Error, lang.t(crate::i18n::Msg::ReadOnly));
+            return;
+        }
+        let Some(id) = self.selected_task().map(|t| t.def.id.clone()) else {
+            self.say(Tone::Error, lang.t(crate::i18n::Msg::SelectTask));
+            return;
+        };
+        let Some(m) = editable(&self.meet.desk).cloned() else {
+            let key = self.key_for(Mode::Normal, Action::Meeting);
+            self.say(
+                Tone::Error,
+                word(lang, Word::NoMeetingToAdd).replace("{key}", &key),
+            );
+            return;
+        };
+        let fill = |w| word(lang, w).replace("{task}", &id).replace("{id}", &m.id);
+        if m.item(&id).is_some() {
+            self.say(Tone::Info, fill(Word::AlreadyOnAgenda));
+            return;
+        }
+        let seen = ids(&m);
+        let mut tasks = seen.clone();
+        tasks.push(id.clone());
+        if self.set_agenda(&m.id, tasks, seen) {
+            self.say(Tone::Info, fill(Word::Added));
+        }
+    }
+
+    fn set_agenda(&mut self, meeting: &str, tasks: Vec<String>, seen: Vec<String>) -> bool {
+        let change = DeskChange::SetAgenda {
+            meeting: meeting.to_string(),
+            tasks,
+            seen: Some(seen),
+        };
+        self.desk_change(change).is_some()
+    }
+
+    fn open_meeting(&mut self) {
+        let Some(m) = self.meeting_to_edit() else {
+            return;
+        };
+        if m.state == MeetingState::Open {
+            let text = word(self.cfg.lang, Word::AlreadyOpen).replace("{id}", &m.id);
+            self.say(Tone::Info, text);
+            return;
+        }
+        let change = DeskChange::SetState {
+            meeting: m.id.clone(),
+            state: MeetingState::Open,
+            as_of: None,
+            seen: Some(m.state),
+        };
+        if self.desk_change(change).is_some() {
+            let text = word(self.cfg.lang, Word::Opened).replace("{id}", &m.id);
+            self.say(Tone::Info, text);
+        }
+    }
+
+    fn ask_close(&mut self) {
+        let Some(m) = self.meeting_to_edit() else {
+            return;
+        };
+        if m.state == MeetingState::Open {
+            self.open_popup(Mode::CloseMeeting);
+        } else {
+            let text = word(self.cfg.lang, Word::NotOpen).replace("{id}", &m.id);
+            self.say(Tone::Error, text);
+        }
+    }
+
+    /// Enter in the confirmation: the meeting is closed, its counts kept as of the review date.
+    pub(super) fn confirm_close(&mut self) {
+        self.close_popup();
+        let Some(m) = self.meeting_to_edit() else {
+            return;
+        };
+        let change = DeskChange::SetState {
+            meeting: m.id.clone(),
+            state: MeetingState::Closed,
+            as_of: Some(self.cfg.as_of),
+            seen: Some(MeetingState::Open),
+        };
+        if self.desk_change(change).is_some() {
+            let text = word(self.cfg.lang, Word::ClosedSaved).replace("{id}", &m.id);
+            self.say(Tone::Info, text);
+        }
+    }
+
+    /// Sends a change of the desk and loads what it made. Refused: the sentence is said, the
+    /// screen shows the store's record as it is now. Returns what was made, if it was saved.
+    pub(super) fn desk_change(&mut self, change: DeskChange) -> Option<Option<String>> {
+        let command = Command::Desk {
+            plan: self.cfg.plan_name.clone(),
+            change,
+        };
+        let result = self.store.execute(&self.cfg.actor, command);
+        let saved = match result {
+            Ok(Outcome::Desk { made, .. }) => Some(made),
+            Ok(_) => Some(None),
+            Err(e) => {
+                let text = self.not_saved(&e);
+                self.say(Tone::Error, text);
+                None
+            }
+        };
+        if let Err(e) = self.reload() {
+            let text = crate::i18n::errors::store(self.cfg.lang, &e);
+            self.say(Tone::Error, text);
+        }
+        saved
+    }
+
+    /// The first key bound to `action` in `mode`, as the hint bar writes it.
+    pub(super) fn key_for(&self, mode: Mode, action: Action) -> String {
+        self.cfg
+            .keymap
+            .keys_for(mode, action)
+            .first()
+            .map_or_else(String::new, ToString::to_string)
+    }
+
+    /// "Changed since the last meeting": only the tasks that moved (again to clear).
+    pub(super) fn view_changed(&mut self) {
+        if self.meet.since.is_none() {
+            let date = crate::i18n::format::date(self.cfg.as_of);
+            let text = word(self.cfg.lang, Word::NoClosedMeeting).replace("{date}", &date);
+            self.say(Tone::Info, text);
+            return;
+        }
+        self.preset(crate::query::Filter {
+            ids: Some(self.meet.changed.clone()),
+            ..crate::query::Filter::default()
+        });
+    }
+}
+
+/// Read access for drawing.
+impl App {
+    /// The plan's meetings and action items.
+    pub fn desk(&self) -> &Desk {
+        &self.meet.desk
+    }
+    /// The agenda item on screen (an index into the shown meeting's agenda).
+    pub fn agenda_item(&self) -> usize {
+        self.meet.item
+    }
+    /// How far the item is scrolled.
+    pub fn meeting_scroll(&self) -> u16 {
+        self.meet.scroll
+    }
+    /// The open form's fields and the one typed in.
+    pub fn meeting_form(&self) -> (&[TextInput], usize) {
+        (&self.meet.form, self.meet.field)
+    }
+    /// The conclusion being written.
+    pub fn conclusion_editor(&self) -> &ratatui_textarea::TextArea<'static> {
+        &self.meet.conclusion
+    }
+    /// The agenda item (task id) the conclusion being written is on.
+    pub fn concluding(&self) -> Option<&str> {
+        self.meet.concluding.as_ref().map(|(_, t, _)| t.as_str())
+    }
+    /// The day of the last meeting closed by the review date.
+    pub fn changed_since(&self) -> Option<NaiveDate> {
+        self.meet.since
+    }
+    /// True when the task moved since the last closed meeting.
+    pub fn changed_since_meeting(&self, id: &str) -> bool {
+        self.meet.changed.contains(id)
+    }
+}
+
+/// The meeting a screen opens on: the open one, else the latest planned, else the latest.
+fn choose(desk: &Desk) -> Option<String> {
+    editable(desk)
+        .or_else(|| desk.latest())
+        .map(|m| m.id.clone())
+}
+
+/// The meeting an agenda is added to: the open one, else the latest planned.
+fn editable(desk: &Desk) -> Option<&Meeting> {
+    desk.open_meeting().or_else(|| {
+        desk.meetings
+            .iter()
+            .filter(|m| m.state == MeetingState::Planned)
+            .max_by_key(|m| (m.date, m.id.len(), m.id.clone()))
+    })
+}
+
+fn ids(m: &Meeting) -> Vec<String> {
+    m.agenda.iter().map(|i| i.task.clone()).collect()
+}
