@@ -216,20 +216,17 @@ impl App {
         } else {
             self.meet.item.checked_sub(1)
         };
-        match next {
-            Some(i) => {
-                self.meet.item = i;
-                self.meet.scroll = 0;
-                self.note_cursor = None;
-            }
-            None => {
-                let w = if forward {
-                    Word::LastItem
-                } else {
-                    Word::FirstItem
-                };
-                self.say(Tone::Info, word(self.cfg.lang, w));
-            }
+        if let Some(i) = next {
+            self.meet.item = i;
+            self.meet.scroll = 0;
+            self.note_cursor = None;
+        } else {
+            let w = if forward {
+                Word::LastItem
+            } else {
+                Word::FirstItem
+            };
+            self.say(Tone::Info, word(self.cfg.lang, w));
         }
     }
 
@@ -398,16 +395,17 @@ impl App {
     }
 
     /// Sends a change of the desk and loads what it made. Refused: the sentence is said, the
-    /// screen shows the store's record as it is now. Returns what was made, if it was saved.
-    pub(super) fn desk_change(&mut self, change: DeskChange) -> Option<Option<String>> {
+    /// screen shows the store's record as it is now. Saved, returns the id of what was made
+    /// ("" when nothing was).
+    pub(super) fn desk_change(&mut self, change: DeskChange) -> Option<String> {
         let command = Command::Desk {
             plan: self.cfg.plan_name.clone(),
             change,
         };
         let result = self.store.execute(&self.cfg.actor, command);
         let saved = match result {
-            Ok(Outcome::Desk { made, .. }) => Some(made),
-            Ok(_) => Some(None),
+            Ok(Outcome::Desk { made, .. }) => Some(made.unwrap_or_default()),
+            Ok(_) => Some(String::new()),
             Err(e) => {
                 let text = self.not_saved(&e);
                 self.say(Tone::Error, text);

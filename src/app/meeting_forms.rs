@@ -93,10 +93,9 @@ impl App {
             attendees: Vec::new(),
             agenda,
         };
-        if let Some(made) = self.desk_change(change) {
+        if let Some(id) = self.desk_change(change) {
             self.close_popup();
             self.mode = Mode::Meeting;
-            let id = made.unwrap_or_default();
             if !id.is_empty() {
                 self.meet.shown = Some(id.clone());
             }
@@ -138,9 +137,8 @@ impl App {
             timeframe: field(3),
         };
         // Refused (an empty "what"), the form stays open with what was typed.
-        if let Some(made) = self.desk_change(change) {
+        if let Some(id) = self.desk_change(change) {
             self.close_popup();
-            let id = made.unwrap_or_default();
             let text = word(self.cfg.lang, Word::AssignedSaved).replace("{id}", &id);
             self.say(Tone::Info, text);
         }

@@ -192,7 +192,13 @@ pub(super) fn status_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rec
 
 /// How useful an action is in the hint bar (lower first); `None` keeps it out (every screen
 /// has it, or it is obvious). The keys themselves always come from the loaded keymap.
-fn hint_rank(action: Action) -> Option<u8> {
+fn hint_rank(mode: Mode, action: Action) -> Option<u8> {
+    // In a meeting, walking the agenda and recording come first.
+    match (mode, action) {
+        (Mode::Meeting, Action::MoveDown) => return Some(0),
+        (Mode::Meeting, Action::Meeting) => return Some(10),
+        _ => {}
+    }
     Some(match action {
         Action::Confirm | Action::Save => 0,
         Action::OpenDetail | Action::Search | Action::NextValue => 1,
@@ -209,9 +215,9 @@ fn hint_rank(action: Action) -> Option<u8> {
         Action::ViewDueThisQuarter | Action::ViewBlocked | Action::Redo => 12,
         Action::ToggleLanguage | Action::NextGroup | Action::FoldAll | Action::UnfoldAll => 13,
         Action::NextNote | Action::CorrectNote | Action::WithdrawNote | Action::DiscardNote => 6,
-        Action::Conclude | Action::Meeting => 1,
-        Action::Assign | Action::OpenMeeting | Action::CloseMeeting => 5,
-        Action::AddToAgenda | Action::NewMeeting => 9,
+        Action::Conclude | Action::Assign => 1,
+        Action::OpenMeeting | Action::CloseMeeting => 5,
+        Action::Meeting | Action::AddToAgenda | Action::NewMeeting => 12,
         Action::DropItem | Action::ViewChanged => 12,
         _ => return None,
     })
@@ -231,7 +237,7 @@ pub(super) fn hint_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) 
     // First key of each action, most useful first (keymap order breaks ties).
     let mut hints: Vec<(u8, Action, String)> = Vec::new();
     for b in app.keymap().bindings(mode) {
-        let Some(rank) = hint_rank(b.action) else {
+        let Some(rank) = hint_rank(mode, b.action) else {
             continue;
         };
         if hints.iter().any(|(_, a, _)| *a == b.action) || (app.read_only() && is_edit(b.action)) {

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::Theme;
-use super::popup::{centered, frame_block, hints};
+use super::popup::{centered, frame_block};
 use super::text::{fit, safe};
 use crate::action::{Action, Mode};
 use crate::app::App;
@@ -77,28 +77,27 @@ fn head_lines(app: &App, m: &Meeting, theme: &Theme, width: usize) -> Vec<Line<'
         vf::date(m.date)
     );
     if !m.chair.is_empty() {
-        first.push_str(&format!(
-            " · {}: {}",
-            word(lang, Word::Chair),
-            safe(&m.chair)
-        ));
+        first = format!("{first} · {}: {}", word(lang, Word::Chair), safe(&m.chair));
     }
     let state = words::state(lang, m.state);
     let first = fit(&first, width.saturating_sub(state.width() + 4));
     let pad = width.saturating_sub(first.width() + state.width() + 3);
-    let second = match (&m.closing, m.state) {
-        (Some(c), MeetingState::Closed) => word(lang, Word::CountsKept)
+    let kept = m
+        .closing
+        .as_ref()
+        .filter(|_| m.state == MeetingState::Closed);
+    let second = if let Some(c) = kept {
+        word(lang, Word::CountsKept)
             .replace("{date}", &vf::date(c.as_of))
-            .replace("{counts}", &crate::i18n::tally::short(lang, &c.overall)),
-        _ => {
-            let concluded = m.agenda.iter().filter(|i| i.conclusion.is_some()).count();
-            format!(
-                " {} ({}) · {}: {concluded}",
-                word(lang, Word::Agenda),
-                m.agenda.len(),
-                word(lang, Word::Conclusion)
-            )
-        }
+            .replace("{counts}", &crate::i18n::tally::short(lang, &c.overall))
+    } else {
+        let concluded = m.agenda.iter().filter(|i| i.conclusion.is_some()).count();
+        format!(
+            " {} ({}) · {}: {concluded}",
+            word(lang, Word::Agenda),
+            m.agenda.len(),
+            word(lang, Word::Conclusion)
+        )
     };
     vec![
         Line::from(vec![
@@ -214,11 +213,11 @@ fn item_lines(app: &App, m: &Meeting, theme: &Theme) -> Vec<Line<'static>> {
             };
             let mut who = units(&a.def.lead);
             if !a.def.support.is_empty() {
-                who.push_str(&format!(
-                    " ({}: {})",
+                who = format!(
+                    "{who} ({}: {})",
                     lang.t(Msg::Support),
                     units(&a.def.support)
-                ));
+                );
             }
             lines.push(Line::raw(safe(&format!(
                 "  {} — {} — {} — {} [{status}]",
@@ -227,6 +226,24 @@ fn item_lines(app: &App, m: &Meeting, theme: &Theme) -> Vec<Line<'static>> {
         }
     }
     lines
+}
+
+/// A popup's own hint line, in the words of its mode: "enter lưu  tab ô sau  esc quay lại".
+fn hints(app: &App, mode: Mode, actions: &[Action]) -> String {
+    actions
+        .iter()
+        .map(|a| {
+            let keys: Vec<String> = app
+                .keymap()
+                .keys_for(mode, *a)
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            let label = crate::i18n::actions::describe_in(app.lang(), mode, *a).0;
+            format!("{} {label}", keys.join("/"))
+        })
+        .collect::<Vec<_>>()
+        .join("  ")
 }
 
 fn key(app: &App, mode: Mode, action: Action) -> String {

@@ -42,7 +42,7 @@ fn keys(app: &App, mode: Mode, action: Action) -> String {
 }
 
 /// A popup's own hint line: "enter xác nhận  esc quay lại", keys from the keymap.
-pub(super) fn hints(app: &App, mode: Mode, actions: &[Action]) -> String {
+fn hints(app: &App, mode: Mode, actions: &[Action]) -> String {
     actions
         .iter()
         .map(|a| format!("{} {}", keys(app, mode, *a), describe(app.lang(), *a).0))
