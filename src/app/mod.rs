@@ -1,6 +1,7 @@
 //! Application state and behaviour. `App` is changed only through [`App::update`] (actions from
 //! the keymap) and the text-entry methods; rendering reads it and never changes it.
 
+mod agenda;
 mod edit;
 pub mod input;
 mod meeting;

@@ -5,6 +5,7 @@ mod bars;
 mod detail;
 mod help;
 mod meeting;
+mod meeting_forms;
 mod popup;
 mod table;
 pub mod text;
@@ -76,10 +77,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Mode::Filter => popup::filter(frame, app, theme, body),
         Mode::UnitPicker => popup::unit_picker(frame, app, theme, body),
         Mode::Help => help::draw(frame, app, theme, body),
-        Mode::NewMeeting => meeting::new_meeting(frame, app, theme, body),
-        Mode::Assign => meeting::assign(frame, app, theme, body),
-        Mode::Conclusion => meeting::conclusion(frame, app, theme, body),
-        Mode::CloseMeeting => meeting::close_meeting(frame, app, theme, body),
+        Mode::NewMeeting => meeting_forms::new_meeting(frame, app, theme, body),
+        Mode::Assign => meeting_forms::assign(frame, app, theme, body),
+        Mode::Conclusion => meeting_forms::conclusion(frame, app, theme, body),
+        Mode::CloseMeeting => meeting_forms::close_meeting(frame, app, theme, body),
         _ => {}
     }
 }
