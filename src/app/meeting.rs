@@ -168,12 +168,8 @@ impl App {
         self.meet.scroll = 0;
         self.note_cursor = None;
         self.mode = Mode::Meeting;
+        // The form is the offer: Esc leaves the empty screen, which says how to come back to it.
         if self.meet.shown.is_none() {
-            let key = self.key_for(Mode::Meeting, Action::NewMeeting);
-            self.say(
-                Tone::Info,
-                word(self.cfg.lang, Word::NoMeeting).replace("{key}", &key),
-            );
             self.open_new_meeting();
         }
     }

@@ -27,7 +27,7 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let key = key(app, Mode::Meeting, Action::NewMeeting);
         let text = word(lang, Word::NoMeeting).replace("{key}", &key);
         frame.render_widget(
-            Paragraph::new(Line::styled(fit(&text, width), theme.dim)),
+            Paragraph::new(Line::styled(fit(&format!(" {text}"), width), theme.dim)),
             area,
         );
         return;

@@ -189,7 +189,7 @@ pub(super) fn close_meeting(frame: &mut Frame, app: &App, theme: &Theme, area: R
         theme,
         area,
         (60, 6),
-        lang.mode_name(Mode::CloseMeeting),
+        crate::i18n::actions::describe_in(lang, Mode::CloseMeeting, Action::Confirm).1,
     );
     let text = word(lang, Word::CloseQuestion)
         .replace("{id}", &safe(&id))
