@@ -265,6 +265,24 @@ fn a_meeting_is_prepared_walked_recorded_and_closed_then_the_next_carries_its_ta
     assert!(message(&app).contains("đã kết thúc"), "{}", message(&app));
     assert_eq!(app.mode(), Mode::Conclusion, "the text is kept");
     app.update(Action::DiscardNote);
+    // Reopened to correct it, closed again.
+    app.update(Action::OpenMeeting);
+    assert_eq!(app.shown_meeting().expect("H1").state, MeetingState::Open);
+    app.update(Action::Conclude);
+    assert_eq!(
+        app.conclusion_editor().lines(),
+        ["Giao Văn phòng Bộ đôn đốc."]
+    );
+    app.type_text(" Báo cáo trước 30/9.");
+    app.update(Action::Save);
+    app.update(Action::CloseMeeting);
+    app.update(Action::Confirm);
+    let h1 = app.shown_meeting().expect("H1");
+    assert_eq!(h1.state, MeetingState::Closed);
+    assert_eq!(
+        h1.item(&third).and_then(|i| i.conclusion.as_deref()),
+        Some("Giao Văn phòng Bộ đôn đốc. Báo cáo trước 30/9.")
+    );
 
     // The plan shows the action items in a group of their own.
     app.update(Action::Meeting);
@@ -315,8 +333,35 @@ fn a_meeting_is_prepared_walked_recorded_and_closed_then_the_next_carries_its_ta
             .is_none_or(|i| !i.reasons.contains(&AgendaReason::Changed))
     );
 
-    // The plan's filter "changed since the last meeting", and the mark on those rows.
+    // A task of the plan added to the agenda from the plan view.
     next.update(Action::Meeting);
+    let extra = next
+        .tasks()
+        .iter()
+        .map(|t| t.def.id.clone())
+        .find(|id| h2.item(id).is_none())
+        .expect("a task not on the agenda");
+    next.update(Action::Search);
+    next.type_text(&extra);
+    next.update(Action::Confirm);
+    assert_eq!(
+        next.selected_task().map(|t| t.def.id.clone()),
+        Some(extra.clone())
+    );
+    next.update(Action::AddToAgenda);
+    assert_eq!(
+        message(&next),
+        format!("Đã đưa {extra} vào chương trình cuộc họp H2")
+    );
+    assert_eq!(agenda(&next).last(), Some(&extra));
+    next.update(Action::AddToAgenda);
+    assert_eq!(
+        message(&next),
+        format!("{extra} đã có trong chương trình cuộc họp H2")
+    );
+    next.update(Action::Back);
+
+    // The plan's filter "changed since the last meeting", and the mark on those rows.
     next.update(Action::ViewChanged);
     let ids: Vec<String> = next
         .view()
