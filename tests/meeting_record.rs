@@ -473,3 +473,23 @@ fn action_item_form() {
     assign(&mut app, ["Báo cáo", "Cục CNTT", "", "Trước 30/9/2025"]);
     insta::assert_snapshot!(screen(&app));
 }
+
+#[test]
+fn a_conclusion_being_written_when_the_terminal_goes_is_saved() {
+    let now = Arc::new(AtomicI64::new(at(2025, 7, 15, 2)));
+    let s = store(&now);
+    let mut app = app_on(&s, "thuky", day(2025, 7, 15), Lang::Vi);
+    prepare(&mut app, "Thứ trưởng");
+    app.update(Action::Conclude);
+    app.type_text("Giao Cục CNTT");
+    app.hang_up();
+    let data = s.load("2025").expect("load");
+    let said = data
+        .desk
+        .meeting("H1")
+        .and_then(|m| m.agenda[0].conclusion.clone());
+    assert_eq!(
+        said.as_deref(),
+        Some("Giao Cục CNTT\n(bản nháp, lưu tự động khi mất kết nối)")
+    );
+}

@@ -653,6 +653,7 @@ impl App {
     /// written is saved rather than lost, marked as saved on disconnect. Every other edit was
     /// already saved when the screen said so; other drafts stay drafts.
     pub fn hang_up(&mut self) {
+        self.hang_up_conclusion();
         let text = self.note.lines().join("\n");
         let writing = self.mode == Mode::Note
             || (self.mode == Mode::Help && self.help.mode == Some(Mode::Note));

@@ -232,6 +232,37 @@ impl App {
         }
     }
 
+    /// The terminal went away while a conclusion was being written: it is saved rather than
+    /// lost, marked as saved on disconnect (refused if someone changed it since: theirs stands).
+    pub(super) fn hang_up_conclusion(&mut self) {
+        let writing = self.mode == Mode::Conclusion
+            || (self.mode == Mode::Help && self.help.mode == Some(Mode::Conclusion));
+        let text = self.meet.conclusion.lines().join("\n");
+        let Some((meeting, task, seen)) = self.meet.concluding.clone() else {
+            return;
+        };
+        if self.cfg.read_only || !writing || text.trim().is_empty() || text == seen {
+            return;
+        }
+        let text = format!(
+            "{text}\n({})",
+            self.cfg.lang.t(crate::i18n::Msg::SavedOnHangup)
+        );
+        let change = DeskChange::Conclude {
+            meeting,
+            task,
+            text,
+            seen: Some(seen),
+        };
+        let command = crate::store::Command::Desk {
+            plan: self.cfg.plan_name.clone(),
+            change,
+        };
+        if self.store.execute(&self.cfg.actor, command).is_ok() {
+            self.meet.concluding = None;
+        }
+    }
+
     /// The tasks whose state moved after `day` (for an agenda's "changed" reason).
     fn changed_after_day(&self, day: chrono::NaiveDate) -> HashSet<String> {
         self.changed_after(day).into_iter().collect()
