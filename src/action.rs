@@ -390,10 +390,13 @@ impl Mode {
                 // Typed letters narrow the list; the arrows move in it, Enter picks.
                 Mode::UnitPicker => matches!(action, A::Confirm | A::MoveUp | A::MoveDown),
                 // MoveUp / MoveDown walk the agenda; the scroll keys move within the item.
+                // NextGroup / PrevGroup show the next / previous meeting.
                 Mode::Meeting => matches!(
                     action,
                     A::Quit
                         | A::Meeting
+                        | A::NextGroup
+                        | A::PrevGroup
                         | A::MoveUp
                         | A::MoveDown
                         | A::ScrollUp

@@ -333,6 +333,16 @@ fn a_meeting_is_prepared_walked_recorded_and_closed_then_the_next_carries_its_ta
             .is_none_or(|i| !i.reasons.contains(&AgendaReason::Changed))
     );
 
+    // ] and [ show the other meetings, by date.
+    next.update(Action::PrevGroup);
+    assert_eq!(next.shown_meeting().map(|m| m.id.as_str()), Some("H1"));
+    next.update(Action::PrevGroup);
+    assert_eq!(message(&next), "Đây là cuộc họp đầu tiên");
+    next.update(Action::NextGroup);
+    next.update(Action::NextGroup);
+    assert_eq!(next.shown_meeting().map(|m| m.id.as_str()), Some("H2"));
+    assert_eq!(message(&next), "Đây là cuộc họp gần đây nhất");
+
     // A task of the plan added to the agenda from the plan view.
     next.update(Action::Meeting);
     let extra = next

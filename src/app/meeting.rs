@@ -181,6 +181,8 @@ impl App {
             Action::Quit => self.quit = true,
             Action::Back | Action::Meeting => self.mode = Mode::Normal,
             Action::Help => self.open_help(),
+            Action::NextGroup => self.step_meeting(true),
+            Action::PrevGroup => self.step_meeting(false),
             Action::MoveDown => self.step_item(true),
             Action::MoveUp => self.step_item(false),
             Action::ScrollDown => self.meet.scroll = self.meet.scroll.saturating_add(1),
@@ -202,6 +204,34 @@ impl App {
             Action::OpenMeeting => self.open_meeting(),
             Action::CloseMeeting => self.ask_close(),
             _ => {}
+        }
+    }
+
+    /// The next or previous meeting by date.
+    fn step_meeting(&mut self, forward: bool) {
+        let mut order: Vec<&Meeting> = self.meet.desk.meetings.iter().collect();
+        order.sort_by_key(|m| (m.date, m.id.len(), m.id.clone()));
+        let pos = order
+            .iter()
+            .position(|m| Some(&m.id) == self.meet.shown.as_ref());
+        let next = match (pos, forward) {
+            (Some(p), true) => order.get(p + 1),
+            (Some(p), false) => p.checked_sub(1).and_then(|p| order.get(p)),
+            (None, _) => order.last(),
+        }
+        .map(|m| m.id.clone());
+        if let Some(id) = next {
+            self.meet.shown = Some(id);
+            self.meet.item = 0;
+            self.meet.scroll = 0;
+            self.note_cursor = None;
+        } else {
+            let w = if forward {
+                Word::LastMeeting
+            } else {
+                Word::FirstMeeting
+            };
+            self.say(Tone::Info, word(self.cfg.lang, w));
         }
     }
 

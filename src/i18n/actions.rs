@@ -25,6 +25,10 @@ pub fn describe_in(lang: Lang, mode: Mode, action: Action) -> (&'static str, &'s
             ("kế hoạch", "Về danh sách nhiệm vụ")
         }
         (Mode::Meeting, Lang::En, Action::Back | Action::Meeting) => ("plan", "Back to the plan"),
+        (Mode::Meeting, Lang::Vi, Action::NextGroup) => ("họp sau", "Cuộc họp sau"),
+        (Mode::Meeting, Lang::En, Action::NextGroup) => ("next meeting", "The next meeting"),
+        (Mode::Meeting, Lang::Vi, Action::PrevGroup) => ("họp trước", "Cuộc họp trước"),
+        (Mode::Meeting, Lang::En, Action::PrevGroup) => ("prev meeting", "The previous meeting"),
         (Mode::NewMeeting | Mode::Assign, Lang::Vi, Action::Confirm) => ("lưu", "Lưu"),
         (Mode::NewMeeting | Mode::Assign, Lang::En, Action::Confirm) => ("save", "Save"),
         (Mode::NewMeeting | Mode::Assign, Lang::Vi, Action::NextField) => ("ô sau", "Ô sau"),

@@ -88,6 +88,10 @@ pub enum Word {
     BadDate,
     /// The conclusion draft was kept.
     DraftKept,
+    /// No meeting after the one shown.
+    LastMeeting,
+    /// No meeting before the one shown.
+    FirstMeeting,
 }
 
 /// A word of the meeting screen.
@@ -144,6 +148,8 @@ pub fn t(lang: Lang, w: Word) -> &'static str {
             W::What => "Nội dung",
             W::BadDate => "Ngày họp viết dạng dd/mm/yyyy",
             W::DraftKept => "Đã đóng; bản nháp kết luận được giữ lại",
+            W::LastMeeting => "Đây là cuộc họp gần đây nhất",
+            W::FirstMeeting => "Đây là cuộc họp đầu tiên",
         },
         Lang::En => match w {
             W::Screen => "Meeting",
@@ -189,6 +195,8 @@ pub fn t(lang: Lang, w: Word) -> &'static str {
             W::What => "What",
             W::BadDate => "Write the meeting's date as dd/mm/yyyy",
             W::DraftKept => "Closed; the conclusion draft is kept",
+            W::LastMeeting => "This is the latest meeting",
+            W::FirstMeeting => "This is the first meeting",
         },
     }
 }
