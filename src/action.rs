@@ -125,11 +125,13 @@ pub enum Action {
     OpenMeeting,
     /// Close the meeting (asks to confirm; the counts are kept).
     CloseMeeting,
+    /// Correct the meeting's title, date or chair.
+    EditMeeting,
 }
 
 impl Action {
     /// Every action, for help and tests.
-    pub const ALL: [Action; 58] = [
+    pub const ALL: [Action; 59] = [
         Action::Noop,
         Action::Quit,
         Action::Help,
@@ -188,6 +190,7 @@ impl Action {
         Action::Assign,
         Action::OpenMeeting,
         Action::CloseMeeting,
+        Action::EditMeeting,
     ];
 
     /// The name used in keymap files (`move_down`).
@@ -232,7 +235,7 @@ pub enum Mode {
     UnitPicker,
     /// A meeting: its agenda walked item by item.
     Meeting,
-    /// The form of a new meeting (title, date, chair).
+    /// The form of a new meeting, or of the one shown when correcting it (title, date, chair).
     NewMeeting,
     /// Writing the conclusion on an agenda item.
     Conclusion,
@@ -417,6 +420,7 @@ impl Mode {
                         | A::Assign
                         | A::OpenMeeting
                         | A::CloseMeeting
+                        | A::EditMeeting
                 ),
                 Mode::NewMeeting | Mode::Assign => {
                     matches!(action, A::Confirm | A::NextField | A::PrevField)

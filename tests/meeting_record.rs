@@ -260,14 +260,29 @@ fn a_meeting_is_prepared_walked_recorded_and_closed_then_the_next_carries_its_ta
         .map(|i| i.task.as_str())
         .collect();
     assert_eq!(concluded, ["I.1", third.as_str()]);
-    // A closed record is not changed without reopening it.
-    conclude(&mut app, " (sửa)");
-    assert!(message(&app).contains("đã kết thúc"), "{}", message(&app));
-    assert_eq!(app.mode(), Mode::Conclusion, "the text is kept");
-    app.update(Action::DiscardNote);
-    // Reopened to correct it, closed again.
+    // A closed record is not changed without reopening it: said before anything is typed.
+    for action in [Action::Conclude, Action::Assign, Action::EditMeeting] {
+        app.update(action);
+        assert_eq!(app.mode(), Mode::Meeting, "{action:?}");
+        assert_eq!(
+            message(&app),
+            "cuộc họp H1 đã kết thúc; hãy mở lại cuộc họp để sửa biên bản; chưa lưu gì"
+        );
+    }
+    // Reopened to correct it (a typo in the chair, a conclusion), closed again.
     app.update(Action::OpenMeeting);
     assert_eq!(app.shown_meeting().expect("H1").state, MeetingState::Open);
+    app.update(Action::EditMeeting);
+    assert_eq!(app.mode(), Mode::NewMeeting);
+    app.update(Action::PrevField);
+    app.text_key(steerdeck::app::TextKey::Clear);
+    app.type_text("Thứ trưởng Nguyễn Văn B");
+    app.update(Action::Confirm);
+    assert_eq!(message(&app), "Đã sửa cuộc họp H1");
+    assert_eq!(
+        app.shown_meeting().expect("H1").chair,
+        "Thứ trưởng Nguyễn Văn B"
+    );
     app.update(Action::Conclude);
     assert_eq!(
         app.conclusion_editor().lines(),

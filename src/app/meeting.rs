@@ -27,6 +27,8 @@ pub struct MeetingView {
     pub(super) scroll: u16,
     /// The fields of the open form (a new meeting, an action item) and the one typed in.
     pub(super) form: Vec<TextInput>,
+    /// The meeting the meeting form corrects (none: the form makes a new one).
+    pub(super) editing: Option<String>,
     pub(super) field: usize,
     /// The conclusion being written, the meeting and item it is on, and what it said before.
     pub(super) conclusion: ratatui_textarea::TextArea<'static>,
@@ -50,6 +52,7 @@ impl MeetingView {
                 self.scroll,
                 &self.form,
                 self.field,
+                &self.editing,
                 self.conclusion.lines(),
                 &self.concluding,
                 self.since,
@@ -196,6 +199,7 @@ impl App {
             Action::Redo => self.redo(),
             Action::ToggleLanguage => self.toggle_language(),
             Action::NewMeeting => self.open_new_meeting(),
+            Action::EditMeeting => self.open_edit_meeting(),
             Action::DropItem => self.drop_item(),
             Action::ItemUp => self.move_item(false),
             Action::ItemDown => self.move_item(true),
@@ -347,6 +351,21 @@ impl App {
         saved
     }
 
+    /// The meeting shown, if its record may be written to: not while it is closed (said, before
+    /// anything is typed that the store would refuse).
+    pub(super) fn meeting_to_write(&mut self) -> Option<Meeting> {
+        let m = self.meeting_to_edit()?;
+        if m.state == MeetingState::Closed {
+            let p = crate::store::DeskProblem::Closed {
+                meeting: m.id.clone(),
+            };
+            let text = crate::i18n::meeting::problem(self.cfg.lang, &p);
+            self.say(Tone::Error, text);
+            return None;
+        }
+        Some(m)
+    }
+
     /// The first key bound to `action` in `mode`, as the hint bar writes it.
     pub(super) fn key_for(&self, mode: Mode, action: Action) -> String {
         self.cfg
@@ -388,6 +407,10 @@ impl App {
     /// The open form's fields and the one typed in.
     pub fn meeting_form(&self) -> (&[TextInput], usize) {
         (&self.meet.form, self.meet.field)
+    }
+    /// The meeting the meeting form corrects (none: it prepares a new one).
+    pub fn meeting_editing(&self) -> Option<&str> {
+        self.meet.editing.as_deref()
     }
     /// The conclusion being written.
     pub fn conclusion_editor(&self) -> &ratatui_textarea::TextArea<'static> {

@@ -29,12 +29,33 @@ impl App {
             TextInput::default(),
         ];
         self.meet.field = 2;
+        self.meet.editing = None;
+        self.open_popup(Mode::NewMeeting);
+    }
+
+    /// The same form on the meeting shown, to correct its title, date or chair.
+    pub(super) fn open_edit_meeting(&mut self) {
+        let Some(m) = self.meeting_to_write() else {
+            return;
+        };
+        let value = |s: &str| {
+            let mut t = TextInput::default();
+            t.set(s);
+            t
+        };
+        self.meet.form = vec![
+            value(&m.title),
+            value(&crate::i18n::format::date(m.date)),
+            value(&m.chair),
+        ];
+        self.meet.field = 0;
+        self.meet.editing = Some(m.id);
         self.open_popup(Mode::NewMeeting);
     }
 
     /// The form of an action item under the agenda item on screen.
     pub(super) fn open_assign(&mut self) {
-        if self.meeting_to_edit().is_none() {
+        if self.meeting_to_write().is_none() {
             return;
         }
         if self.agenda_task().is_none() {
@@ -80,6 +101,21 @@ impl App {
             self.say(Tone::Error, word(self.cfg.lang, Word::BadDate));
             return;
         };
+        if let Some(id) = self.meet.editing.clone() {
+            let change = DeskChange::EditMeeting {
+                meeting: id.clone(),
+                title: Some(text(0, self)),
+                date: Some(date),
+                chair: Some(text(2, self)),
+                attendees: None,
+            };
+            if self.desk_change(change).is_some() {
+                self.close_popup();
+                let said = word(self.cfg.lang, Word::Edited).replace("{id}", &id);
+                self.say(Tone::Info, said);
+            }
+            return;
+        }
         let changed: HashSet<String> = match self.meet.desk.last_closed_before(date) {
             Some(last) => self.changed_after_day(last.date),
             None => HashSet::new(),
@@ -152,7 +188,7 @@ impl App {
 
     /// The conclusion editor on the item: its draft if one was kept, else the conclusion.
     pub(super) fn open_conclusion(&mut self) {
-        let Some(m) = self.meeting_to_edit() else {
+        let Some(m) = self.meeting_to_write() else {
             return;
         };
         let Some(item) = m.agenda.get(self.meet.item).cloned() else {

@@ -235,6 +235,8 @@ pub fn describe(lang: Lang, action: Action) -> (&'static str, &'static str) {
             "open",
             "Open the meeting (or reopen it to correct the record)",
         ),
+        (Lang::Vi, Action::EditMeeting) => ("sửa cuộc họp", "Sửa tiêu đề, ngày họp, người chủ trì"),
+        (Lang::En, Action::EditMeeting) => ("edit meeting", "Correct the title, date or chair"),
         (Lang::Vi, Action::CloseMeeting) => (
             "kết thúc họp",
             "Kết thúc cuộc họp (lưu biên bản và số liệu)",

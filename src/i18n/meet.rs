@@ -88,6 +88,10 @@ pub enum Word {
     BadDate,
     /// The conclusion draft was kept.
     DraftKept,
+    /// The form of a meeting being corrected: `{id}`.
+    EditTitle,
+    /// The meeting `{id}` was corrected.
+    Edited,
     /// No meeting after the one shown.
     LastMeeting,
     /// No meeting before the one shown.
@@ -148,6 +152,8 @@ pub fn t(lang: Lang, w: Word) -> &'static str {
             W::What => "Nội dung",
             W::BadDate => "Ngày họp viết dạng dd/mm/yyyy",
             W::DraftKept => "Đã đóng; bản nháp kết luận được giữ lại",
+            W::EditTitle => "Sửa cuộc họp {id}",
+            W::Edited => "Đã sửa cuộc họp {id}",
             W::LastMeeting => "Đây là cuộc họp gần đây nhất",
             W::FirstMeeting => "Đây là cuộc họp đầu tiên",
         },
@@ -195,6 +201,8 @@ pub fn t(lang: Lang, w: Word) -> &'static str {
             W::What => "What",
             W::BadDate => "Write the meeting's date as dd/mm/yyyy",
             W::DraftKept => "Closed; the conclusion draft is kept",
+            W::EditTitle => "Correct meeting {id}",
+            W::Edited => "Meeting {id} corrected",
             W::LastMeeting => "This is the latest meeting",
             W::FirstMeeting => "This is the first meeting",
         },

@@ -288,5 +288,6 @@ fn is_edit(a: Action) -> bool {
             | Action::Assign
             | Action::OpenMeeting
             | Action::CloseMeeting
+            | Action::EditMeeting
     )
 }

@@ -90,7 +90,11 @@ fn popup(frame: &mut Frame, theme: &Theme, area: Rect, size: (u16, u16), title: 
 
 pub(super) fn new_meeting(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let lang = app.lang();
-    let inner = popup(frame, theme, area, (70, 7), word(lang, Word::NewTitle));
+    let title = app.meeting_editing().map_or_else(
+        || word(lang, Word::NewTitle).to_string(),
+        |id| word(lang, Word::EditTitle).replace("{id}", &safe(id)),
+    );
+    let inner = popup(frame, theme, area, (70, 7), &title);
     let [fields, _, hint] = Layout::vertical([
         Constraint::Length(3),
         Constraint::Fill(1),
