@@ -2,6 +2,7 @@
 //! the keymap) and the text-entry methods; rendering reads it and never changes it.
 
 mod agenda;
+mod changes;
 mod edit;
 pub mod input;
 mod meeting;
