@@ -59,12 +59,16 @@ pub fn change(lang: Lang, c: &Change) -> String {
             format!(
                 "{}: {} → {}",
                 name("target"),
-                measured(lang, from),
-                measured(lang, to)
+                measured(lang, from.as_ref()),
+                measured(lang, to.as_ref())
             )
         }
         Change::TargetWithdrawn { reading } => {
-            format!("{}: {}", name("target_withdrawn"), measured(lang, reading))
+            format!(
+                "{}: {}",
+                name("target_withdrawn"),
+                measured(lang, reading.as_ref())
+            )
         }
         Change::Meeting { title } => format!("{}: {title}", name("meeting")),
         Change::MeetingState { from, to } => {
@@ -115,8 +119,8 @@ pub fn change(lang: Lang, c: &Change) -> String {
 }
 
 /// A target's value as people read it: "81,5% (30/06/2025)".
-fn measured(lang: Lang, m: &Option<crate::domain::history::Measured>) -> String {
-    m.as_ref().map_or_else(
+fn measured(lang: Lang, m: Option<&crate::domain::history::Measured>) -> String {
+    m.map_or_else(
         || "—".to_string(),
         |m| {
             let value = m
