@@ -77,7 +77,7 @@ impl App {
             self.say(Tone::Error, lang.t(crate::i18n::Msg::SelectTask));
             return;
         };
-        let Some(m) = editable(&self.meet.desk).cloned() else {
+        let Some(m) = editable(&self.desk).cloned() else {
             let key = self.key_for(Mode::Normal, Action::Meeting);
             self.say(
                 Tone::Error,

@@ -2,37 +2,21 @@
 //! the history), for the agenda's "changed" reason, the plan's filter and the mark on its rows.
 
 use chrono::NaiveDate;
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 use super::{App, Tone};
 use crate::domain::Event;
 use crate::i18n::meet::{Word, t as word};
 
-/// The fields that count as a task having moved: its state, and new action items.
-const MOVES: [&str; 7] = [
-    "status",
-    "progress",
-    "completed_on",
-    "note",
-    "note_withdrawn",
-    "note_corrected",
-    "assigned",
-];
-
 impl App {
-    /// The tasks whose state moved after `day` (in the zone the screen shows times in).
-    pub(super) fn changed_after(&self, day: NaiveDate) -> BTreeSet<String> {
+    /// What changed after the last meeting closed by `day` (by the history's sequence number
+    /// of its close): what the agenda, the filter and the marks call "changed".
+    pub(super) fn changed_since_last(&self, day: NaiveDate) -> HashSet<String> {
         let events: Vec<Event> = self
             .store
             .history(&self.cfg.plan_name, None)
             .unwrap_or_default();
-        let offset = self.cfg.zone.offset();
-        events
-            .into_iter()
-            .filter(|e| MOVES.contains(&e.field.as_str()))
-            .filter(|e| e.at.with_timezone(&offset).date_naive() > day)
-            .filter_map(|e| e.task)
-            .collect()
+        self.desk.changed_since_last(&events, day)
     }
 
     /// A task of this screen was just edited: it moved since the last meeting.

@@ -17,8 +17,6 @@ use crate::store::{Command, DeskChange, Outcome};
 /// What the meeting screen keeps besides the App's own state.
 #[derive(Default)]
 pub struct MeetingView {
-    /// The plan's meetings, action items and targets' readings, as last loaded.
-    pub(super) desk: Desk,
     /// The meeting on screen.
     pub(super) shown: Option<String>,
     /// The agenda item on screen.
@@ -63,18 +61,17 @@ impl MeetingView {
 }
 
 impl App {
-    /// Takes in the desk of a (re)load: the meeting shown stays, the changed tasks are counted
-    /// again from the history since the last closed meeting.
-    pub(super) fn load_desk(&mut self, desk: Desk) {
-        let keep = self.agenda_task().map(|t| t.def.id.clone());
-        self.meet.desk = desk;
+    /// Takes in the desk of a (re)load: the meeting shown stays, on the item about `keep` if it
+    /// is still there; the changed tasks are counted again from the history since the last
+    /// closed meeting.
+    pub(super) fn load_desk(&mut self, keep: Option<String>) {
         if self
             .meet
             .shown
             .as_deref()
-            .is_none_or(|id| self.meet.desk.meeting(id).is_none())
+            .is_none_or(|id| self.desk.meeting(id).is_none())
         {
-            self.meet.shown = choose(&self.meet.desk);
+            self.meet.shown = choose(&self.desk);
         }
         if let Some(pos) = keep.and_then(|id| {
             self.shown_meeting()
@@ -84,15 +81,14 @@ impl App {
         }
         let n = self.shown_meeting().map_or(0, |m| m.agenda.len());
         self.meet.item = self.meet.item.min(n.saturating_sub(1));
-        self.meet.since = self
-            .meet
-            .desk
-            .last_closed_before(self.cfg.as_of)
-            .map(|m| m.date);
-        self.meet.changed = self
-            .meet
-            .since
-            .map_or_else(BTreeSet::new, |d| self.changed_after(d));
+        self.meet.since = self.desk.last_closed_before(self.cfg.as_of).map(|m| m.date);
+        self.meet.changed = if self.meet.since.is_some() {
+            self.changed_since_last(self.cfg.as_of)
+                .into_iter()
+                .collect()
+        } else {
+            BTreeSet::new()
+        };
         if self.filter.ids.is_some() {
             self.filter.ids = Some(self.meet.changed.clone());
         }
@@ -100,7 +96,7 @@ impl App {
 
     /// The meeting on screen.
     pub fn shown_meeting(&self) -> Option<&Meeting> {
-        self.meet.desk.meeting(self.meet.shown.as_deref()?)
+        self.desk.meeting(self.meet.shown.as_deref()?)
     }
 
     /// The task of the agenda item on screen.
@@ -133,7 +129,7 @@ impl App {
     /// `m` from the plan: the open meeting, else the latest planned, else the latest; with no
     /// meeting at all, the form that prepares one.
     pub(super) fn enter_meeting(&mut self) {
-        self.meet.shown = choose(&self.meet.desk);
+        self.meet.shown = choose(&self.desk);
         self.meet.item = 0;
         self.meet.scroll = 0;
         self.note_cursor = None;
@@ -180,7 +176,7 @@ impl App {
 
     /// The next or previous meeting by date.
     fn step_meeting(&mut self, forward: bool) {
-        let mut order: Vec<&Meeting> = self.meet.desk.meetings.iter().collect();
+        let mut order: Vec<&Meeting> = self.desk.meetings.iter().collect();
         order.sort_by_key(|m| (m.date, m.id.len(), m.id.clone()));
         let pos = order
             .iter()
@@ -345,10 +341,6 @@ impl App {
 
 /// Read access for drawing.
 impl App {
-    /// The plan's meetings and action items.
-    pub fn desk(&self) -> &Desk {
-        &self.meet.desk
-    }
     /// The agenda item on screen (an index into the shown meeting's agenda).
     pub fn agenda_item(&self) -> usize {
         self.meet.item

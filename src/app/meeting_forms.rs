@@ -1,15 +1,14 @@
 //! The meeting screen's forms: a new meeting (its agenda proposed from the plan), the
 //! conclusion on an agenda item, and an action item assigned under it.
 
-use std::collections::HashSet;
-
 use super::{Action, App, Mode, TextInput, Tone};
 use crate::domain::meeting::propose_agenda;
 use crate::i18n::meet::{Word, t as word};
+use crate::i18n::meeting::W;
 use crate::store::DeskChange;
 
 /// The new meeting form's fields.
-pub const NEW_FIELDS: [Word; 3] = [Word::Title, Word::Date, Word::Chair];
+pub const NEW_FIELDS: [W; 3] = [W::Title, W::Date, W::Chair];
 
 impl App {
     /// The form of a new meeting: the default title, the review date, the chair to type.
@@ -24,7 +23,7 @@ impl App {
             t
         };
         self.meet.form = vec![
-            value(word(self.cfg.lang, Word::DefaultTitle)),
+            value(crate::i18n::meeting::word(self.cfg.lang, W::DefaultTitle)),
             value(&crate::i18n::format::date(self.cfg.as_of)),
             TextInput::default(),
         ];
@@ -116,11 +115,8 @@ impl App {
             }
             return;
         }
-        let changed: HashSet<String> = match self.meet.desk.last_closed_before(date) {
-            Some(last) => self.changed_after_day(last.date),
-            None => HashSet::new(),
-        };
-        let agenda = propose_agenda(self.tasks(), date, &changed, &self.meet.desk.actions);
+        let changed = self.changed_since_last(date);
+        let agenda = propose_agenda(self.tasks(), date, &changed, &self.desk.actions);
         let n = agenda.len();
         let change = DeskChange::NewMeeting {
             title: text(0, self),
@@ -228,7 +224,6 @@ impl App {
             self.say(Tone::Info, text);
         } else {
             let now = self
-                .meet
                 .desk
                 .meeting(&meeting)
                 .and_then(|m| m.item(&task))
@@ -297,11 +292,6 @@ impl App {
         if self.store.execute(&self.cfg.actor, command).is_ok() {
             self.meet.concluding = None;
         }
-    }
-
-    /// The tasks whose state moved after `day` (for an agenda's "changed" reason).
-    fn changed_after_day(&self, day: chrono::NaiveDate) -> HashSet<String> {
-        self.changed_after(day).into_iter().collect()
     }
 }
 

@@ -59,6 +59,8 @@ pub struct App {
     cfg: AppConfig,
     /// The plan definition.
     plan: Plan,
+    /// The plan's meetings and targets' readings (the action items are among the tasks).
+    desk: crate::domain::Desk,
     index: TaskIndex,
     /// Active filters.
     filter: Filter,
@@ -161,8 +163,8 @@ impl App {
     /// Loads the plan from the store and builds the first view.
     pub fn new(store: Box<dyn PlanStore>, cfg: AppConfig) -> Result<Self, StoreError> {
         let mut data = store.load(&cfg.plan_name)?;
-        let desk = std::mem::take(&mut data.desk);
         let last_seq = store.last_seq()?;
+        let desk = std::mem::take(&mut data.desk);
         // The tasks move into the index; `plan` keeps the rest (pillars, year), not a second copy.
         let (plan, tasks) = data.split();
         let index = TaskIndex::new(tasks, &cfg.registry);
@@ -170,6 +172,7 @@ impl App {
             store,
             cfg,
             plan,
+            desk,
             index,
             filter: Filter::default(),
             search: TextInput::default(),
@@ -208,7 +211,7 @@ impl App {
             grouping_before_search: None,
             meet: meeting::MeetingView::default(),
         };
-        app.load_desk(desk);
+        app.load_desk(None);
         app.rebuild();
         app.selected = usize::from(app.view.rows.len() > 1);
         Ok(app)
@@ -348,12 +351,13 @@ impl App {
     /// Reloads everything from the store (after another session changed it), keeping the place.
     pub fn reload(&mut self) -> Result<(), StoreError> {
         let mut data = self.store.load(&self.cfg.plan_name)?;
+        let item = self.agenda_task().map(|t| t.def.id.clone());
         self.last_seq = self.store.last_seq()?;
-        let desk = std::mem::take(&mut data.desk);
+        self.desk = std::mem::take(&mut data.desk);
         let (plan, tasks) = data.split();
         self.plan = plan;
         self.index = TaskIndex::new(tasks, &self.cfg.registry);
-        self.load_desk(desk);
+        self.load_desk(item);
         self.history = None;
         self.rebuild();
         self.ensure_history();
@@ -465,6 +469,10 @@ impl App {
     /// The plan definition.
     pub fn plan(&self) -> &Plan {
         &self.plan
+    }
+    /// The plan's meetings and targets' readings.
+    pub fn desk(&self) -> &crate::domain::Desk {
+        &self.desk
     }
     /// Active filters.
     pub fn filter(&self) -> &Filter {

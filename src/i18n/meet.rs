@@ -8,20 +8,10 @@ use super::Lang;
 pub enum Word {
     /// The screen's title.
     Screen,
-    /// The title a new meeting is proposed with.
-    DefaultTitle,
     /// No meeting yet: `{key}` prepares one.
     NoMeeting,
     /// The new meeting form's title.
     NewTitle,
-    /// A meeting's title (form label).
-    Title,
-    /// The meeting's day (form label).
-    Date,
-    /// Who chairs (form label and header).
-    Chair,
-    /// The agenda.
-    Agenda,
     /// The agenda is empty: `{key}` in the plan adds the selected task.
     EmptyAgenda,
     /// "Item {n}/{total}".
@@ -30,12 +20,8 @@ pub enum Word {
     Reasons,
     /// An item put on the agenda by a person.
     AddedByHand,
-    /// The conclusion.
-    Conclusion,
     /// No conclusion yet.
     NoConclusion,
-    /// The action items of the item.
-    Assigned,
     /// The action item form's title.
     AssignTitle,
     /// The conclusion editor's title: `{task}`.
@@ -78,8 +64,6 @@ pub enum Word {
     ChangedMark,
     /// The deadline the typed timeframe gives: `{date}`.
     ReadsAs,
-    /// The typed timeframe gives no deadline.
-    ReadsNone,
     /// The counts kept at close: `{date}`, `{counts}`.
     CountsKept,
     /// What the action item is (form label).
@@ -104,22 +88,15 @@ pub fn t(lang: Lang, w: Word) -> &'static str {
     match lang {
         Lang::Vi => match w {
             W::Screen => "Cuộc họp",
-            W::DefaultTitle => "Họp Ban Chỉ đạo",
             W::NoMeeting => "Chưa có cuộc họp nào: bấm {key} để chuẩn bị cuộc họp",
             W::NewTitle => "Chuẩn bị cuộc họp",
-            W::Title => "Tiêu đề",
-            W::Date => "Ngày họp",
-            W::Chair => "Chủ trì",
-            W::Agenda => "Chương trình họp",
             W::EmptyAgenda => {
                 "Chương trình họp chưa có mục nào: chọn nhiệm vụ trong danh sách, bấm {key}"
             }
             W::Item => "Mục {n}/{total}",
             W::Reasons => "Lý do đưa vào",
             W::AddedByHand => "do thư ký bổ sung",
-            W::Conclusion => "Kết luận",
             W::NoConclusion => "chưa có kết luận",
-            W::Assigned => "Nhiệm vụ giao",
             W::AssignTitle => "Giao nhiệm vụ",
             W::ConclusionTitle => "Kết luận về {task}",
             W::CloseQuestion => {
@@ -147,7 +124,6 @@ pub fn t(lang: Lang, w: Word) -> &'static str {
             }
             W::ChangedMark => "có thay đổi từ cuộc họp trước",
             W::ReadsAs => "→ thời hạn {date}",
-            W::ReadsNone => "→ không xác định được thời hạn",
             W::CountsKept => "Số liệu khi kết thúc (tính đến {date}): {counts}",
             W::What => "Nội dung",
             W::BadDate => "Ngày họp viết dạng dd/mm/yyyy",
@@ -159,20 +135,13 @@ pub fn t(lang: Lang, w: Word) -> &'static str {
         },
         Lang::En => match w {
             W::Screen => "Meeting",
-            W::DefaultTitle => "Steering Committee meeting",
             W::NoMeeting => "No meeting yet: press {key} to prepare one",
             W::NewTitle => "Prepare a meeting",
-            W::Title => "Title",
-            W::Date => "Date",
-            W::Chair => "Chair",
-            W::Agenda => "Agenda",
             W::EmptyAgenda => "The agenda is empty: select a task in the plan and press {key}",
             W::Item => "Item {n}/{total}",
             W::Reasons => "On the agenda because",
             W::AddedByHand => "added by the secretariat",
-            W::Conclusion => "Conclusion",
             W::NoConclusion => "no conclusion yet",
-            W::Assigned => "Tasks assigned",
             W::AssignTitle => "Assign a task",
             W::ConclusionTitle => "Conclusion on {task}",
             W::CloseQuestion => {
@@ -196,7 +165,6 @@ pub fn t(lang: Lang, w: Word) -> &'static str {
             W::NoClosedMeeting => "No meeting closed by {date}: nothing to compare with",
             W::ChangedMark => "changed since the last meeting",
             W::ReadsAs => "→ deadline {date}",
-            W::ReadsNone => "→ no deadline can be read from it",
             W::CountsKept => "Counts at close (as of {date}): {counts}",
             W::What => "What",
             W::BadDate => "Write the meeting's date as dd/mm/yyyy",

@@ -15,6 +15,7 @@ use crate::app::App;
 use crate::domain::meeting::{Meeting, MeetingState};
 use crate::domain::{Status, Timeliness};
 use crate::i18n::meet::{Word, t as word};
+use crate::i18n::meeting::{W, word as said};
 use crate::i18n::{Lang, Msg, format as vf, meeting as words};
 
 /// Agenda rows shown at most; the item below gets the rest.
@@ -76,7 +77,7 @@ fn head_lines(app: &App, m: &Meeting, theme: &Theme, width: usize) -> Vec<Line<'
         vf::date(m.date)
     );
     if !m.chair.is_empty() {
-        first = format!("{first} · {}: {}", word(lang, Word::Chair), safe(&m.chair));
+        first = format!("{first} · {}: {}", said(lang, W::Chair), safe(&m.chair));
     }
     let state = words::state(lang, m.state);
     let first = fit(&first, width.saturating_sub(state.width() + 4));
@@ -93,9 +94,9 @@ fn head_lines(app: &App, m: &Meeting, theme: &Theme, width: usize) -> Vec<Line<'
         let concluded = m.agenda.iter().filter(|i| i.conclusion.is_some()).count();
         format!(
             " {} ({}) · {}: {concluded}",
-            word(lang, Word::Agenda),
+            said(lang, W::Agenda),
             m.agenda.len(),
-            word(lang, Word::Conclusion)
+            said(lang, W::Conclusion)
         )
     };
     vec![
@@ -169,7 +170,7 @@ fn item_lines(app: &App, m: &Meeting, theme: &Theme) -> Vec<Line<'static>> {
     let Some(item) = m.agenda.get(app.agenda_item()) else {
         return Vec::new();
     };
-    let label = |w: Word| Span::styled(format!("{}: ", word(lang, w)), theme.title);
+    let label = |w: &str| Span::styled(format!("{w}: "), theme.title);
     let reasons = if item.reasons.is_empty() {
         word(lang, Word::AddedByHand).to_string()
     } else {
@@ -179,14 +180,17 @@ fn item_lines(app: &App, m: &Meeting, theme: &Theme) -> Vec<Line<'static>> {
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let mut lines = vec![Line::from(vec![label(Word::Reasons), Span::raw(reasons)])];
+    let mut lines = vec![Line::from(vec![
+        label(word(lang, Word::Reasons)),
+        Span::raw(reasons),
+    ])];
     match &item.conclusion {
         Some(c) => {
-            lines.push(Line::from(label(Word::Conclusion)));
+            lines.push(Line::from(label(said(lang, W::Conclusion))));
             lines.extend(c.lines().map(|l| Line::raw(format!("  {}", safe(l)))));
         }
         None => lines.push(Line::from(vec![
-            label(Word::Conclusion),
+            label(said(lang, W::Conclusion)),
             Span::styled(word(lang, Word::NoConclusion), theme.dim),
         ])),
     }
@@ -197,7 +201,7 @@ fn item_lines(app: &App, m: &Meeting, theme: &Theme) -> Vec<Line<'static>> {
         .filter(|a| a.meeting == m.id && a.about.as_deref() == Some(item.task.as_str()))
         .collect();
     if !assigned.is_empty() {
-        lines.push(Line::from(label(Word::Assigned)));
+        lines.push(Line::from(label(said(lang, W::Assigned))));
         for a in assigned {
             let status = app
                 .tasks()

@@ -103,7 +103,7 @@ pub(super) fn new_meeting(frame: &mut Frame, app: &App, theme: &Theme, area: Rec
     .areas(inner);
     let labels: Vec<String> = crate::app::NEW_FIELDS
         .iter()
-        .map(|w| word(lang, *w).to_string())
+        .map(|w| crate::i18n::meeting::word(lang, *w).to_string())
         .collect();
     form(frame, app, theme, &labels, fields);
     let actions = [Action::Confirm, Action::NextField, Action::Back];
@@ -144,7 +144,10 @@ pub(super) fn assign(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     form(frame, app, theme, &labels, fields);
     let reading = app.assign_deadline().map(|r| match r.deadline() {
         Some(d) => word(lang, Word::ReadsAs).replace("{date}", &vf::date(d)),
-        None => word(lang, Word::ReadsNone).to_string(),
+        None => format!(
+            "→ {}",
+            crate::i18n::meeting::word(lang, crate::i18n::meeting::W::NoDeadlineRead)
+        ),
     });
     frame.render_widget(
         Paragraph::new(Line::styled(
