@@ -1,6 +1,7 @@
 //! Application state and behaviour. `App` is changed only through [`App::update`] (actions from
 //! the keymap) and the text-entry methods; rendering reads it and never changes it.
 
+mod dashboard;
 mod edit;
 pub mod input;
 pub mod menu;
@@ -12,6 +13,7 @@ use ratatui_textarea::TextArea;
 use std::collections::{BTreeMap, HashSet};
 
 pub use crate::action::{Action, Mode};
+pub use dashboard::{Dashboard, Line as DashLine, Section};
 pub use edit::{Edit, Fields};
 pub use input::{TextInput, TextKey};
 pub use menu::FilterMenu;
@@ -121,6 +123,10 @@ pub struct App {
     unit_cursor: usize,
     /// The grouping before a search switched to [`Grouping::Ranked`], back when it is cleared.
     grouping_before_search: Option<Grouping>,
+    /// Meetings, action items and targets' readings, as the store gave them.
+    desk: crate::domain::Desk,
+    /// The dashboard, counted when the data changes.
+    dash: Dashboard,
 }
 
 /// The smallest terminal that can show the plan usefully.
@@ -158,6 +164,8 @@ impl App {
         // The tasks move into the index; `plan` keeps the rest (pillars, year), not a second copy.
         let (plan, tasks) = data.split();
         let index = TaskIndex::new(tasks, &cfg.registry);
+        let desk = crate::domain::Desk::default();
+        let dash = Dashboard::new(&plan, index.tasks(), &cfg.registry, cfg.as_of, &desk);
         let mut app = App {
             store,
             cfg,
@@ -198,6 +206,8 @@ impl App {
             unit_query: TextInput::default(),
             unit_cursor: 0,
             grouping_before_search: None,
+            desk,
+            dash,
         };
         app.rebuild();
         app.selected = usize::from(app.view.rows.len() > 1);
@@ -339,6 +349,7 @@ impl App {
         self.plan = plan;
         self.index = TaskIndex::new(tasks, &self.cfg.registry);
         self.history = None;
+        self.refresh_dashboard();
         self.rebuild();
         self.ensure_history();
         Ok(())

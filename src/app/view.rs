@@ -5,6 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, HashSet};
 
+use crate::domain::summary::tally;
 use crate::domain::timeframe::quarter_of;
 use crate::domain::{Plan, Tally, Task, UnitRegistry};
 use crate::i18n::{Lang, format as vf};
@@ -121,10 +122,10 @@ pub fn build(input: &ViewInput<'_>) -> View {
         ..View::default()
     };
     for ((_, key), (label, positions)) in members {
-        let counts = Tally::of(
-            positions
-                .iter()
-                .map(|&p| input.tasks[input.selected[p].0].timeliness(input.as_of)),
+        // The same count the dashboard and `summary` make, so they can never disagree.
+        let counts = tally(
+            positions.iter().map(|&p| &input.tasks[input.selected[p].0]),
+            input.as_of,
         );
         let folded = input.folded.contains(&key);
         view.rows.push(Row::Group(view.groups.len()));

@@ -36,19 +36,26 @@ pub(super) fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Grouping::Ranked => Msg::GroupByRank,
     };
     let filters = filter_summary(app);
-    let second = format!(
-        " {}: {} · {} / {} {} · {}",
-        lang.t(Msg::Filters),
-        if filters.is_empty() {
-            lang.t(Msg::NoFilter).to_string()
-        } else {
-            filters.join(", ")
-        },
-        vf::count(lang, app.view().matched),
-        vf::count(lang, app.tasks().len()),
-        lang.t(Msg::Tasks),
-        lang.t(grouping),
-    );
+    let on_dashboard = app.mode() == Mode::Dashboard
+        || (app.mode() == Mode::Help && app.help().mode == Some(Mode::Dashboard));
+    let body = usize::from(frame.area().height.saturating_sub(4));
+    let second = if on_dashboard {
+        super::dashboard::header_line(app, body)
+    } else {
+        format!(
+            " {}: {} · {} / {} {} · {}",
+            lang.t(Msg::Filters),
+            if filters.is_empty() {
+                lang.t(Msg::NoFilter).to_string()
+            } else {
+                filters.join(", ")
+            },
+            vf::count(lang, app.view().matched),
+            vf::count(lang, app.tasks().len()),
+            lang.t(Msg::Tasks),
+            lang.t(grouping),
+        )
+    };
     let pad = |s: String| {
         let s = fit(&s, width);
         let fill = width.saturating_sub(s.width());
@@ -206,6 +213,7 @@ fn hint_rank(action: Action) -> Option<u8> {
         Action::ViewDueThisQuarter | Action::ViewBlocked | Action::Redo => 12,
         Action::ToggleLanguage | Action::NextGroup | Action::FoldAll | Action::UnfoldAll => 13,
         Action::NextNote | Action::CorrectNote | Action::WithdrawNote | Action::DiscardNote => 6,
+        Action::Dashboard => 6,
         _ => return None,
     })
 }
