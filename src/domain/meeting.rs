@@ -20,7 +20,16 @@ use super::timeliness::{Tally, Timeliness};
 
 /// Where a meeting is in its life.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::EnumIter, strum::EnumString,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::EnumIter,
+    strum::EnumString,
+    strum::Display,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
@@ -101,6 +110,9 @@ pub struct Closing {
     pub pillars: Vec<GroupTally>,
     /// The ids of the tasks done at that date.
     pub done: Vec<String>,
+    /// The history's sequence number of the close: later events are what changed since.
+    #[serde(default)]
+    pub seq: u64,
 }
 
 /// A review meeting.
@@ -197,6 +209,24 @@ impl Desk {
             .max_by_key(|m| (m.date, m.id.len(), m.id.clone()))
     }
 
+    /// The ids of what changed (tasks, action items, targets) in `events` after the last
+    /// meeting closed before `day` (or on it); every id in `events` when none has closed.
+    pub fn changed_since_last(
+        &self,
+        events: &[super::history::Event],
+        day: NaiveDate,
+    ) -> HashSet<String> {
+        let after = self
+            .last_closed_before(day)
+            .and_then(|m| m.closing.as_ref())
+            .map_or(0, |c| c.seq);
+        events
+            .iter()
+            .filter(|e| e.seq > after && moves(&e.field))
+            .filter_map(|e| e.task.clone())
+            .collect()
+    }
+
     /// The latest meeting by date (the one papers default to).
     pub fn latest(&self) -> Option<&Meeting> {
         self.meetings
@@ -265,10 +295,28 @@ impl Desk {
     }
 }
 
+/// Whether an event's field is a change of where a task stands (status, progress, notes, a
+/// target's value, an assignment), as opposed to a meeting's own record.
+pub fn moves(field: &str) -> bool {
+    matches!(
+        field,
+        "status"
+            | "progress"
+            | "completed_on"
+            | "note"
+            | "note_withdrawn"
+            | "note_corrected"
+            | "target"
+            | "target_withdrawn"
+            | "assigned"
+    )
+}
+
 /// What the agenda of a meeting on `day` proposes, in order: overdue tasks, blocked ones, those
 /// due by the end of the quarter, those that changed since the last meeting (`changed`, ids),
 /// and earlier meetings' action items not done yet. Each task once, with every reason it has;
 /// done and cancelled tasks are not proposed except as changed.
+#[allow(clippy::implicit_hasher)] // one caller, with the default hasher
 pub fn propose_agenda(
     tasks: &[Task],
     day: NaiveDate,

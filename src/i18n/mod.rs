@@ -8,6 +8,7 @@ mod en;
 pub mod errors;
 pub mod format;
 pub mod history;
+pub mod meeting;
 pub mod tally;
 mod vi;
 
