@@ -9,10 +9,12 @@ use ratatui::buffer::Buffer;
 use std::sync::Arc;
 
 use steerdeck::app::{Action, App, AppConfig, DashLine, Grouping, Mode};
-use steerdeck::domain::{Status, Tally, UnitRegistry};
+use steerdeck::domain::{MeetingState, Standing, Status, Tally, UnitRegistry};
 use steerdeck::i18n::Lang;
 use steerdeck::keymap::Keymap;
-use steerdeck::store::{Actor, Command, MemoryStore, PlanStore, Update, seed_if_empty};
+use steerdeck::store::{
+    Actor, Command, DeskChange, MemoryStore, Outcome, PlanStore, Update, seed_if_empty,
+};
 use steerdeck::ui::{self, Theme};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -251,4 +253,116 @@ fn a_change_counts_at_once_and_the_keys_move_through_the_sections() {
     assert!(app.message().is_some());
     app.update(Action::Dashboard);
     assert_eq!(app.mode(), Mode::Normal);
+}
+
+fn desk(s: &MemoryStore, change: DeskChange) -> Option<String> {
+    let cmd = Command::Desk {
+        plan: "2025".into(),
+        change,
+    };
+    match s.execute(&Actor::new("lan"), cmd).expect("desk") {
+        Outcome::Desk { made, .. } => made,
+        other => panic!("not a desk change: {other:?}"),
+    }
+}
+
+fn record(s: &MemoryStore, target: &str, value: f64, on: NaiveDate) {
+    desk(
+        s,
+        DeskChange::RecordTarget {
+            target: target.into(),
+            value,
+            as_of: on,
+            note: None,
+            seen: None,
+        },
+    );
+}
+
+/// A meeting on 01/07 closed with 2 tasks done; since then I.4 and its action item H1.1 were
+/// done: "+2 done since 01/07". The action items count under their meeting's pillar, and the
+/// targets show their latest readings.
+#[test]
+fn meetings_action_items_and_readings() {
+    let s = store();
+    set(&s, "I.1", Status::Done, Some(day(2025, 6, 20)));
+    set(&s, "III.3", Status::Done, Some(day(2025, 6, 30)));
+    let h1 = desk(
+        &s,
+        DeskChange::NewMeeting {
+            title: "Họp sơ kết".into(),
+            date: day(2025, 7, 1),
+            chair: "Chủ tịch".into(),
+            attendees: Vec::new(),
+            agenda: Vec::new(),
+        },
+    )
+    .expect("meeting id");
+    let state = |state| DeskChange::SetState {
+        meeting: h1.clone(),
+        state,
+        as_of: Some(day(2025, 7, 1)),
+        seen: None,
+    };
+    desk(&s, state(MeetingState::Open));
+    for (title, timeframe) in [("Báo cáo", "Quý III/2025"), ("Rà soát", "Trước 30/7/2025")]
+    {
+        desk(
+            &s,
+            DeskChange::Assign {
+                meeting: h1.clone(),
+                about: None,
+                title: title.into(),
+                lead: vec!["Cục CNTT".into()],
+                support: Vec::new(),
+                timeframe: timeframe.into(),
+            },
+        );
+    }
+    desk(&s, state(MeetingState::Closed));
+    set(&s, "I.4", Status::Done, Some(day(2025, 7, 10)));
+    set(&s, "H1.1", Status::Done, Some(day(2025, 7, 12)));
+    record(&s, "T.2", 82.0, day(2025, 6, 30));
+    record(&s, "T.9", 100.0, day(2025, 7, 1));
+    let mut app = app_on(Arc::clone(&s), Lang::Vi);
+    app.update(Action::Dashboard);
+    let o = &app.dashboard().overview;
+    let since = o.since.as_ref().expect("the last meeting");
+    assert_eq!((since.done_then, since.done_now, since.delta()), (2, 4, 2));
+    // 59 tasks of the plan and the meeting's 2, under a pillar of its own.
+    assert_eq!(o.summary.overall.total(), 61);
+    let meeting = o.summary.pillar("meeting:H1");
+    assert_eq!(
+        (
+            meeting.done_on_time,
+            meeting.open_on_time + meeting.not_started
+        ),
+        (1, 1)
+    );
+    // H1.2 is due 30/07: within the next 30 days.
+    let due: Vec<&str> = o
+        .summary
+        .due_soon
+        .iter()
+        .map(|&i| app.tasks()[i].def.id.as_str())
+        .collect();
+    assert_eq!(due, ["H1.2"]);
+    let standing: Vec<Standing> = o.targets.iter().map(|t| t.standing).collect();
+    assert_eq!(standing[1], Standing::OnTrack);
+    assert_eq!(standing[8], Standing::Met);
+    // The plan view's groups count the meeting's pillar the same way.
+    let g = app.view().groups.iter().find(|g| g.key == "meeting:H1");
+    assert_eq!(g.map(|g| g.counts), Some(meeting));
+    let screen = text(&render(&mut app, &Theme::mono()));
+    assert!(
+        screen.contains("+2 hoàn thành kể từ họp H1 ngày 01/07 (2 → 4)"),
+        "{screen}"
+    );
+    assert!(screen.contains("Giao tại H1 (01/07)"), "{screen}");
+    insta::assert_snapshot!(screen);
+    app.update(Action::GoBottom);
+    let bottom = text(&render(&mut app, &Theme::mono()));
+    assert!(bottom.contains("82% 30/06"), "{bottom}");
+    assert!(bottom.contains("H1.2"), "{bottom}");
+    insta::assert_snapshot!("meetings_scrolled_to_the_targets", bottom);
 }

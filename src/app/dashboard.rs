@@ -62,6 +62,8 @@ pub struct Dashboard {
     pub lines: Vec<Line>,
     /// The first line drawn.
     pub scroll: usize,
+    /// The meetings' days by id, to name the pillars of their action items shortly.
+    pub meetings: Vec<(String, NaiveDate)>,
 }
 
 impl Dashboard {
@@ -99,6 +101,11 @@ impl Dashboard {
             overview,
             lines,
             scroll: 0,
+            meetings: desk
+                .meetings
+                .iter()
+                .map(|m| (m.id.clone(), m.date))
+                .collect(),
         }
     }
 

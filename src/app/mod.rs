@@ -159,12 +159,12 @@ pub struct AppConfig {
 impl App {
     /// Loads the plan from the store and builds the first view.
     pub fn new(store: Box<dyn PlanStore>, cfg: AppConfig) -> Result<Self, StoreError> {
-        let data = store.load(&cfg.plan_name)?;
+        let mut data = store.load(&cfg.plan_name)?;
         let last_seq = store.last_seq()?;
+        let desk = std::mem::take(&mut data.desk);
         // The tasks move into the index; `plan` keeps the rest (pillars, year), not a second copy.
         let (plan, tasks) = data.split();
         let index = TaskIndex::new(tasks, &cfg.registry);
-        let desk = crate::domain::Desk::default();
         let dash = Dashboard::new(&plan, index.tasks(), &cfg.registry, cfg.as_of, &desk);
         let mut app = App {
             store,
@@ -343,8 +343,9 @@ impl App {
 
     /// Reloads everything from the store (after another session changed it), keeping the place.
     pub fn reload(&mut self) -> Result<(), StoreError> {
-        let data = self.store.load(&self.cfg.plan_name)?;
+        let mut data = self.store.load(&self.cfg.plan_name)?;
         self.last_seq = self.store.last_seq()?;
+        self.desk = std::mem::take(&mut data.desk);
         let (plan, tasks) = data.split();
         self.plan = plan;
         self.index = TaskIndex::new(tasks, &self.cfg.registry);

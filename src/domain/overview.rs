@@ -130,6 +130,7 @@ mod tests {
             overall: Tally::of([Timeliness::DoneLate, Timeliness::NotStarted]),
             pillars: Vec::new(),
             done: vec!["I.1".into()],
+            seq: 0,
         };
         desk.meetings.push(Meeting {
             id: "H1".into(),

@@ -110,6 +110,15 @@ pub fn last_year(lang: Lang, year: Option<i32>) -> String {
     )
 }
 
+/// The short name of the pillar of a meeting's action items: "Giao tại H1 (15/07)".
+pub fn meeting_pillar(lang: Lang, meeting: &str, day: Option<NaiveDate>) -> String {
+    let day = day.map_or_else(String::new, |d| format!(" ({})", d.format("%d/%m")));
+    match lang {
+        Lang::Vi => format!("Giao tại {meeting}{day}"),
+        Lang::En => format!("Set at {meeting}{day}"),
+    }
+}
+
 /// Where a target stands.
 pub fn standing(lang: Lang, s: Standing) -> &'static str {
     match (lang, s) {
