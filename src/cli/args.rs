@@ -74,6 +74,16 @@ pub enum ImportFormat {
     Json,
 }
 
+/// Output formats of `summary`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum SummaryFormat {
+    /// Tables for people.
+    #[default]
+    Table,
+    /// One object with every count, codes and numbers for programs.
+    Json,
+}
+
 /// Formats of `export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum ExportFormat {
@@ -153,6 +163,12 @@ pub enum Command {
     },
     /// The plan's quantitative targets, with the previous year's figures.
     Targets,
+    /// Where the plan stands: counts per pillar and lead unit, due in 30 days, the targets.
+    Summary {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: SummaryFormat,
+    },
     /// List the plans in the store; with --activate, choose the active one.
     Plans {
         /// Make this plan the active one.

@@ -14,6 +14,7 @@ mod plans;
 pub mod screen;
 mod set;
 mod show;
+mod summary;
 pub mod table;
 mod targets;
 
@@ -184,6 +185,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<(), CliE
             semicolon,
         } => export::run(&session, &plan, *format, path.as_deref(), *semicolon, out),
         Command::Targets => targets::run(&session, &plan, out),
+        Command::Summary { format } => summary::run(&session, &plan, *format, out),
         Command::Plans { activate } => plans::run(&session, activate.as_deref(), out),
         Command::Backup { out: path } => backup::backup(&session, path, out),
         Command::Restore { .. } | Command::Doctor | Command::Completions { .. } | Command::Man => {

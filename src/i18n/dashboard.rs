@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 
 use super::{Lang, format as vf};
 use crate::action::Action;
-use crate::domain::Standing;
+use crate::domain::meeting::MEETING_PILLAR;
+use crate::domain::{Plan, Standing, UnitRegistry};
 
 /// A word of the dashboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
@@ -117,6 +118,25 @@ pub fn meeting_pillar(lang: Lang, meeting: &str, day: Option<NaiveDate>) -> Stri
         Lang::Vi => format!("Giao tại {meeting}{day}"),
         Lang::En => format!("Set at {meeting}{day}"),
     }
+}
+
+/// A pillar as the dashboard and `summary` name it: "I. Tăng cường ...", or for a meeting's
+/// action items "Giao tại H1 (15/07)" (`meetings`: each meeting's id and day).
+pub fn pillar(lang: Lang, plan: &Plan, meetings: &[(String, NaiveDate)], key: &str) -> String {
+    if let Some(id) = key.strip_prefix(MEETING_PILLAR) {
+        let day = meetings.iter().find(|(m, _)| m == id).map(|(_, d)| *d);
+        return meeting_pillar(lang, id, day);
+    }
+    plan.pillar(key)
+        .map_or_else(|| key.to_string(), |p| vf::pillar_label(lang, p))
+}
+
+/// A lead unit as counted (`summary::lead_key`): its abbreviation, or the text as written.
+pub fn lead(registry: &UnitRegistry, key: &str) -> String {
+    registry.by_key(key).map_or_else(
+        || key.strip_prefix("text:").unwrap_or(key).to_string(),
+        |u| u.short.clone(),
+    )
 }
 
 /// Where a target stands.

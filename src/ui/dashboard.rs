@@ -12,7 +12,6 @@ use super::Theme;
 use super::stacked::{self, BAR};
 use super::text::{fit, safe};
 use crate::app::{App, DashLine, Section};
-use crate::domain::meeting::MEETING_PILLAR;
 use crate::domain::summary::DUE_SOON_DAYS;
 use crate::domain::{Standing, Tally, Timeliness};
 use crate::i18n::dashboard::{self as words, Word, word};
@@ -112,14 +111,11 @@ fn line(app: &App, theme: &Theme, cols: &Columns, width: usize, l: DashLine) -> 
             Line::styled(fit(&text, width), theme.title)
         }),
         DashLine::Pillar(i) => s.pillars.get(i).map_or_else(Line::default, |g| {
-            let label = pillar_label(app, &g.key);
+            let label = words::pillar(lang, app.plan(), &app.dashboard().meetings, &g.key);
             counts(lang, theme, cols, &safe(&label), &g.tally, false)
         }),
         DashLine::Lead(i) => s.leads.get(i).map_or_else(Line::default, |g| {
-            let label = app.registry().by_key(&g.key).map_or_else(
-                || g.key.strip_prefix("text:").unwrap_or(&g.key).to_string(),
-                |u| u.short.clone(),
-            );
+            let label = words::lead(app.registry(), &g.key);
             counts(lang, theme, cols, &safe(&label), &g.tally, false)
         }),
         DashLine::Legend(n) => legend(lang, theme, width, n),
@@ -140,24 +136,6 @@ fn line(app: &App, theme: &Theme, cols: &Columns, width: usize, l: DashLine) -> 
         ),
         DashLine::Blank => Line::default(),
     }
-}
-
-/// A pillar as the dashboard and `summary` name it: "I. Tăng cường ...", or for a meeting's
-/// action items "Giao tại họp H1 (15/07)".
-fn pillar_label(app: &App, key: &str) -> String {
-    let lang = app.lang();
-    if let Some(id) = key.strip_prefix(MEETING_PILLAR) {
-        let day = app
-            .dashboard()
-            .meetings
-            .iter()
-            .find(|(m, _)| m == id)
-            .map(|(_, d)| *d);
-        return words::meeting_pillar(lang, id, day);
-    }
-    app.plan()
-        .pillar(key)
-        .map_or_else(|| key.to_string(), |p| vf::pillar_label(lang, p))
 }
 
 fn pad(s: &str, w: usize) -> String {
