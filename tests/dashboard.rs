@@ -247,6 +247,15 @@ fn a_change_counts_at_once_and_the_keys_move_through_the_sections() {
         app.dashboard().lines[first],
         DashLine::Heading(steerdeck::app::Section::Leads)
     ));
+    // ] again reaches the last screen, where the targets are.
+    app.update(Action::NextGroup);
+    app.update(Action::NextGroup);
+    let last = app.dashboard().lines.len() - 20;
+    assert_eq!(app.dashboard().scroll, last);
+    app.update(Action::NextGroup);
+    assert!(app.message().is_some());
+    app.update(Action::GoTop);
+    app.update(Action::NextGroup);
     app.update(Action::PrevGroup);
     assert_eq!(app.dashboard().scroll, 0);
     app.update(Action::PrevGroup);

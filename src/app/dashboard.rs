@@ -149,7 +149,13 @@ impl App {
         let page = self.dashboard_page().saturating_sub(1).max(1);
         let max = self.dash.lines.len().saturating_sub(self.dashboard_page());
         let scroll = self.dash.scroll;
-        let next = self.dash.headings().find(|&h| h > scroll && h <= max);
+        // The last sections may start below the last full screen: that screen shows them.
+        let next = self
+            .dash
+            .headings()
+            .find(|&h| h > scroll)
+            .filter(|_| scroll < max)
+            .map(|h| h.min(max));
         let prev = self.dash.headings().filter(|&h| h < scroll).last();
         match action {
             Action::Quit => self.quit = true,
@@ -162,7 +168,7 @@ impl App {
             Action::PageUp => self.dash.scroll = scroll.saturating_sub(page),
             Action::GoTop => self.dash.scroll = 0,
             Action::GoBottom => self.dash.scroll = max,
-            // The next section's title to the top; the last sections may all fit below it.
+            // The next section's title to the top.
             Action::NextGroup => match next {
                 Some(h) => self.dash.scroll = h,
                 None => self.say(Tone::Info, word(self.cfg.lang, Word::LastSection)),

@@ -28,7 +28,7 @@ struct Columns {
 impl Columns {
     fn new(width: usize, largest: usize) -> Columns {
         let count = largest.to_string().len().max(2) + 1;
-        let label = (width / 4).clamp(10, 22);
+        let label = (width * 2 / 7).clamp(10, 40);
         let rate = 7;
         let fixed = 1 + label + 1 + 1 + (BAR.len() + 1) * count + rate;
         Columns {
