@@ -56,6 +56,8 @@ pub struct App {
     cfg: AppConfig,
     /// The plan definition.
     plan: Plan,
+    /// The plan's meetings and targets' readings (the action items are among the tasks).
+    desk: crate::domain::Desk,
     index: TaskIndex,
     /// Active filters.
     filter: Filter,
@@ -123,8 +125,6 @@ pub struct App {
     unit_cursor: usize,
     /// The grouping before a search switched to [`Grouping::Ranked`], back when it is cleared.
     grouping_before_search: Option<Grouping>,
-    /// Meetings, action items and targets' readings, as the store gave them.
-    desk: crate::domain::Desk,
     /// The dashboard, counted when the data changes.
     dash: Dashboard,
 }
@@ -170,6 +170,7 @@ impl App {
             store,
             cfg,
             plan,
+            desk,
             index,
             filter: Filter::default(),
             search: TextInput::default(),
@@ -206,7 +207,6 @@ impl App {
             unit_query: TextInput::default(),
             unit_cursor: 0,
             grouping_before_search: None,
-            desk,
             dash,
         };
         app.rebuild();
@@ -461,6 +461,10 @@ impl App {
     /// The plan definition.
     pub fn plan(&self) -> &Plan {
         &self.plan
+    }
+    /// The plan's meetings and targets' readings.
+    pub fn desk(&self) -> &crate::domain::Desk {
+        &self.desk
     }
     /// Active filters.
     pub fn filter(&self) -> &Filter {
