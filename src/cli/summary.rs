@@ -231,7 +231,7 @@ fn targets_table(n: &Names<'_>, o: &Overview, width: Option<usize>) -> String {
                         )
                     },
                 ),
-                words::standing(lang, t.standing).to_string(),
+                crate::i18n::meeting::standing(lang, t.standing).to_string(),
             ]
         })
         .collect();

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::{Lang, format as vf};
 use crate::action::Action;
 use crate::domain::meeting::MEETING_PILLAR;
-use crate::domain::{Plan, Standing, UnitRegistry};
+use crate::domain::{Plan, UnitRegistry};
 
 /// A word of the dashboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
@@ -139,20 +139,6 @@ pub fn lead(registry: &UnitRegistry, key: &str) -> String {
     )
 }
 
-/// Where a target stands.
-pub fn standing(lang: Lang, s: Standing) -> &'static str {
-    match (lang, s) {
-        (Lang::Vi, Standing::Met) => "đã đạt",
-        (Lang::En, Standing::Met) => "met",
-        (Lang::Vi, Standing::OnTrack) => "đúng tiến độ",
-        (Lang::En, Standing::OnTrack) => "on track",
-        (Lang::Vi, Standing::Behind) => "chậm tiến độ",
-        (Lang::En, Standing::Behind) => "behind",
-        (Lang::Vi, Standing::NoData) => "chưa có số liệu",
-        (Lang::En, Standing::NoData) => "no data",
-    }
-}
-
 /// The keys as the dashboard does them: it scrolls, `[` `]` go from section to section, back
 /// and the dashboard key return to the plan.
 pub fn describe(lang: Lang, action: Action) -> (&'static str, &'static str) {
@@ -182,14 +168,6 @@ mod tests {
     fn every_word_in_both_languages() {
         for w in Word::iter() {
             assert_ne!(word(Lang::Vi, w), word(Lang::En, w), "{w:?}");
-        }
-        for s in [
-            Standing::Met,
-            Standing::OnTrack,
-            Standing::Behind,
-            Standing::NoData,
-        ] {
-            assert_ne!(standing(Lang::Vi, s), standing(Lang::En, s));
         }
         let day = NaiveDate::from_ymd_opt(2025, 8, 14).expect("date");
         assert_eq!(

@@ -257,13 +257,23 @@ fn due(app: &App, theme: &Theme, width: usize, i: usize) -> Line<'static> {
     ])
 }
 
-/// Widths of the targets' columns: id, goal, last year, latest, standing; the title takes the
-/// rest.
-const TARGET_COLS: [usize; 5] = [5, 8, 8, 13, 15];
+/// Widths of the targets' columns: id, goal, last year, latest; the standing takes its longest
+/// word, the title the rest.
+const TARGET_COLS: [usize; 4] = [5, 8, 8, 13];
 
-fn target_cells(width: usize, cells: [String; 6]) -> [String; 6] {
+fn target_cells(lang: Lang, width: usize, cells: [String; 6]) -> [String; 6] {
     let [id, title, goal, last, latest, standing] = cells;
-    let [wi, wg, wl, wr, ws] = TARGET_COLS;
+    let [wi, wg, wl, wr] = TARGET_COLS;
+    let ws = [
+        Standing::Met,
+        Standing::OnTrack,
+        Standing::Behind,
+        Standing::NoData,
+    ]
+    .into_iter()
+    .map(|s| crate::i18n::meeting::standing(lang, s).width())
+    .max()
+    .unwrap_or(0);
     let fixed = 1 + wi + 1 + wg + wl + 1 + wr + 1 + ws;
     let wt = width.saturating_sub(fixed);
     [
@@ -279,6 +289,7 @@ fn target_cells(width: usize, cells: [String; 6]) -> [String; 6] {
 fn target_heads(app: &App, theme: &Theme, width: usize) -> Line<'static> {
     let lang = app.lang();
     let cells = target_cells(
+        lang,
         width,
         [
             String::new(),
@@ -313,6 +324,7 @@ fn target(app: &App, theme: &Theme, width: usize, i: usize) -> Line<'static> {
         },
     );
     let cells = target_cells(
+        lang,
         width,
         [
             safe(&t.kpi.id),
@@ -322,7 +334,7 @@ fn target(app: &App, theme: &Theme, width: usize, i: usize) -> Line<'static> {
                 .baseline
                 .map_or_else(|| "—".into(), |b| vf::percent_exact(lang, b)),
             latest,
-            words::standing(lang, t.standing).to_string(),
+            crate::i18n::meeting::standing(lang, t.standing).to_string(),
         ],
     );
     let standing_style = match t.standing {
