@@ -228,6 +228,23 @@ fn the_dashboard_and_the_plan_view_agree() {
         sum.merge(&g.counts);
     }
     assert_eq!(sum, s.overall);
+    // By lead unit too, units merged into their successors on both.
+    let mut app = app;
+    app.update(Action::Dashboard); // back to the plan
+    app.update(Action::CycleGrouping);
+    assert_eq!(app.grouping(), Grouping::Lead);
+    let s = &app.dashboard().overview.summary;
+    let groups: Vec<_> = app
+        .view()
+        .groups
+        .iter()
+        .filter(|g| g.key != "none")
+        .collect();
+    assert_eq!(groups.len(), s.leads.len());
+    for (g, l) in groups.iter().zip(&s.leads) {
+        assert_eq!((&g.key, g.counts), (&l.key, l.tally));
+    }
+    assert!(groups.iter().any(|g| g.key == "pbgdpl-tgpl"));
 }
 
 #[test]
