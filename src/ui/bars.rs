@@ -232,7 +232,12 @@ pub(super) fn hint_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) 
     // First key of each action, most useful first (keymap order breaks ties).
     let mut hints: Vec<(u8, Action, String)> = Vec::new();
     for b in app.keymap().bindings(mode) {
-        let Some(rank) = hint_rank(b.action) else {
+        // On the dashboard, scrolling is what one needs to know first.
+        let rank = match (mode, b.action) {
+            (Mode::Dashboard, Action::ScrollDown) => Some(7),
+            _ => hint_rank(b.action),
+        };
+        let Some(rank) = rank else {
             continue;
         };
         if hints.iter().any(|(_, a, _)| *a == b.action) || (app.read_only() && is_edit(b.action)) {
