@@ -257,6 +257,19 @@ fn a_change_counts_at_once_and_the_keys_move_through_the_sections() {
     assert!(app.sync().expect("sync"));
     let after = app.dashboard().overview.summary.overall;
     assert_eq!(after.done(), before.done() + 1);
+    // An edit made on this screen counts as soon as it is saved: I.2 cancelled from the plan.
+    app.update(Action::Dashboard);
+    app.set_search("I.2");
+    app.update(Action::SetStatus);
+    app.update(Action::PickCancelled);
+    app.update(Action::Confirm);
+    app.set_search("");
+    app.update(Action::Dashboard);
+    let now = app.dashboard().overview.summary.overall;
+    assert_eq!(
+        (now.cancelled, now.open_on_time),
+        (after.cancelled + 1, after.open_on_time - 1)
+    );
     // ] goes to the next section's title, [ back, d back to the plan.
     app.update(Action::NextGroup);
     let first = app.dashboard().scroll;
