@@ -103,6 +103,8 @@ pub enum Action {
     WithdrawNote,
     /// While writing a note: throw the draft away.
     DiscardNote,
+    /// The dashboard: where the plan stands (counts, due soon, targets); again to go back.
+    Dashboard,
     /// The meeting screen (the open meeting, else the latest); from it, back to the plan.
     Meeting,
     /// Put the selected task on the agenda of the open (or planned) meeting.
@@ -131,7 +133,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, for help and tests.
-    pub const ALL: [Action; 59] = [
+    pub const ALL: [Action; 60] = [
         Action::Noop,
         Action::Quit,
         Action::Help,
@@ -179,6 +181,7 @@ impl Action {
         Action::CorrectNote,
         Action::WithdrawNote,
         Action::DiscardNote,
+        Action::Dashboard,
         Action::Meeting,
         Action::AddToAgenda,
         Action::ViewChanged,
@@ -233,6 +236,8 @@ pub enum Mode {
     Help,
     /// Choosing the lead unit of the filter by typing its name.
     UnitPicker,
+    /// Where the plan stands: counts, due soon, targets.
+    Dashboard,
     /// A meeting: its agenda walked item by item.
     Meeting,
     /// The form of a new meeting, or of the one shown when correcting it (title, date, chair).
@@ -247,7 +252,7 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in keymap file order.
-    pub const ALL: [Mode; 16] = [
+    pub const ALL: [Mode; 17] = [
         Mode::Normal,
         Mode::Detail,
         Mode::Search,
@@ -259,6 +264,7 @@ impl Mode {
         Mode::Withdraw,
         Mode::Help,
         Mode::UnitPicker,
+        Mode::Dashboard,
         Mode::Meeting,
         Mode::NewMeeting,
         Mode::Conclusion,
@@ -280,6 +286,7 @@ impl Mode {
             Mode::Withdraw => "withdraw",
             Mode::Help => "help",
             Mode::UnitPicker => "unit_picker",
+            Mode::Dashboard => "dashboard",
             Mode::Meeting => "meeting",
             Mode::NewMeeting => "new_meeting",
             Mode::Conclusion => "conclusion",
@@ -328,6 +335,7 @@ impl Mode {
                         | A::Undo
                         | A::Redo
                         | A::ToggleLanguage
+                        | A::Dashboard
                         | A::Meeting
                         | A::AddToAgenda
                         | A::ViewChanged
@@ -392,6 +400,21 @@ impl Mode {
                 ),
                 // Typed letters narrow the list; the arrows move in it, Enter picks.
                 Mode::UnitPicker => matches!(action, A::Confirm | A::MoveUp | A::MoveDown),
+                // A document: scrolled, section by section ([ ]); `Dashboard` goes back.
+                Mode::Dashboard => matches!(
+                    action,
+                    A::Quit
+                        | A::ScrollUp
+                        | A::ScrollDown
+                        | A::PageUp
+                        | A::PageDown
+                        | A::GoTop
+                        | A::GoBottom
+                        | A::NextGroup
+                        | A::PrevGroup
+                        | A::ToggleLanguage
+                        | A::Dashboard
+                ),
                 // MoveUp / MoveDown walk the agenda; the scroll keys move within the item.
                 // NextGroup / PrevGroup show the next / previous meeting.
                 Mode::Meeting => matches!(

@@ -478,6 +478,7 @@ impl App {
         self.index.replace(task, &self.cfg.registry);
         self.touched(id);
         self.history = None;
+        self.refresh_dashboard();
         self.rebuild();
         Some(state)
     }

@@ -102,7 +102,7 @@ fn fingerprint(a: &App) -> String {
             (a.note.lines(), &a.note_task, a.note_cursor, &a.message),
             (a.cfg.lang, a.quit, a.last_seq, a.undo.len(), a.redo.len()),
             a.store.last_seq().ok(),
-            (a.unit_query.text(), a.unit_cursor),
+            (a.unit_query.text(), a.unit_cursor, a.dash.scroll),
             a.meet.fingerprint(),
         )
     )
@@ -163,6 +163,10 @@ fn in_mode(mode: Mode) -> App {
                 go(&mut a, Action::NextField);
             }
             go(&mut a, Action::Confirm);
+        }
+        Mode::Dashboard => {
+            go(&mut a, Action::Dashboard);
+            a.dash.scroll = 3;
         }
         Mode::Meeting | Mode::NewMeeting | Mode::Conclusion | Mode::Assign | Mode::CloseMeeting => {
         }

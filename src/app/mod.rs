@@ -3,6 +3,7 @@
 
 mod agenda;
 mod changes;
+mod dashboard;
 mod edit;
 pub mod input;
 mod meeting;
@@ -16,6 +17,7 @@ use ratatui_textarea::TextArea;
 use std::collections::{BTreeMap, HashSet};
 
 pub use crate::action::{Action, Mode};
+pub use dashboard::{Dashboard, Line as DashLine, Section};
 pub use edit::{Edit, Fields};
 pub use input::{TextInput, TextKey};
 pub use meeting_forms::NEW_FIELDS;
@@ -128,6 +130,8 @@ pub struct App {
     unit_cursor: usize,
     /// The grouping before a search switched to [`Grouping::Ranked`], back when it is cleared.
     grouping_before_search: Option<Grouping>,
+    /// The dashboard, counted when the data changes.
+    dash: Dashboard,
     /// The meetings and the meeting screen.
     meet: meeting::MeetingView,
 }
@@ -168,6 +172,7 @@ impl App {
         // The tasks move into the index; `plan` keeps the rest (pillars, year), not a second copy.
         let (plan, tasks) = data.split();
         let index = TaskIndex::new(tasks, &cfg.registry);
+        let dash = Dashboard::new(&plan, index.tasks(), &cfg.registry, cfg.as_of, &desk);
         let mut app = App {
             store,
             cfg,
@@ -209,6 +214,7 @@ impl App {
             unit_query: TextInput::default(),
             unit_cursor: 0,
             grouping_before_search: None,
+            dash,
             meet: meeting::MeetingView::default(),
         };
         app.load_desk(None);
@@ -359,6 +365,7 @@ impl App {
         self.index = TaskIndex::new(tasks, &self.cfg.registry);
         self.load_desk(item);
         self.history = None;
+        self.refresh_dashboard();
         self.rebuild();
         self.ensure_history();
         Ok(())

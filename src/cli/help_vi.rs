@@ -120,6 +120,12 @@ const COMMANDS: &[(&str, &str, Option<&str>)] = &[
         None,
     ),
     (
+        "summary",
+        "Tổng hợp tình hình: số nhiệm vụ theo nhóm và theo đơn vị chủ trì, các nhiệm vụ đến hạn \
+         trong 30 ngày tới, các chỉ tiêu.",
+        None,
+    ),
+    (
         "plans",
         "Liệt kê các kế hoạch trong kho dữ liệu; với --activate, chọn kế hoạch đang dùng.",
         None,
@@ -323,6 +329,12 @@ const ARGS: &[(&str, &str, &str)] = &[
          lại được).",
     ),
     ("export", "out", "Ghi ra tệp này thay cho đầu ra chuẩn."),
+    (
+        "summary",
+        "format",
+        "Định dạng đầu ra: table (các bảng căn cột, mặc định), json (một đối tượng với mọi con số, \
+         dùng mã và số cho chương trình).",
+    ),
     (
         "export",
         "semicolon",

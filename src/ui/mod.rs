@@ -2,11 +2,13 @@
 //! store. Every piece of text from data goes through [`text::safe`] before it reaches a cell.
 
 mod bars;
+mod dashboard;
 mod detail;
 mod help;
 mod meeting;
 mod meeting_forms;
 mod popup;
+mod stacked;
 mod table;
 pub mod text;
 pub mod theme;
@@ -45,8 +47,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     match app.mode() {
         _ if app.on_meeting() => meeting::draw(frame, app, theme, body),
         Mode::Detail => detail::draw(frame, app, theme, body),
+        Mode::Dashboard => dashboard::draw(frame, app, theme, body),
         Mode::Help => match app.help().mode {
             Some(Mode::Detail) => detail::draw(frame, app, theme, body),
+            Some(Mode::Dashboard) => dashboard::draw(frame, app, theme, body),
             _ => table::draw(frame, app, theme, body),
         },
         Mode::Status | Mode::Progress | Mode::DoneOn | Mode::Note | Mode::Withdraw
