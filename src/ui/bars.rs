@@ -199,13 +199,7 @@ pub(super) fn status_line(frame: &mut Frame, app: &App, theme: &Theme, area: Rec
 
 /// How useful an action is in the hint bar (lower first); `None` keeps it out (every screen
 /// has it, or it is obvious). The keys themselves always come from the loaded keymap.
-fn hint_rank(mode: Mode, action: Action) -> Option<u8> {
-    // In a meeting, walking the agenda and recording come first.
-    match (mode, action) {
-        (Mode::Meeting, Action::MoveDown) => return Some(0),
-        (Mode::Meeting, Action::Meeting) => return Some(10),
-        _ => {}
-    }
+fn hint_rank(action: Action) -> Option<u8> {
     Some(match action {
         Action::Confirm | Action::Save => 0,
         Action::OpenDetail | Action::Search | Action::NextValue => 1,
@@ -248,7 +242,10 @@ pub(super) fn hint_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) 
         // On the dashboard, scrolling is what one needs to know first.
         let rank = match (mode, b.action) {
             (Mode::Dashboard, Action::ScrollDown) => Some(7),
-            _ => hint_rank(mode, b.action),
+            // In a meeting, walking the agenda comes first; the way back to the plan is esc.
+            (Mode::Meeting, Action::MoveDown) => Some(0),
+            (Mode::Meeting, Action::Meeting) => Some(10),
+            _ => hint_rank(b.action),
         };
         let Some(rank) = rank else {
             continue;
