@@ -129,11 +129,13 @@ pub enum Action {
     CloseMeeting,
     /// Correct the meeting's title, date or chair.
     EditMeeting,
+    /// Record a measured value of one of the plan's targets.
+    RecordTarget,
 }
 
 impl Action {
     /// Every action, for help and tests.
-    pub const ALL: [Action; 60] = [
+    pub const ALL: [Action; 61] = [
         Action::Noop,
         Action::Quit,
         Action::Help,
@@ -194,6 +196,7 @@ impl Action {
         Action::OpenMeeting,
         Action::CloseMeeting,
         Action::EditMeeting,
+        Action::RecordTarget,
     ];
 
     /// The name used in keymap files (`move_down`).
@@ -248,11 +251,13 @@ pub enum Mode {
     Assign,
     /// Confirming that the meeting is closed.
     CloseMeeting,
+    /// Recording a target's value: which target, the value, when measured, the source.
+    TargetValue,
 }
 
 impl Mode {
     /// Every mode, in keymap file order.
-    pub const ALL: [Mode; 17] = [
+    pub const ALL: [Mode; 18] = [
         Mode::Normal,
         Mode::Detail,
         Mode::Search,
@@ -270,6 +275,7 @@ impl Mode {
         Mode::Conclusion,
         Mode::Assign,
         Mode::CloseMeeting,
+        Mode::TargetValue,
     ];
 
     /// The section name in keymap files.
@@ -292,6 +298,7 @@ impl Mode {
             Mode::Conclusion => "conclusion",
             Mode::Assign => "assign",
             Mode::CloseMeeting => "close_meeting",
+            Mode::TargetValue => "target_value",
         }
     }
 
@@ -414,6 +421,9 @@ impl Mode {
                         | A::PrevGroup
                         | A::ToggleLanguage
                         | A::Dashboard
+                        | A::RecordTarget
+                        | A::Undo
+                        | A::Redo
                 ),
                 // MoveUp / MoveDown walk the agenda; the scroll keys move within the item.
                 // NextGroup / PrevGroup show the next / previous meeting.
@@ -450,6 +460,11 @@ impl Mode {
                 }
                 Mode::Conclusion => matches!(action, A::Save | A::DiscardNote),
                 Mode::CloseMeeting => matches!(action, A::Confirm),
+                // NextValue / PrevValue choose the target; the field keys move between fields.
+                Mode::TargetValue => matches!(
+                    action,
+                    A::Confirm | A::NextField | A::PrevField | A::NextValue | A::PrevValue
+                ),
             }
     }
 
@@ -467,6 +482,7 @@ impl Mode {
                 | Mode::NewMeeting
                 | Mode::Conclusion
                 | Mode::Assign
+                | Mode::TargetValue
         )
     }
 }

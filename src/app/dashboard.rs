@@ -160,6 +160,9 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Back | Action::Dashboard => self.mode = Mode::Normal,
+            Action::RecordTarget => self.open_record_target(),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
             Action::Help => self.open_help(),
             Action::ToggleLanguage => self.toggle_language(),
             Action::ScrollDown => self.dash.scroll = scroll + 1,

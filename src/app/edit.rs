@@ -14,7 +14,7 @@ use crate::i18n::{Msg, edits};
 use crate::store::{Command, Outcome, StoreError, Update};
 
 /// What an edit changed, so it can be undone.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
     /// Status, progress or completion date of a task.
     Fields {
@@ -24,6 +24,19 @@ pub enum Edit {
         before: Fields,
         /// The values after.
         after: Fields,
+    },
+    /// A target's value recorded (undo withdraws the reading; redo records it again).
+    Target {
+        /// The target.
+        target: String,
+        /// The reading's index among the target's readings.
+        index: usize,
+        /// The value.
+        value: f64,
+        /// The day measured.
+        as_of: chrono::NaiveDate,
+        /// The source.
+        note: Option<String>,
     },
     /// A note added to a task (undo withdraws it; redo writes it again).
     Note {
@@ -159,7 +172,10 @@ impl App {
     }
 
     pub(super) fn open_popup(&mut self, mode: Mode) {
-        if matches!(self.mode, Mode::Normal | Mode::Detail | Mode::Meeting) {
+        if matches!(
+            self.mode,
+            Mode::Normal | Mode::Detail | Mode::Meeting | Mode::Dashboard
+        ) {
             self.popup_return = self.mode;
         }
         self.mode = mode;
@@ -510,6 +526,10 @@ impl App {
             self.say(Tone::Info, lang.t(msg));
             return;
         };
+        if let Edit::Target { .. } = edit {
+            self.step_target(edit, undo);
+            return;
+        }
         let reason = Some(if undo { "undo" } else { "redo" }.to_string());
         let (task, upd) = match &edit {
             Edit::Fields {
@@ -535,6 +555,7 @@ impl App {
                     },
                 )
             }
+            Edit::Target { .. } => return,
             Edit::Note { task, index, text } => (
                 task.clone(),
                 if undo {
@@ -600,6 +621,77 @@ impl App {
 }
 
 impl App {
+    /// Undo (withdraw the reading) or redo (record it again) a target's value.
+    fn step_target(&mut self, edit: Edit, undo: bool) {
+        let Edit::Target {
+            target,
+            index,
+            value,
+            as_of,
+            note,
+        } = edit
+        else {
+            return;
+        };
+        let change = if undo {
+            crate::store::DeskChange::WithdrawReading {
+                target: target.clone(),
+                index,
+            }
+        } else {
+            crate::store::DeskChange::RecordTarget {
+                target: target.clone(),
+                value,
+                as_of,
+                note: note.clone(),
+                seen: None,
+            }
+        };
+        let command = Command::Desk {
+            plan: self.cfg.plan_name.clone(),
+            change,
+        };
+        let lang = self.cfg.lang;
+        let result = self.store.execute(&self.cfg.actor, command);
+        if let Err(e) = self.reload() {
+            self.say(Tone::Error, crate::i18n::errors::store(lang, &e));
+        }
+        match result {
+            Ok(Outcome::Desk { events, .. }) => {
+                // Recorded again, the reading is the target's last.
+                let index = if undo {
+                    index
+                } else {
+                    self.desk
+                        .readings
+                        .get(&target)
+                        .map_or(0, |r| r.len().saturating_sub(1))
+                };
+                let back = Edit::Target {
+                    target: target.clone(),
+                    index,
+                    value,
+                    as_of,
+                    note,
+                };
+                if undo {
+                    self.redo.push(back);
+                } else {
+                    self.undo.push(back);
+                }
+                let msg = if undo { Msg::Undone } else { Msg::Redone };
+                let sentence = format!(
+                    "{} — {target}: {}",
+                    lang.t(msg),
+                    describe_events(lang, &events)
+                );
+                self.say(Tone::Info, sentence);
+            }
+            Ok(_) => {}
+            Err(e) => self.say(Tone::Error, self.not_saved(&e)),
+        }
+    }
+
     /// "CHƯA LƯU: …" with the store's reason in the interface language.
     pub(super) fn not_saved(&self, e: &StoreError) -> String {
         let lang = self.cfg.lang;

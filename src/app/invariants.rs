@@ -104,6 +104,7 @@ fn fingerprint(a: &App) -> String {
             a.store.last_seq().ok(),
             (a.unit_query.text(), a.unit_cursor, a.dash.scroll),
             a.meet.fingerprint(),
+            format!("{:?}", a.target_form),
         )
     )
 }
@@ -167,6 +168,10 @@ fn in_mode(mode: Mode) -> App {
         Mode::Dashboard => {
             go(&mut a, Action::Dashboard);
             a.dash.scroll = 3;
+        }
+        Mode::TargetValue => {
+            go(&mut a, Action::Dashboard);
+            go(&mut a, Action::RecordTarget);
         }
         Mode::Meeting | Mode::NewMeeting | Mode::Conclusion | Mode::Assign | Mode::CloseMeeting => {
         }

@@ -9,6 +9,7 @@ pub mod input;
 mod meeting;
 mod meeting_forms;
 pub mod menu;
+pub mod targets;
 mod update;
 pub mod view;
 
@@ -134,6 +135,8 @@ pub struct App {
     dash: Dashboard,
     /// The meetings and the meeting screen.
     meet: meeting::MeetingView,
+    /// The form recording a target's value.
+    target_form: targets::TargetForm,
 }
 
 /// The smallest terminal that can show the plan usefully.
@@ -216,6 +219,7 @@ impl App {
             grouping_before_search: None,
             dash,
             meet: meeting::MeetingView::default(),
+            target_form: targets::TargetForm::default(),
         };
         app.load_desk(None);
         app.rebuild();
@@ -480,6 +484,10 @@ impl App {
     /// The plan's meetings and targets' readings.
     pub fn desk(&self) -> &crate::domain::Desk {
         &self.desk
+    }
+    /// The form recording a target's value.
+    pub fn target_form(&self) -> &targets::TargetForm {
+        &self.target_form
     }
     /// Active filters.
     pub fn filter(&self) -> &Filter {

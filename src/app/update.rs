@@ -41,6 +41,7 @@ impl App {
             Mode::Meeting => self.update_meeting(action),
             Mode::NewMeeting | Mode::Assign => self.update_form(action),
             Mode::Conclusion => self.update_conclusion(action),
+            Mode::TargetValue => self.update_target_value(action),
             Mode::CloseMeeting => match action {
                 Action::Confirm => self.confirm_close(),
                 Action::Help => self.open_help(),
@@ -415,6 +416,11 @@ impl App {
             Mode::DoneOn => edit(&mut self.done_input),
             Mode::NewMeeting | Mode::Assign => {
                 if let Some(f) = self.form_field() {
+                    edit(f);
+                }
+            }
+            Mode::TargetValue => {
+                if let Some(f) = self.target_field() {
                     edit(f);
                 }
             }

@@ -31,7 +31,7 @@ pub(super) fn run(
             note,
         }) => {
             let Some(v) = target::parse_percent(value) else {
-                return Err(CliError::Usage(bad_value(lang, value)));
+                return Err(CliError::Usage(words::bad_percent(lang, value)));
             };
             let data = session.store.load(plan)?;
             let seen = data
@@ -56,18 +56,6 @@ pub(super) fn run(
             };
             execute(session, plan, change, out)
         }
-    }
-}
-
-fn bad_value(lang: Lang, value: &str) -> String {
-    let shown = printable(value, false);
-    match lang {
-        Lang::Vi => format!(
-            "giá trị của chỉ tiêu là tỷ lệ phần trăm từ 0 đến 100, viết như 81,5 hoặc 81.5 — không phải '{shown}'; chưa lưu gì"
-        ),
-        Lang::En => format!(
-            "a target's value is a percentage between 0 and 100, written like 81.5 or 81,5 — not '{shown}'; nothing was saved"
-        ),
     }
 }
 

@@ -46,6 +46,16 @@ pub fn describe_in(lang: Lang, mode: Mode, action: Action) -> (&'static str, &'s
         (Mode::Conclusion, Lang::En, Action::DiscardNote) => {
             ("discard", "Throw the conclusion draft away")
         }
+        (Mode::TargetValue, Lang::Vi, Action::Confirm) => ("lưu", "Lưu số liệu của chỉ tiêu"),
+        (Mode::TargetValue, Lang::En, Action::Confirm) => ("save", "Save the target's value"),
+        (Mode::TargetValue, Lang::Vi, Action::NextField) => ("ô sau", "Ô sau"),
+        (Mode::TargetValue, Lang::En, Action::NextField) => ("next field", "Next field"),
+        (Mode::TargetValue, Lang::Vi, Action::PrevField) => ("ô trước", "Ô trước"),
+        (Mode::TargetValue, Lang::En, Action::PrevField) => ("prev field", "Previous field"),
+        (Mode::TargetValue, Lang::Vi, Action::NextValue) => ("chỉ tiêu sau", "Chỉ tiêu sau"),
+        (Mode::TargetValue, Lang::En, Action::NextValue) => ("next target", "The next target"),
+        (Mode::TargetValue, Lang::Vi, Action::PrevValue) => ("chỉ tiêu trước", "Chỉ tiêu trước"),
+        (Mode::TargetValue, Lang::En, Action::PrevValue) => ("prev target", "The previous target"),
         (Mode::CloseMeeting, Lang::Vi, Action::Confirm) => ("kết thúc", "Kết thúc cuộc họp"),
         (Mode::CloseMeeting, Lang::En, Action::Confirm) => ("close", "Close the meeting"),
         _ => describe(lang, action),
@@ -192,6 +202,14 @@ pub fn describe(lang: Lang, action: Action) -> (&'static str, &'static str) {
         (Lang::En, Action::Dashboard) => (
             "dashboard",
             "Where we stand: counts by pillar and unit, due soon, targets",
+        ),
+        (Lang::Vi, Action::RecordTarget) => (
+            "ghi chỉ tiêu",
+            "Ghi số liệu đo được của một chỉ tiêu (giá trị, ngày tính, nguồn)",
+        ),
+        (Lang::En, Action::RecordTarget) => (
+            "record target",
+            "Record a measured value of a target (value, date, source)",
         ),
         (Lang::Vi, Action::Meeting) => ("cuộc họp", "Màn hình cuộc họp (đang họp, hoặc gần nhất)"),
         (Lang::En, Action::Meeting) => (

@@ -32,6 +32,11 @@ pub enum W {
     NoClosedMeeting,
     Value,
     WithdrawnBy,
+    RecordTitle,
+    Target,
+    NoTargets,
+    BadMeasuredOn,
+    ChooseTarget,
 }
 
 /// A label in the interface language.
@@ -72,6 +77,17 @@ pub fn word(lang: Lang, w: W) -> &'static str {
         ),
         W::Value => ("Giá trị", "Value"),
         W::WithdrawnBy => ("đã rút bởi", "withdrawn by"),
+        W::RecordTitle => ("Ghi số liệu chỉ tiêu", "Record a target's value"),
+        W::Target => ("Chỉ tiêu", "Target"),
+        W::NoTargets => (
+            "Kế hoạch này không có chỉ tiêu nào.",
+            "This plan has no targets.",
+        ),
+        W::BadMeasuredOn => (
+            "ngày tính số liệu viết dạng dd/mm/yyyy và không sau ngày xem xét",
+            "the day measured is written dd/mm/yyyy and is not after the review date",
+        ),
+        W::ChooseTarget => ("↑/↓ chọn chỉ tiêu", "↑/↓ choose the target"),
     };
     match lang {
         Lang::Vi => vi,
@@ -118,6 +134,19 @@ pub fn standing(lang: Lang, s: Standing) -> &'static str {
         (Lang::En, Standing::OnTrack) => "on track",
         (Lang::En, Standing::Behind) => "behind",
         (Lang::En, Standing::NoData) => "no data yet",
+    }
+}
+
+/// A target's value that is not a percentage, and how to write one.
+pub fn bad_percent(lang: Lang, value: &str) -> String {
+    let shown = crate::domain::text::printable(value, false);
+    match lang {
+        Lang::Vi => format!(
+            "giá trị của chỉ tiêu là tỷ lệ phần trăm từ 0 đến 100, viết như 81,5 hoặc 81.5 — không phải '{shown}'; chưa lưu gì"
+        ),
+        Lang::En => format!(
+            "a target's value is a percentage between 0 and 100, written like 81.5 or 81,5 — not '{shown}'; nothing was saved"
+        ),
     }
 }
 

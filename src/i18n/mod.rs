@@ -195,6 +195,8 @@ impl Lang {
             (Lang::En, M::Assign) => "assign a task",
             (Lang::Vi, M::CloseMeeting) => "kết thúc cuộc họp",
             (Lang::En, M::CloseMeeting) => "close the meeting",
+            (Lang::Vi, M::TargetValue) => "ghi số liệu chỉ tiêu",
+            (Lang::En, M::TargetValue) => "record a target's value",
         }
     }
 

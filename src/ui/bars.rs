@@ -242,6 +242,9 @@ pub(super) fn hint_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) 
         // On the dashboard, scrolling is what one needs to know first.
         let rank = match (mode, b.action) {
             (Mode::Dashboard, Action::ScrollDown) => Some(7),
+            // Recording a target is what one does there; undo is in the help.
+            (Mode::Dashboard, Action::RecordTarget) => Some(8),
+            (Mode::Dashboard, Action::Undo | Action::Redo) => None,
             // In a meeting, walking the agenda comes first; the way back to the plan is esc.
             (Mode::Meeting, Action::MoveDown) => Some(0),
             (Mode::Meeting, Action::Meeting) => Some(10),

@@ -16,7 +16,7 @@ use crate::i18n::meet::{Word, t as word};
 use crate::i18n::{Msg, format as vf};
 
 /// A popup's own hint line, in the words of its mode: "enter lưu  tab ô sau  esc quay lại".
-fn hints(app: &App, mode: Mode, actions: &[Action]) -> String {
+pub(super) fn hints(app: &App, mode: Mode, actions: &[Action]) -> String {
     actions
         .iter()
         .map(|a| {
@@ -34,7 +34,7 @@ fn hints(app: &App, mode: Mode, actions: &[Action]) -> String {
 }
 
 /// The end of a typed text that fits `w` cells, and the cursor's column in it.
-fn field_view(text: &str, cursor: usize, w: usize) -> (String, usize) {
+pub(super) fn field_view(text: &str, cursor: usize, w: usize) -> (String, usize) {
     let before: String = text.chars().take(cursor).collect();
     let mut start = 0;
     let chars: Vec<char> = text.chars().collect();
@@ -79,7 +79,13 @@ fn form(frame: &mut Frame, app: &App, theme: &Theme, labels: &[String], area: Re
     }
 }
 
-fn popup(frame: &mut Frame, theme: &Theme, area: Rect, size: (u16, u16), title: &str) -> Rect {
+pub(super) fn popup(
+    frame: &mut Frame,
+    theme: &Theme,
+    area: Rect,
+    size: (u16, u16),
+    title: &str,
+) -> Rect {
     let r = centered(area, size.0, size.1);
     frame.render_widget(Clear, r);
     let block = frame_block(theme, title);

@@ -10,6 +10,7 @@ mod meeting_forms;
 mod popup;
 mod stacked;
 mod table;
+mod targets;
 pub mod text;
 pub mod theme;
 
@@ -48,6 +49,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         _ if app.on_meeting() => meeting::draw(frame, app, theme, body),
         Mode::Detail => detail::draw(frame, app, theme, body),
         Mode::Dashboard => dashboard::draw(frame, app, theme, body),
+        Mode::TargetValue if app.popup_return() == Mode::Dashboard => {
+            dashboard::draw(frame, app, theme, body);
+        }
         Mode::Help => match app.help().mode {
             Some(Mode::Detail) => detail::draw(frame, app, theme, body),
             Some(Mode::Dashboard) => dashboard::draw(frame, app, theme, body),
@@ -85,6 +89,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Mode::Assign => meeting_forms::assign(frame, app, theme, body),
         Mode::Conclusion => meeting_forms::conclusion(frame, app, theme, body),
         Mode::CloseMeeting => meeting_forms::close_meeting(frame, app, theme, body),
+        Mode::TargetValue => targets::draw(frame, app, theme, body),
         _ => {}
     }
 }
