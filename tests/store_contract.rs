@@ -8,11 +8,11 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 
-use steerdeck::domain::{Plan, Status, Task, UnitRegistry};
+use steerdeck::domain::{AgendaItem, AgendaReason, MeetingState, Plan, Status, Task, UnitRegistry};
 use steerdeck::query::{Due, Filter, Query, TaskIndex};
 use steerdeck::store::{
-    Actor, CachedStore, Clock, Command, MemoryStore, Outcome, PlanStore, Selection, SledStore,
-    StoreError, Update,
+    Actor, CachedStore, Clock, Command, DeskChange, DeskProblem, MemoryStore, Outcome, PlanStore,
+    Selection, SledStore, StoreError, Update,
 };
 
 fn clock() -> Clock {
@@ -87,6 +87,8 @@ fn contract(make: &dyn Fn() -> Box<dyn PlanStore>) {
     import(s.as_ref(), plan());
     queries_match_load(s.as_ref());
     tasks_added_by_a_reimport_can_be_edited(make().as_ref());
+    targets_are_recorded_and_withdrawn(make().as_ref());
+    meetings_are_recorded_closed_and_reopened(make().as_ref());
 }
 
 /// A store that remembers a plan's ids learns the new ones after a re-import.
@@ -964,4 +966,360 @@ fn the_load_answer_put_together_from_stored_bytes_is_the_plan() {
         s.load_json_with("nope", |sled| sled.load_json("nope")),
         Err(StoreError::NoSuchPlan(_))
     ));
+}
+
+fn desk(s: &dyn PlanStore, who: &str, change: DeskChange) -> Result<Outcome, StoreError> {
+    s.execute(
+        &Actor::new(who),
+        Command::Desk {
+            plan: "2025".into(),
+            change,
+        },
+    )
+}
+
+fn made(o: Outcome) -> String {
+    match o {
+        Outcome::Desk { made: Some(id), .. } => id,
+        other => panic!("nothing made: {other:?}"),
+    }
+}
+
+fn state_of(s: &dyn PlanStore, meeting: &str) -> MeetingState {
+    s.load("2025")
+        .expect("load")
+        .desk
+        .meeting(meeting)
+        .expect("meeting")
+        .state
+}
+
+fn set_state(
+    s: &dyn PlanStore,
+    meeting: &str,
+    state: MeetingState,
+    seen: Option<MeetingState>,
+) -> Result<Outcome, StoreError> {
+    desk(
+        s,
+        "lan",
+        DeskChange::SetState {
+            meeting: meeting.into(),
+            state,
+            as_of: Some(d(2025, 7, 15)),
+            seen,
+        },
+    )
+}
+
+/// A target's values: recorded, refused when stale or out of range, withdrawn; the latest
+/// standing one counts.
+fn targets_are_recorded_and_withdrawn(s: &dyn PlanStore) {
+    import(s, plan());
+    let record = |who: &str, value: f64, seen: Option<usize>| {
+        desk(
+            s,
+            who,
+            DeskChange::RecordTarget {
+                target: "t.2".into(),
+                value,
+                as_of: d(2025, 6, 30),
+                note: Some("Báo cáo quý II".into()),
+                seen,
+            },
+        )
+    };
+    record("lan", 81.5, Some(0)).expect("record");
+    let stale = record("minh", 82.0, Some(0));
+    assert!(
+        matches!(stale, Err(StoreError::Desk(DeskProblem::TargetChanged { ref by, .. })) if *by == who("lan")),
+        "{stale:?}"
+    );
+    assert!(matches!(
+        record("minh", 100.5, None),
+        Err(StoreError::Desk(DeskProblem::BadValue { .. }))
+    ));
+    let data = s.load("2025").expect("load");
+    let readings = &data.desk.readings["T.2"];
+    assert_eq!(readings.len(), 1);
+    assert_eq!(
+        steerdeck::domain::target::latest(readings).map(|r| r.value),
+        Some(81.5)
+    );
+    let h = s.history("2025", Some("T.2")).expect("history");
+    assert_eq!(h.len(), 1);
+    assert_eq!(h[0].field, "target");
+    assert_eq!(h[0].to.as_deref(), Some("81.5@2025-06-30"));
+    assert_eq!(h[0].note.as_deref(), Some("Báo cáo quý II"));
+    let withdraw = || {
+        desk(
+            s,
+            "lan",
+            DeskChange::WithdrawReading {
+                target: "T.2".into(),
+                index: 0,
+            },
+        )
+    };
+    withdraw().expect("withdraw");
+    assert!(matches!(
+        withdraw(),
+        Err(StoreError::Desk(DeskProblem::ReadingWithdrawn { .. }))
+    ));
+    let data = s.load("2025").expect("load");
+    assert_eq!(
+        steerdeck::domain::target::latest(&data.desk.readings["T.2"]),
+        None
+    );
+    assert!(matches!(
+        desk(
+            s,
+            "lan",
+            DeskChange::RecordTarget {
+                target: "T.99".into(),
+                value: 1.0,
+                as_of: d(2025, 6, 30),
+                note: None,
+                seen: None
+            }
+        ),
+        Err(StoreError::Desk(DeskProblem::NoSuchTarget { .. }))
+    ));
+}
+
+/// A meeting: made with an agenda, opened (edits made now are linked to it), concluded, with
+/// an action item that is a task like the plan's; closed with its counts; reopened; kept
+/// across a new version of the plan.
+fn meetings_are_recorded_closed_and_reopened(s: &dyn PlanStore) {
+    import(s, plan());
+    let agenda = vec![
+        AgendaItem {
+            task: "i.2".into(),
+            reasons: vec![AgendaReason::Overdue],
+            conclusion: None,
+        },
+        AgendaItem {
+            task: "III.8".into(),
+            reasons: Vec::new(),
+            conclusion: None,
+        },
+    ];
+    let h1 = made(
+        desk(
+            s,
+            "lan",
+            DeskChange::NewMeeting {
+                title: "Họp Ban Chỉ đạo sơ kết 6 tháng".into(),
+                date: d(2025, 7, 15),
+                chair: "Thứ trưởng".into(),
+                attendees: vec!["Cục CNTT".into()],
+                agenda,
+            },
+        )
+        .expect("new meeting"),
+    );
+    assert_eq!(h1, "H1");
+    assert!(matches!(
+        desk(
+            s,
+            "lan",
+            DeskChange::SetAgenda {
+                meeting: "H1".into(),
+                tasks: vec!["I.2".into(), "X.404".into()],
+                seen: None
+            }
+        ),
+        Err(StoreError::Desk(DeskProblem::NoSuchAgendaTask { .. }))
+    ));
+    // Reordered against what was seen; then a stale reorder is refused.
+    desk(
+        s,
+        "lan",
+        DeskChange::SetAgenda {
+            meeting: "H1".into(),
+            tasks: vec!["III.8".into(), "I.2".into(), "I.1".into()],
+            seen: Some(vec!["I.2".into(), "III.8".into()]),
+        },
+    )
+    .expect("agenda");
+    let stale = desk(
+        s,
+        "minh",
+        DeskChange::SetAgenda {
+            meeting: "H1".into(),
+            tasks: vec!["I.2".into()],
+            seen: Some(vec!["I.2".into(), "III.8".into()]),
+        },
+    );
+    assert!(
+        matches!(stale, Err(StoreError::Desk(DeskProblem::AgendaChanged { ref by, .. })) if *by == who("lan")),
+        "{stale:?}"
+    );
+    set_state(s, "H1", MeetingState::Open, Some(MeetingState::Planned)).expect("open");
+    let late = set_state(s, "H1", MeetingState::Closed, Some(MeetingState::Planned));
+    assert!(
+        matches!(
+            late,
+            Err(StoreError::Desk(DeskProblem::StateChanged { .. }))
+        ),
+        "{late:?}"
+    );
+    // An edit while the meeting is open is linked to it.
+    let Outcome::Updated { events } = set(
+        s,
+        "lan",
+        Update {
+            status: Some(Status::Done),
+            done_on: Some(d(2025, 7, 10)),
+            ..upd("I.2")
+        },
+    )
+    .expect("edit") else {
+        panic!("not an update")
+    };
+    assert!(events.iter().all(|e| e.meeting.as_deref() == Some("H1")));
+    desk(
+        s,
+        "lan",
+        DeskChange::Conclude {
+            meeting: "H1".into(),
+            task: "i.2".into(),
+            text: "Cục CNTT hoàn thiện trong Quý III".into(),
+            seen: Some(String::new()),
+        },
+    )
+    .expect("conclude");
+    let stale = desk(
+        s,
+        "minh",
+        DeskChange::Conclude {
+            meeting: "H1".into(),
+            task: "I.2".into(),
+            text: "khác".into(),
+            seen: Some(String::new()),
+        },
+    );
+    assert!(matches!(
+        stale,
+        Err(StoreError::Desk(DeskProblem::ConclusionChanged { .. }))
+    ));
+    let action = made(
+        desk(
+            s,
+            "lan",
+            DeskChange::Assign {
+                meeting: "h1".into(),
+                about: Some("I.2".into()),
+                title: "Rà soát danh mục dữ liệu".into(),
+                lead: vec!["Cục Công nghệ thông tin".into()],
+                support: vec!["Văn phòng Bộ".into()],
+                timeframe: "Quý III/2025".into(),
+            },
+        )
+        .expect("assign"),
+    );
+    assert_eq!(action, "H1.1");
+    // The action item is a task: in the plan's tasks under the meeting's pillar, editable,
+    // shown, selected.
+    let data = s.load("2025").expect("load");
+    let def = data.plan.task("H1.1").expect("action item among the tasks");
+    assert_eq!(def.pillar, "meeting:H1");
+    assert!(data.plan.pillar("meeting:H1").is_some());
+    assert_eq!(data.adopted_plan().tasks.len(), plan().tasks.len());
+    set(
+        s,
+        "lan",
+        Update {
+            progress: Some(30),
+            ..upd("h1.1")
+        },
+    )
+    .expect("edit the action item");
+    let record = s.task("2025", "h1.1").expect("task");
+    assert_eq!(record.state.status, Status::InProgress);
+    assert_eq!(record.state.progress, 30);
+    let h = s.history("2025", Some("H1.1")).expect("history");
+    assert_eq!(h[0].field, "assigned");
+    assert_eq!(h[0].meeting.as_deref(), Some("H1"));
+    // Closed: the counts as of the review date are kept; its record can no longer change.
+    set_state(s, "H1", MeetingState::Closed, Some(MeetingState::Open)).expect("close");
+    let data = s.load("2025").expect("load");
+    let m = data.desk.meeting("H1").expect("meeting");
+    let closing = m.closing.as_ref().expect("closing");
+    assert_eq!(closing.as_of, d(2025, 7, 15));
+    assert_eq!(closing.overall.total(), plan().tasks.len() + 1);
+    assert_eq!(closing.overall.done(), 1);
+    assert_eq!(closing.done, vec!["I.2".to_string()]);
+    assert_eq!(
+        m.agenda[1].conclusion.as_deref(),
+        Some("Cục CNTT hoàn thiện trong Quý III")
+    );
+    let closed = desk(
+        s,
+        "lan",
+        DeskChange::Conclude {
+            meeting: "H1".into(),
+            task: "I.2".into(),
+            text: "sửa".into(),
+            seen: None,
+        },
+    );
+    assert!(matches!(
+        closed,
+        Err(StoreError::Desk(DeskProblem::Closed { .. }))
+    ));
+    // Only one meeting open at a time.
+    let h2 = made(
+        desk(
+            s,
+            "lan",
+            DeskChange::NewMeeting {
+                title: "Họp quý III".into(),
+                date: d(2025, 10, 15),
+                chair: "Thứ trưởng".into(),
+                attendees: Vec::new(),
+                agenda: Vec::new(),
+            },
+        )
+        .expect("second meeting"),
+    );
+    set_state(s, &h2, MeetingState::Open, None).expect("open H2");
+    assert!(matches!(
+        set_state(s, "H1", MeetingState::Open, None),
+        Err(StoreError::Desk(DeskProblem::AnotherOpen { .. }))
+    ));
+    set_state(s, &h2, MeetingState::Closed, None).expect("close H2");
+    set_state(s, "H1", MeetingState::Open, None).expect("reopen H1");
+    assert_eq!(state_of(s, "H1"), MeetingState::Open);
+    let h = s.history("2025", Some("H1")).expect("history");
+    assert!(h.iter().any(|e| e.field == "meeting_state"
+        && e.from.as_deref() == Some("closed")
+        && e.to.as_deref() == Some("open")));
+    // A new version of the plan leaves the meetings and their action items in place ...
+    let before = s.load("2025").expect("load").desk;
+    import(s, plan());
+    let after = s.load("2025").expect("load");
+    assert_eq!(after.desk, before);
+    assert!(after.plan.task("H1.1").is_some());
+    // ... and one that takes an action item's id is refused whole.
+    let mut clash = plan();
+    let mut t = clash.tasks[0].clone();
+    t.id = "H1.1".into();
+    clash.tasks.push(t);
+    let refused = s.execute(
+        &Actor::new("lan"),
+        Command::Import {
+            plan: clash,
+            states: BTreeMap::new(),
+            activate: true,
+        },
+    );
+    assert!(matches!(
+        refused,
+        Err(StoreError::Desk(DeskProblem::ReservedId { .. }))
+    ));
+    assert_eq!(
+        s.load("2025").expect("load").plan.tasks.len(),
+        plan().tasks.len() + 1
+    );
 }

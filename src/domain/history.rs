@@ -28,6 +28,10 @@ pub struct Event {
     /// The note given with the change.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The meeting the change was made at (or is part of): a change made while a meeting is
+    /// open, and every change to a meeting's record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<String>,
 }
 
 use chrono::NaiveDate;
@@ -174,6 +178,7 @@ mod tests {
             from: from.map(str::to_string),
             to: to.map(str::to_string),
             note: None,
+            meeting: None,
         }
     }
 

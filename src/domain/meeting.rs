@@ -20,7 +20,16 @@ use super::timeliness::{Tally, Timeliness};
 
 /// Where a meeting is in its life.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::EnumIter, strum::EnumString,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::EnumIter,
+    strum::EnumString,
+    strum::Display,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
@@ -269,6 +278,7 @@ impl Desk {
 /// due by the end of the quarter, those that changed since the last meeting (`changed`, ids),
 /// and earlier meetings' action items not done yet. Each task once, with every reason it has;
 /// done and cancelled tasks are not proposed except as changed.
+#[allow(clippy::implicit_hasher)] // one caller, with the default hasher
 pub fn propose_agenda(
     tasks: &[Task],
     day: NaiveDate,

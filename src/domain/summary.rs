@@ -100,13 +100,12 @@ fn leads(tasks: &[Task], registry: &UnitRegistry, as_of: NaiveDate) -> Vec<Group
         keys.dedup();
         let category = t.timeliness(as_of);
         for key in keys {
-            match by_key.iter_mut().find(|g| g.key == key) {
-                Some(g) => g.tally.add(category),
-                None => {
-                    let mut tally = Tally::default();
-                    tally.add(category);
-                    by_key.push(GroupTally { key, tally });
-                }
+            if let Some(g) = by_key.iter_mut().find(|g| g.key == key) {
+                g.tally.add(category);
+            } else {
+                let mut tally = Tally::default();
+                tally.add(category);
+                by_key.push(GroupTally { key, tally });
             }
         }
     }

@@ -160,6 +160,7 @@ pub fn store(lang: Lang, e: &StoreError) -> String {
         ),
         StoreError::Untrusted(why) => distrust(why),
         StoreError::BadName(bad) => bad.vi(),
+        StoreError::Desk(p) => super::meeting::problem(Lang::Vi, p),
         StoreError::Denied(m)
         | StoreError::Disconnected(m)
         | StoreError::Protocol(m)

@@ -170,6 +170,7 @@ mod tests {
             from: Some("not-started".into()),
             to: Some("done".into()),
             note: Some("undo".into()),
+            meeting: None,
         };
         assert_eq!(
             describe(Lang::Vi, Zone::default(), &e),

@@ -7,6 +7,7 @@ mod en;
 pub mod errors;
 pub mod format;
 pub mod history;
+pub mod meeting;
 pub mod papers;
 pub mod tally;
 mod vi;

@@ -444,7 +444,10 @@ impl PlanStore for RemoteStore {
         self.call(&Op::Active)
     }
     fn load(&self, plan: &str) -> Result<PlanData> {
+        // The server's answer may be put together from the stored bytes, without the action
+        // items among the tasks.
         self.call(&Op::Load { plan: plan.into() })
+            .map(PlanData::with_desk)
     }
     fn state(&self, plan: &str, task: &str) -> Result<TaskState> {
         self.call(&Op::State {

@@ -42,6 +42,8 @@ pub enum ErrorKind {
     UnknownOp,
     /// The line is over [`MAX_REQUEST`] bytes.
     TooLong,
+    /// A change to meetings or targets refused (`detail.problem` holds it as JSON).
+    Desk,
     /// Anything else (also any kind this version does not know).
     #[serde(other)]
     Store,
@@ -130,6 +132,10 @@ impl WireError {
                 ("group", group),
                 ("group_writable", if *group_writable { "yes" } else { "no" }),
             ]),
+            StoreError::Desk(p) => match serde_json::to_string(p) {
+                Ok(json) => w(ErrorKind::Desk).with(&[("problem", &json)]),
+                Err(_) => w(ErrorKind::Store),
+            },
             _ => w(ErrorKind::Store),
         }
     }
@@ -189,6 +195,10 @@ impl WireError {
             ErrorKind::Version | ErrorKind::BadRequest | ErrorKind::UnknownOp => {
                 StoreError::Protocol(self.message)
             }
+            ErrorKind::Desk => match serde_json::from_str(&d("problem")) {
+                Ok(p) => StoreError::Desk(p),
+                Err(_) => StoreError::Remote(self.message),
+            },
             ErrorKind::TooLong | ErrorKind::Store => StoreError::Remote(self.message),
         }
     }
@@ -239,6 +249,13 @@ mod tests {
             matches!(back, StoreError::ReadOnlyPeer { ref group, group_writable: false, .. } if group == "secretariat")
         );
         assert_eq!(back.to_string(), refused.to_string());
+        let closed = StoreError::Desk(crate::store::DeskProblem::Closed {
+            meeting: "H1".into(),
+        });
+        let back = WireError::from_store(&closed).into_store();
+        assert!(
+            matches!(back, StoreError::Desk(crate::store::DeskProblem::Closed { ref meeting }) if meeting == "H1")
+        );
         let plain = WireError::new(ErrorKind::Denied, "no");
         assert!(matches!(plain.into_store(), StoreError::Denied(ref m) if m == "no"));
         let unknown: WireError =

@@ -24,6 +24,8 @@ pub(crate) struct Draft {
     pub from: Option<String>,
     pub to: Option<String>,
     pub note: Option<String>,
+    /// The meeting the change belongs to (set by `execute` for edits made while one is open).
+    pub meeting: Option<String>,
 }
 
 impl Draft {
@@ -38,6 +40,7 @@ impl Draft {
             from: self.from,
             to: self.to,
             note: self.note,
+            meeting: self.meeting,
         }
     }
 }
@@ -90,6 +93,7 @@ pub(crate) fn update(
             from: Some(from),
             to: Some(to),
             note: reason.clone(),
+            meeting: None,
         });
     };
     // Marking a task done without saying how far it got means it got all the way.
@@ -156,6 +160,7 @@ pub(crate) fn update(
             from: Some(old.text.clone()),
             to: note.clone(),
             note: upd.reason.clone(),
+            meeting: None,
         });
     }
     if let Some(text) = &note {
@@ -166,6 +171,7 @@ pub(crate) fn update(
                 from: None,
                 to: Some(text.clone()),
                 note: None,
+                meeting: None,
             });
         }
         next.notes.push(Note {
@@ -264,6 +270,7 @@ pub(crate) fn import(
                 from: None,
                 to: Some("true".into()),
                 note: Some(reason::IMPORT_REMOVED.into()),
+                meeting: None,
             });
         }
     }
@@ -281,6 +288,7 @@ pub(crate) fn import(
                 report.removed.len()
             )),
             note: None,
+            meeting: None,
         },
     );
     Ok((StoredPlan { plan, archived }, drafts, report))
@@ -313,6 +321,7 @@ fn definition_changes(old: &TaskDef, new: &TaskDef) -> Vec<Draft> {
             from: Some(from),
             to: Some(to),
             note: Some(reason::IMPORT_CHANGED.into()),
+            meeting: None,
         })
         .collect()
 }
@@ -337,6 +346,8 @@ pub(crate) struct Writes {
     pub states: Vec<(String, String, TaskState)>,
     pub events: Vec<Event>,
     pub active: Option<String>,
+    /// A plan's meetings and targets' readings, written whole.
+    pub desk: Option<(String, crate::domain::Desk)>,
 }
 
 /// The primitive reads and the one atomic write a store provides; [`execute`] does the rest.
@@ -360,6 +371,10 @@ pub(crate) trait Tables {
             .ok_or_else(|| StoreError::NoSuchPlan(plan.to_string()))?;
         task_id(&stored, plan, id)
     }
+    /// A plan's meetings and targets' readings (empty when nothing is recorded).
+    fn desk(&self, plan: &str) -> Result<crate::domain::Desk>;
+    /// Every recorded state of a plan's tasks.
+    fn states(&self, plan: &str) -> Result<BTreeMap<String, TaskState>>;
     /// Writes everything or nothing, and returns only once it is durable.
     fn commit(&self, writes: Writes) -> Result<()>;
 }
@@ -382,12 +397,24 @@ pub(crate) fn execute(
     };
     match command {
         Command::Update(upd) => {
-            let id = t.task_id(&upd.plan, &upd.task)?;
+            let desk = t.desk(&upd.plan)?;
+            let id = match t.task_id(&upd.plan, &upd.task) {
+                Err(StoreError::NoSuchTask { .. }) if desk.action(&upd.task).is_some() => desk
+                    .action(&upd.task)
+                    .map(|a| a.def.id.clone())
+                    .unwrap_or_default(),
+                other => other?,
+            };
             let current = t.state(&upd.plan, &id)?.unwrap_or_default();
             // A per-task record, not the task's whole history: the cost does not grow with it.
             let last = t.last_changes(&upd.plan, &id)?;
             let by = |field: &str| last.by(field);
-            let (next, drafts) = update(&current, &upd, &id, actor, now, &by)?;
+            let (next, mut drafts) = update(&current, &upd, &id, actor, now, &by)?;
+            if let Some(m) = super::desk::open_meeting(&desk) {
+                for d in &mut drafts {
+                    d.meeting = Some(m.clone());
+                }
+            }
             let events = number(drafts, &upd.plan);
             t.commit(Writes {
                 states: vec![(upd.plan.clone(), id, next)],
@@ -403,6 +430,7 @@ pub(crate) fn execute(
         } => {
             super::keys::check_plan(&plan)?;
             let name = clean(&plan.name);
+            super::desk::check_import(&plan, &t.desk(&name)?)?;
             let existing = t.plan(&name)?;
             let (stored, mut drafts, mut report) = import(existing.as_ref(), plan)?;
             let mut new_states = Vec::new();
@@ -429,8 +457,44 @@ pub(crate) fn execute(
                 plan: Some(stored),
                 states: new_states,
                 events,
+                desk: None,
             })?;
             Ok(Outcome::Imported(report))
+        }
+        Command::Desk { plan, change } => {
+            let stored = t
+                .plan(&plan)?
+                .ok_or_else(|| StoreError::NoSuchPlan(plan.clone()))?;
+            let desk = t.desk(&plan)?;
+            let tasks = || -> Result<Vec<crate::domain::Task>> {
+                let data = super::PlanData {
+                    plan: stored.plan.clone(),
+                    states: t.states(&plan)?,
+                    archived: Vec::new(),
+                    desk: desk.clone(),
+                };
+                Ok(data.with_desk().tasks())
+            };
+            let last_by = |subject: &str, field: &str| {
+                t.last_changes(&plan, subject)
+                    .map(|l| l.by(field))
+                    .unwrap_or_default()
+            };
+            let registry = crate::domain::UnitRegistry::default();
+            let cx = super::desk::Context {
+                plan: &stored.plan,
+                tasks: &tasks,
+                last_by: &last_by,
+                registry: &registry,
+            };
+            let (next, drafts, made) = super::desk::apply(&desk, change, &cx, actor, now)?;
+            let events = number(drafts, &plan);
+            t.commit(Writes {
+                events: events.clone(),
+                desk: Some((plan, next)),
+                ..Writes::default()
+            })?;
+            Ok(Outcome::Desk { events, made })
         }
         Command::SetActive { plan } => {
             if t.plan(&plan)?.is_none() {
@@ -443,6 +507,7 @@ pub(crate) fn execute(
                     from: None,
                     to: Some(plan.clone()),
                     note: None,
+                    meeting: None,
                 }],
                 &plan,
             );
@@ -467,6 +532,7 @@ fn restored_drafts(id: &str, state: &TaskState) -> Vec<Draft> {
             from: Some(from),
             to: Some(to),
             note: Some(reason::IMPORT_RESTORED.into()),
+            meeting: None,
         });
     };
     if state.status != blank.status {
@@ -493,6 +559,7 @@ fn restored_drafts(id: &str, state: &TaskState) -> Vec<Draft> {
             from: None,
             to: Some(n.text.clone()),
             note: Some(format!("{}{}", reason::IMPORT_RESTORED_NOTE, n.who)),
+            meeting: None,
         });
     }
     out

@@ -224,6 +224,7 @@ impl<S: PlanStore> PlanStore for CachedStore<S> {
         let (plan, task) = match &command {
             Command::Update(u) => (Some(u.plan.clone()), Some(u.task.clone())),
             Command::Import { plan, .. } => (Some(crate::domain::text::clean(&plan.name)), None),
+            Command::Desk { plan, .. } => (Some(plan.clone()), None),
             Command::SetActive { .. } => (None, None),
         };
         let result = self.inner.execute(actor, command);

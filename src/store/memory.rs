@@ -15,6 +15,7 @@ struct Inner {
     plans: BTreeMap<String, StoredPlan>,
     states: BTreeMap<(String, String), TaskState>,
     events: Vec<Event>,
+    desks: BTreeMap<String, crate::domain::Desk>,
 }
 
 /// A store that lives in memory.
@@ -66,8 +67,17 @@ impl Tables for Locked<'_> {
     fn task_events(&self, plan: &str, task: &str) -> Result<Vec<Event>> {
         Ok(filter_events(&self.0.borrow().events, plan, Some(task)))
     }
+    fn desk(&self, plan: &str) -> Result<crate::domain::Desk> {
+        Ok(self.0.borrow().desks.get(plan).cloned().unwrap_or_default())
+    }
+    fn states(&self, plan: &str) -> Result<BTreeMap<String, TaskState>> {
+        Ok(states_of(&self.0.borrow(), plan))
+    }
     fn commit(&self, w: Writes) -> Result<()> {
         let mut inner = self.0.borrow_mut();
+        if let Some((plan, desk)) = w.desk {
+            inner.desks.insert(plan, desk);
+        }
         if let Some(p) = w.plan {
             inner.plans.insert(p.plan.name.clone(), p);
         }
@@ -80,6 +90,15 @@ impl Tables for Locked<'_> {
         }
         Ok(())
     }
+}
+
+fn states_of(inner: &Inner, plan: &str) -> BTreeMap<String, TaskState> {
+    inner
+        .states
+        .iter()
+        .filter(|((p, _), _)| p == plan)
+        .map(|((_, t), s)| (t.clone(), s.clone()))
+        .collect()
 }
 
 fn filter_events(events: &[Event], plan: &str, task: Option<&str>) -> Vec<Event> {
@@ -115,17 +134,13 @@ impl PlanStore for MemoryStore {
             .plans
             .get(plan)
             .ok_or_else(|| StoreError::NoSuchPlan(plan.to_string()))?;
-        let states = inner
-            .states
-            .iter()
-            .filter(|((p, _), _)| p == plan)
-            .map(|((_, t), s)| (t.clone(), s.clone()))
-            .collect();
         Ok(PlanData {
             plan: stored.plan.clone(),
-            states,
+            states: states_of(&inner, plan),
             archived: stored.archived.clone(),
-        })
+            desk: inner.desks.get(plan).cloned().unwrap_or_default(),
+        }
+        .with_desk())
     }
 
     fn state(&self, plan: &str, task: &str) -> Result<TaskState> {

@@ -7,6 +7,7 @@ mod apply;
 pub use apply::reason;
 pub mod backup;
 mod cached;
+mod desk;
 pub mod disk;
 mod distrust;
 pub mod keys;
@@ -20,10 +21,11 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::domain::{Plan, Status, Task, TaskDef, TaskState};
+use crate::domain::{Desk, Plan, Status, Task, TaskDef, TaskState};
 
 pub use crate::domain::history::Event;
 pub use cached::CachedStore;
+pub use desk::{DeskChange, DeskProblem};
 pub use distrust::Distrust;
 pub use memory::MemoryStore;
 pub use query::{Listed, Selected, Selection, TaskRecord};
@@ -60,6 +62,13 @@ pub enum Command {
         states: BTreeMap<String, TaskState>,
         /// Make it the active plan.
         activate: bool,
+    },
+    /// Records something about a plan's meetings or targets (see [`DeskChange`]).
+    Desk {
+        /// The plan's name.
+        plan: String,
+        /// What changes.
+        change: DeskChange,
     },
     /// Chooses the plan that commands apply to by default.
     SetActive {
@@ -113,6 +122,14 @@ pub enum Outcome {
     Imported(ImportReport),
     /// The active plan was set.
     Activated,
+    /// A meeting or a target changed.
+    Desk {
+        /// The events written.
+        events: Vec<Event>,
+        /// The id of what was made (a meeting, an action item), if anything was.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        made: Option<String>,
+    },
 }
 
 /// What an import added, changed and removed.
@@ -144,9 +161,50 @@ pub struct PlanData {
     pub states: BTreeMap<String, TaskState>,
     /// Tasks removed by a later import, kept with their states and history.
     pub archived: Vec<TaskDef>,
+    /// Meetings, their action items and the targets' readings. The action items are also in
+    /// `plan.tasks`, under a pillar per meeting (see [`PlanData::with_desk`]).
+    #[serde(default)]
+    pub desk: Desk,
 }
 
 impl PlanData {
+    /// Puts the desk's action items among the plan's tasks, each meeting's under a pillar of
+    /// its own after the plan's, so that views, filters and counts take them in. Idempotent:
+    /// what is there already is not added twice (a store's answer may have been merged before
+    /// it was sent).
+    #[must_use]
+    pub fn with_desk(mut self) -> Self {
+        for p in self.desk.pillars() {
+            if self.plan.pillar(&p.key).is_none() {
+                self.plan.pillars.push(p);
+            }
+        }
+        let have: std::collections::HashSet<String> = self
+            .plan
+            .tasks
+            .iter()
+            .filter(|t| crate::domain::meeting::is_meeting_pillar(&t.pillar))
+            .map(|t| t.id.clone())
+            .collect();
+        for a in &self.desk.actions {
+            if !have.contains(&a.def.id) {
+                self.plan.tasks.push(a.def.clone());
+            }
+        }
+        self
+    }
+
+    /// The plan as adopted: without the meetings' action items and their pillars (what an
+    /// export of the plan writes).
+    pub fn adopted_plan(&self) -> Plan {
+        let mut plan = self.plan.clone();
+        plan.tasks
+            .retain(|t| !crate::domain::meeting::is_meeting_pillar(&t.pillar));
+        plan.pillars
+            .retain(|p| !crate::domain::meeting::is_meeting_pillar(&p.key));
+        plan
+    }
+
     /// The plan's definition (without its tasks) and its tasks joined with their states, in
     /// plan order: for a holder that keeps the tasks elsewhere (the screen's index), so that
     /// they are not kept twice.
@@ -276,6 +334,9 @@ pub enum StoreError {
     /// The socket, or the process on it, is not the store's own server; nothing was sent.
     #[error("{0}")]
     Untrusted(Distrust),
+    /// A meeting or a target cannot be changed that way.
+    #[error("{0}")]
+    Desk(DeskProblem),
     /// Another failure, in the words of the steerdeck server.
     #[error("{0}")]
     Remote(String),

@@ -7,6 +7,7 @@
 //! event/<seq: u64 BE>         -> Event (JSON)
 //! tev/<plan>\0<task>\0<seq>   -> ()  (index: a task's events)
 //! last/<plan>\0<task>         -> LastChanges (JSON): who last changed each field
+//! desk/<plan>                 -> Desk (JSON): meetings, action items, targets' readings
 //! meta/store_id              -> the store's identity
 //! ```
 //!
@@ -34,6 +35,7 @@ const STATE: &str = "state/";
 const EVENT: &[u8] = b"event/";
 const TASK_EVENT: &str = "tev/";
 const LAST_CHANGE: &str = "last/";
+const DESK: &str = "desk/";
 
 /// A store in a directory on disk.
 pub struct SledStore {
@@ -305,7 +307,16 @@ impl SledStore {
             out.push(b':');
             out.extend_from_slice(&v);
         }
-        out.extend_from_slice(b"}}");
+        out.push(b'}');
+        if let Some(desk) = self
+            .db
+            .get(format!("{DESK}{plan}").as_bytes())
+            .map_err(|e| backend(&e))?
+        {
+            out.extend_from_slice(b",\"desk\":");
+            out.extend_from_slice(&desk);
+        }
+        out.push(b'}');
         Ok(String::from_utf8(out).ok())
     }
 
@@ -423,6 +434,32 @@ impl Tables for SledStore {
         Ok(LastChanges::from_events(&self.task_events(plan, task)?))
     }
 
+    fn desk(&self, plan: &str) -> Result<crate::domain::Desk> {
+        match self
+            .db
+            .get(format!("{DESK}{plan}").as_bytes())
+            .map_err(|e| self.fail(&e))?
+        {
+            None => Ok(crate::domain::Desk::default()),
+            Some(v) => {
+                serde_json::from_slice(&v).map_err(|e| corrupt(&format!("meetings of {plan}"), &e))
+            }
+        }
+    }
+
+    fn states(&self, plan: &str) -> Result<std::collections::BTreeMap<String, TaskState>> {
+        let prefix = format!("{STATE}{plan}\0");
+        let mut states = std::collections::BTreeMap::new();
+        for kv in self.db.scan_prefix(prefix.as_bytes()) {
+            let (k, v) = kv.map_err(|e| self.fail(&e))?;
+            let task = String::from_utf8_lossy(&k[prefix.len()..]).into_owned();
+            let state: TaskState =
+                serde_json::from_slice(&v).map_err(|e| corrupt(&format!("state of {task}"), &e))?;
+            states.insert(task, state);
+        }
+        Ok(states)
+    }
+
     fn task_id(&self, plan: &str, id: &str) -> Result<String> {
         self.canonical_id(plan, id)?
             .ok_or_else(|| StoreError::NoSuchTask {
@@ -462,6 +499,9 @@ impl Tables for SledStore {
         }
         if let Some(a) = &w.active {
             batch.insert(ACTIVE, a.as_bytes());
+        }
+        if let Some((plan, desk)) = &w.desk {
+            batch.insert(format!("{DESK}{plan}").as_bytes(), encode(desk)?);
         }
         let applied = self.db.apply_batch(batch);
         // A plan written anew: its ids replace the old ones (commits are serialised).
@@ -529,7 +569,9 @@ impl PlanStore for SledStore {
             plan: stored.plan,
             states,
             archived: stored.archived,
-        })
+            desk: Tables::desk(self, plan)?,
+        }
+        .with_desk())
     }
 
     fn state(&self, plan: &str, task: &str) -> Result<TaskState> {

@@ -1,0 +1,149 @@
+//! The words of meetings and targets in either language: states, agenda reasons, standings, and
+//! why a change to them was refused.
+
+use super::Lang;
+use crate::domain::meeting::{AgendaReason, MeetingState};
+use crate::domain::target::Standing;
+use crate::store::DeskProblem;
+
+/// A meeting's state.
+pub fn state(lang: Lang, s: MeetingState) -> &'static str {
+    match (lang, s) {
+        (Lang::Vi, MeetingState::Planned) => "dự kiến",
+        (Lang::Vi, MeetingState::Open) => "đang họp",
+        (Lang::Vi, MeetingState::Closed) => "đã kết thúc",
+        (Lang::En, MeetingState::Planned) => "planned",
+        (Lang::En, MeetingState::Open) => "open",
+        (Lang::En, MeetingState::Closed) => "closed",
+    }
+}
+
+/// Why a task is on the agenda.
+pub fn reason(lang: Lang, r: AgendaReason) -> &'static str {
+    match (lang, r) {
+        (Lang::Vi, AgendaReason::Overdue) => "quá hạn",
+        (Lang::Vi, AgendaReason::Blocked) => "vướng mắc",
+        (Lang::Vi, AgendaReason::DueThisQuarter) => "đến hạn trong quý",
+        (Lang::Vi, AgendaReason::Changed) => "có thay đổi từ cuộc họp trước",
+        (Lang::Vi, AgendaReason::OpenAction) => "nhiệm vụ giao tại cuộc họp trước, chưa xong",
+        (Lang::En, AgendaReason::Overdue) => "overdue",
+        (Lang::En, AgendaReason::Blocked) => "blocked",
+        (Lang::En, AgendaReason::DueThisQuarter) => "due this quarter",
+        (Lang::En, AgendaReason::Changed) => "changed since the last meeting",
+        (Lang::En, AgendaReason::OpenAction) => "assigned at an earlier meeting, not done",
+    }
+}
+
+/// Where a target stands.
+pub fn standing(lang: Lang, s: Standing) -> &'static str {
+    match (lang, s) {
+        (Lang::Vi, Standing::Met) => "đạt",
+        (Lang::Vi, Standing::OnTrack) => "đúng lộ trình",
+        (Lang::Vi, Standing::Behind) => "chậm so với lộ trình",
+        (Lang::Vi, Standing::NoData) => "chưa có số liệu",
+        (Lang::En, Standing::Met) => "met",
+        (Lang::En, Standing::OnTrack) => "on track",
+        (Lang::En, Standing::Behind) => "behind",
+        (Lang::En, Standing::NoData) => "no data yet",
+    }
+}
+
+fn what(lang: Lang, what: &str) -> String {
+    match (lang, what) {
+        (Lang::Vi, "title") => "tiêu đề".into(),
+        (Lang::Vi, _) => "nội dung".into(),
+        (Lang::En, w) => w.to_string(),
+    }
+}
+
+/// Why a change to meetings or targets was refused.
+pub fn problem(lang: Lang, p: &DeskProblem) -> String {
+    if lang == Lang::En {
+        return p.to_string();
+    }
+    let st = |s| state(Lang::Vi, s);
+    match p {
+        DeskProblem::NoSuchMeeting { meeting } => {
+            format!("không có cuộc họp {meeting} (xem `steerdeck meeting list`)")
+        }
+        DeskProblem::NoSuchTarget { target } => {
+            format!("kế hoạch không có chỉ tiêu {target} (xem `steerdeck targets`)")
+        }
+        DeskProblem::NotOnAgenda { meeting, task } => {
+            format!("{task} không có trong chương trình cuộc họp {meeting}")
+        }
+        DeskProblem::NoSuchAgendaTask { task } => {
+            format!("không có nhiệm vụ {task} để đưa vào chương trình họp")
+        }
+        DeskProblem::Closed { meeting } => format!(
+            "cuộc họp {meeting} đã kết thúc; hãy mở lại cuộc họp để sửa biên bản; chưa lưu gì"
+        ),
+        DeskProblem::AnotherOpen { open } => format!(
+            "cuộc họp {open} đang họp: hãy kết thúc cuộc họp đó trước khi mở cuộc họp khác; chưa lưu gì"
+        ),
+        DeskProblem::StateChanged {
+            meeting,
+            seen,
+            actual,
+            by,
+        } => format!(
+            "cuộc họp {meeting} vừa được {by} chuyển sang {} (bạn đã thấy {}); chưa lưu gì",
+            st(*actual),
+            st(*seen)
+        ),
+        DeskProblem::AlreadyInState { meeting, state } => {
+            format!(
+                "cuộc họp {meeting} đã ở trạng thái {}; chưa lưu gì",
+                st(*state)
+            )
+        }
+        DeskProblem::AgendaChanged { meeting, by } => format!(
+            "chương trình cuộc họp {meeting} vừa được {by} thay đổi sau khi bạn xem; chưa lưu gì"
+        ),
+        DeskProblem::ConclusionChanged { meeting, task, by } => format!(
+            "kết luận về {task} tại cuộc họp {meeting} vừa được {by} thay đổi sau khi bạn xem; chưa lưu gì"
+        ),
+        DeskProblem::TargetChanged { target, by } => {
+            format!("{by} vừa ghi một số liệu của {target} sau khi bạn xem; chưa lưu gì")
+        }
+        DeskProblem::NoSuchReading { target, number } => {
+            format!("{target} không có số liệu thứ {number}")
+        }
+        DeskProblem::ReadingWithdrawn { target, number, by } => {
+            format!("số liệu thứ {number} của {target} đã được {by} rút lại")
+        }
+        DeskProblem::BadValue { value } => {
+            format!("giá trị của chỉ tiêu là tỷ lệ phần trăm từ 0 đến 100, không phải {value}")
+        }
+        DeskProblem::Empty { what: w } => format!("{} đang để trống; chưa lưu gì", what(lang, w)),
+        DeskProblem::ReservedId { task } => format!(
+            "nhiệm vụ {task} của kế hoạch trùng số hiệu với một nhiệm vụ giao tại cuộc họp; hãy đổi số hiệu"
+        ),
+        DeskProblem::ReservedPillar { pillar } => format!(
+            "nhóm nhiệm vụ {pillar} của kế hoạch dùng khoá dành cho cuộc họp ('meeting:…'); hãy đổi khoá"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refusals_in_either_language() {
+        let p = DeskProblem::StateChanged {
+            meeting: "H1".into(),
+            seen: MeetingState::Planned,
+            actual: MeetingState::Open,
+            by: "lan".into(),
+        };
+        assert_eq!(
+            problem(Lang::Vi, &p),
+            "cuộc họp H1 vừa được lan chuyển sang đang họp (bạn đã thấy dự kiến); chưa lưu gì"
+        );
+        assert_eq!(
+            problem(Lang::En, &p),
+            "meeting H1 was made open by lan since you looked (you saw planned); nothing was saved"
+        );
+    }
+}
