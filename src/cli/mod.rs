@@ -9,6 +9,7 @@ mod history;
 mod import;
 pub mod lang;
 mod list;
+mod papers;
 pub mod parse;
 mod plans;
 pub mod screen;
@@ -21,7 +22,7 @@ use std::io::Write;
 
 pub use args::Cli;
 use args::Command;
-pub use export::write_file_atomic;
+pub use export::{write_file_atomic, write_file_new};
 pub use history::history_table;
 
 use crate::domain::text::printable;
@@ -179,10 +180,29 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<(), CliE
         ),
         Command::Serve { .. } => Err(serve_elsewhere()),
         Command::Export {
+            kind,
             format,
             out: path,
+            force,
             semicolon,
-        } => export::run(&session, &plan, *format, path.as_deref(), *semicolon, out),
+            meeting,
+            unit,
+            since,
+        } => export::run(
+            &session,
+            &plan,
+            &export::Request {
+                kind: *kind,
+                format: *format,
+                out: path.as_deref(),
+                force: *force,
+                semicolon: *semicolon,
+                meeting: meeting.as_deref(),
+                unit: unit.as_deref(),
+                since: *since,
+            },
+            out,
+        ),
         Command::Targets => targets::run(&session, &plan, out),
         Command::Plans { activate } => plans::run(&session, activate.as_deref(), out),
         Command::Backup { out: path } => backup::backup(&session, path, out),

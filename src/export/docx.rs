@@ -125,16 +125,25 @@ fn closing(c: &Closing) -> Table {
 
 fn grid_table(headers: &[String], rows: &[Vec<String>]) -> Table {
     let n = headers.len().max(1);
-    // The first column (a name) takes what the number columns leave.
-    let narrow = if n > 1 { 1100.min(TEXT_WIDTH / n) } else { 0 };
-    let first = TEXT_WIDTH - narrow * (n - 1);
-    let widths: Vec<usize> = (0..n).map(|i| if i == 0 { first } else { narrow }).collect();
+    // Each column as wide as its longest text asks, within bounds, sharing the text width.
+    let weight = |i: usize| {
+        let longest = std::iter::once(headers.get(i))
+            .chain(rows.iter().map(|r| r.get(i)))
+            .flatten()
+            .map(|t| t.chars().count())
+            .max()
+            .unwrap_or(1);
+        longest.clamp(5, 60)
+    };
+    let weights: Vec<usize> = (0..n).map(weight).collect();
+    let sum: usize = weights.iter().sum::<usize>().max(1);
+    let widths: Vec<usize> = weights.iter().map(|w| TEXT_WIDTH * w / sum).collect();
     let cell = |text: &str, i: usize, bold: bool| {
         let mut r = run(text, SMALL);
         if bold {
             r = r.bold();
         }
-        let align = if i == 0 {
+        let align = if weights.get(i).is_some_and(|w| *w > 12) {
             AlignmentType::Left
         } else {
             AlignmentType::Center

@@ -8,7 +8,9 @@ pub mod docx;
 pub mod markdown;
 pub mod minutes;
 pub mod paper;
+pub mod report;
 pub mod rows;
 pub mod sanitize;
+pub mod workbook;
 
 pub use rows::TaskRow;
