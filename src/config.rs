@@ -168,8 +168,7 @@ mod tests {
         assert_eq!(l.recipients, ["A"]);
         assert_eq!(l.place, "Hà Nội");
         assert_eq!(l.signer_title, ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"]);
-        let e = Config::parse("[papers]\nplace = 1\nsigner = \"x\"\n", "c.toml")
-            .expect_err("bad");
+        let e = Config::parse("[papers]\nplace = 1\nsigner = \"x\"\n", "c.toml").expect_err("bad");
         assert!(e.to_string().starts_with("c.toml:2:9"), "{e}");
         let e = Config::parse("[papers]\nsigner = \"x\"\n", "c.toml").expect_err("unknown");
         assert!(e.to_string().contains("unknown field `signer`"), "{e}");

@@ -48,7 +48,13 @@ fn the_notice_in_english_says_no_vietnamese_words_of_its_own() {
     let md = markdown::render(&the_notice(Lang::En));
     assert!(md.contains("NOTICE"), "{md}");
     assert!(md.contains("Hanoi, 15 July 2025"), "{md}");
-    for vi in ["THÔNG BÁO", "Nơi nhận", "kết luận như sau", "Đơn vị chủ trì", "Thời hạn"] {
+    for vi in [
+        "THÔNG BÁO",
+        "Nơi nhận",
+        "kết luận như sau",
+        "Đơn vị chủ trì",
+        "Thời hạn",
+    ] {
         assert!(!md.contains(vi), "{vi} in {md}");
     }
 }
@@ -97,5 +103,8 @@ fn the_assessment_counts_are_the_summary_counts() {
     let sentence = steerdeck::i18n::tally::sentence(Lang::Vi, &s.overall);
     let md = markdown::render(&the_notice(Lang::Vi));
     assert!(md.contains(&sentence), "{sentence}\n{md}");
-    assert!(sentence.starts_with("đã hoàn thành 2/58 nhiệm vụ (3,4%), trong đó đúng hạn 1, quá hạn 1"), "{sentence}");
+    assert!(
+        sentence.starts_with("đã hoàn thành 2/58 nhiệm vụ (3,4%), trong đó đúng hạn 1, quá hạn 1"),
+        "{sentence}"
+    );
 }

@@ -112,9 +112,7 @@ pub(super) fn run(
     let bytes = match req.kind {
         ExportKind::Plan => plan_bytes(session, plan, format, req.semicolon)?,
         ExportKind::Minutes => super::papers::minutes(session, plan, req.meeting, format)?,
-        ExportKind::Report => {
-            super::papers::report(session, plan, req.unit, req.since, format)?
-        }
+        ExportKind::Report => super::papers::report(session, plan, req.unit, req.since, format)?,
         ExportKind::Workbook => super::papers::workbook(session, plan, req.since)?,
     };
     match req.out {

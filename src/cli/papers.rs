@@ -19,10 +19,7 @@ use crate::store::PlanData;
 fn letterhead(session: &Session) -> Result<Letterhead, CliError> {
     let config = crate::config::Config::load(crate::config::config_path().as_deref())
         .map_err(CliError::Settings)?;
-    Ok(config
-        .papers
-        .unwrap_or_default()
-        .letterhead(session.lang))
+    Ok(config.papers.unwrap_or_default().letterhead(session.lang))
 }
 
 fn bytes_of(session: &Session, paper: &Paper, format: ExportFormat) -> Result<Vec<u8>, CliError> {

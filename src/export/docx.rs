@@ -166,7 +166,10 @@ fn grid_table(headers: &[String], rows: &[Vec<String>]) -> Table {
     )];
     for r in rows {
         table_rows.push(TableRow::new(
-            r.iter().enumerate().map(|(i, c)| cell(c, i, false)).collect(),
+            r.iter()
+                .enumerate()
+                .map(|(i, c)| cell(c, i, false))
+                .collect(),
         ));
     }
     Table::new(table_rows)
@@ -192,9 +195,9 @@ pub fn render(paper: &Paper) -> Result<Vec<u8>, String> {
     for block in &paper.blocks {
         doc = match block {
             Block::Head(h) => doc.add_table(head(h)),
-            Block::Kind(k) => doc.add_paragraph(
-                centred(run(k, BODY).bold()).line_spacing(spacing(360, 0)),
-            ),
+            Block::Kind(k) => {
+                doc.add_paragraph(centred(run(k, BODY).bold()).line_spacing(spacing(360, 0)))
+            }
             Block::Summary(s) => {
                 doc.add_paragraph(centred(run(s, BODY).bold()).line_spacing(spacing(0, 240)))
             }

@@ -7,7 +7,10 @@ use super::paper::{Block, Paper};
 fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '|' | '<' | '>' | '[' | ']' | '#') {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '|' | '<' | '>' | '[' | ']' | '#'
+        ) {
             out.push('\\');
         }
         out.push(c);

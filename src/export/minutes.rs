@@ -69,11 +69,18 @@ pub fn closing(lang: Lang, lh: &Letterhead, signer: &str) -> Block {
         .iter()
         .map(|r| clean(&format!("- {};", r.trim().trim_end_matches(';'))))
         .collect();
-    recipients.push(clean(&format!("- {}", words::archive_line(lang, &lh.archive))));
+    recipients.push(clean(&format!(
+        "- {}",
+        words::archive_line(lang, &lh.archive)
+    )));
     Block::Closing(Closing {
         recipients_label: word(lang, W::Recipients).into(),
         recipients,
-        signer_title: lh.signer_title.iter().map(|t| clean(&t.to_uppercase())).collect(),
+        signer_title: lh
+            .signer_title
+            .iter()
+            .map(|t| clean(&t.to_uppercase()))
+            .collect(),
         signer_name: clean(lh.signer_name.as_deref().unwrap_or(signer)),
     })
 }
@@ -148,7 +155,11 @@ pub fn notice(input: &NoticeInput) -> Paper {
 fn assessment(paper: &mut Paper, input: &NoticeInput) {
     let lang = input.lang;
     let m = input.meeting;
-    paper.heading(&format!("{}. {}", words::roman(1), word(lang, W::Assessment)));
+    paper.heading(&format!(
+        "{}. {}",
+        words::roman(1),
+        word(lang, W::Assessment)
+    ));
     // The counts as they stood when the meeting closed; before that, as of its day.
     let own = plan_tasks(input.tasks);
     let (as_of, overall) = match &m.closing {
@@ -186,7 +197,11 @@ fn assessment(paper: &mut Paper, input: &NoticeInput) {
 fn conclusions(paper: &mut Paper, input: &NoticeInput) {
     let lang = input.lang;
     let m = input.meeting;
-    paper.heading(&format!("{}. {}", words::roman(2), word(lang, W::Conclusions)));
+    paper.heading(&format!(
+        "{}. {}",
+        words::roman(2),
+        word(lang, W::Conclusions)
+    ));
     let actions: Vec<&ActionItem> = input
         .desk
         .actions
@@ -203,12 +218,19 @@ fn conclusions(paper: &mut Paper, input: &NoticeInput) {
                     .is_some_and(|t| t.eq_ignore_ascii_case(&item.task))
             })
             .collect();
-        let said = item.conclusion.as_deref().map(str::trim).filter(|c| !c.is_empty());
+        let said = item
+            .conclusion
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty());
         if said.is_none() && assigned.is_empty() {
             continue;
         }
         n += 1;
-        let task = input.tasks.iter().find(|t| t.def.id.eq_ignore_ascii_case(&item.task));
+        let task = input
+            .tasks
+            .iter()
+            .find(|t| t.def.id.eq_ignore_ascii_case(&item.task));
         let about = match task {
             Some(t) => format!(
                 "{n}. {} {}: {} ({}: {})",
@@ -230,11 +252,7 @@ fn conclusions(paper: &mut Paper, input: &NoticeInput) {
     }
     let loose: Vec<&&ActionItem> = actions
         .iter()
-        .filter(|a| {
-            a.about
-                .as_deref()
-                .is_none_or(|t| m.item(t).is_none())
-        })
+        .filter(|a| a.about.as_deref().is_none_or(|t| m.item(t).is_none()))
         .collect();
     if !loose.is_empty() {
         n += 1;

@@ -11,7 +11,7 @@ use crate::domain::meeting::Desk;
 use crate::domain::summary::{GroupTally, Summary};
 use crate::domain::target::{latest, standing};
 use crate::domain::time::Zone;
-use crate::domain::{Plan, Task, Tally, Timeliness, UnitRegistry};
+use crate::domain::{Plan, Tally, Task, Timeliness, UnitRegistry};
 use crate::i18n::papers::{self as words, Letterhead, W, word};
 use crate::i18n::{Lang, format as vf, tally};
 
@@ -100,7 +100,8 @@ fn task_rows(lang: Lang, registry: &UnitRegistry, tasks: &[&Task], done: bool) -
                 t.def.id.clone(),
                 t.def.title.clone(),
                 unit_names(lang, registry, &t.def.lead),
-                t.deadline().map_or_else(|| t.def.timeframe.clone(), vf::date),
+                t.deadline()
+                    .map_or_else(|| t.def.timeframe.clone(), vf::date),
             ];
             if done {
                 row.push(t.state.completed_on.map(vf::date).unwrap_or_default());
@@ -135,7 +136,11 @@ fn targets(paper: &mut Paper, input: &ReportInput) {
         .targets
         .iter()
         .map(|k| {
-            let readings = input.desk.readings.get(&k.id).map_or(&[][..], Vec::as_slice);
+            let readings = input
+                .desk
+                .readings
+                .get(&k.id)
+                .map_or(&[][..], Vec::as_slice);
             let last = latest(readings);
             vec![
                 k.id.clone(),
@@ -145,7 +150,13 @@ fn targets(paper: &mut Paper, input: &ReportInput) {
                     .map_or_else(|| "—".into(), |b| vf::percent_exact(lang, b)),
                 last.map_or_else(
                     || "—".into(),
-                    |r| format!("{} ({})", vf::percent_exact(lang, r.value), vf::date(r.as_of)),
+                    |r| {
+                        format!(
+                            "{} ({})",
+                            vf::percent_exact(lang, r.value),
+                            vf::date(r.as_of)
+                        )
+                    },
                 ),
                 crate::i18n::meeting::standing(lang, standing(k, readings, input.plan.year))
                     .to_string(),
@@ -215,7 +226,11 @@ pub fn report(input: &ReportInput) -> Paper {
         paper.heading(&format!("{}. {title}", words::roman(section)));
     };
     next(&mut paper, word(lang, W::Overall));
-    paper.para(&words::as_of_sentence(lang, input.as_of, &tally::sentence(lang, &own_counts)));
+    paper.para(&words::as_of_sentence(
+        lang,
+        input.as_of,
+        &tally::sentence(lang, &own_counts),
+    ));
     paper.para(word(lang, W::Formula));
     paper.subheading(word(lang, W::ByPillar));
     let mut rows: Vec<Vec<String>> = summary
@@ -223,7 +238,11 @@ pub fn report(input: &ReportInput) -> Paper {
         .iter()
         .map(|g: &GroupTally| count_row(lang, pillar_name(lang, input.plan, &g.key), &g.tally))
         .collect();
-    rows.push(count_row(lang, word(lang, W::Total).into(), &summary.overall));
+    rows.push(count_row(
+        lang,
+        word(lang, W::Total).into(),
+        &summary.overall,
+    ));
     counts_table(&mut paper, lang, word(lang, W::Pillar), rows);
     paper.subheading(word(lang, W::ByUnit));
     let rows = summary
@@ -233,7 +252,11 @@ pub fn report(input: &ReportInput) -> Paper {
         .collect();
     counts_table(&mut paper, lang, word(lang, W::Unit), rows);
     let pick = |c: Timeliness| -> Vec<&Task> {
-        input.tasks.iter().filter(|t| t.timeliness(input.as_of) == c).collect()
+        input
+            .tasks
+            .iter()
+            .filter(|t| t.timeliness(input.as_of) == c)
+            .collect()
     };
     next(&mut paper, word(lang, W::OverdueTasks));
     task_table(&mut paper, input, &pick(Timeliness::OpenOverdue), false);
@@ -261,9 +284,9 @@ pub fn reminder(input: &ReportInput, unit: &str, mine: &[&Task]) -> Paper {
     let mut paper = Paper::default();
     paper.push(head(lang, input.letterhead, "TB", as_of));
     paper.push(Block::Kind(word(lang, W::Reminder).to_uppercase()));
-    paper.push(Block::Summary(super::paper::clean(&words::reminder_summary(
-        lang, unit, as_of,
-    ))));
+    paper.push(Block::Summary(super::paper::clean(
+        &words::reminder_summary(lang, unit, as_of),
+    )));
     let horizon = as_of + chrono::Duration::days(crate::domain::summary::DUE_SOON_DAYS);
     let is_action = |t: &Task| crate::domain::meeting::is_meeting_pillar(&t.def.pillar);
     let overdue: Vec<&Task> = mine

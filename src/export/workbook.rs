@@ -19,7 +19,7 @@ use crate::domain::meeting::{Desk, is_meeting_pillar};
 use crate::domain::summary::Summary;
 use crate::domain::target::{latest, standing};
 use crate::domain::time::Zone;
-use crate::domain::{Plan, Task, Tally, Timeliness, UnitRegistry};
+use crate::domain::{Plan, Tally, Task, Timeliness, UnitRegistry};
 use crate::i18n::papers::{W, word};
 use crate::i18n::{Lang, format as vf};
 
@@ -106,7 +106,13 @@ fn f(n: usize) -> f64 {
     n as f64
 }
 
-fn headers(ws: &mut Worksheet, row: u32, names: &[&str], widths: &[f64], fm: &Formats) -> Result<()> {
+fn headers(
+    ws: &mut Worksheet,
+    row: u32,
+    names: &[&str],
+    widths: &[f64],
+    fm: &Formats,
+) -> Result<()> {
     for (c, name) in names.iter().enumerate() {
         ws.write_string_with_format(row, n16(c), clean(name), &fm.header)?;
         if let Some(w) = widths.get(c) {
@@ -126,7 +132,10 @@ fn sheet_name(wanted: &str, taken: &mut Vec<String>) -> String {
     let base = base.trim().to_string();
     let mut name = base.clone();
     let mut i = 2;
-    while taken.iter().any(|t| t.to_lowercase() == name.to_lowercase()) {
+    while taken
+        .iter()
+        .any(|t| t.to_lowercase() == name.to_lowercase())
+    {
         name = format!("{base} {i}");
         i += 1;
     }
@@ -144,9 +153,23 @@ fn build(input: &WorkbookInput) -> Result<Vec<u8>> {
     let mut wb = Workbook::new();
     let mut taken = Vec::new();
     let summary_name = sheet_name(word(input.lang, W::Summary), &mut taken);
-    summary_sheet(wb.add_worksheet().set_name(&summary_name)?, &summary_name, input, &fm)?;
-    for p in input.plan.pillars.iter().filter(|p| !is_meeting_pillar(&p.key)) {
-        let tasks: Vec<&Task> = input.tasks.iter().filter(|t| t.def.pillar == p.key).collect();
+    summary_sheet(
+        wb.add_worksheet().set_name(&summary_name)?,
+        &summary_name,
+        input,
+        &fm,
+    )?;
+    for p in input
+        .plan
+        .pillars
+        .iter()
+        .filter(|p| !is_meeting_pillar(&p.key))
+    {
+        let tasks: Vec<&Task> = input
+            .tasks
+            .iter()
+            .filter(|t| t.def.pillar == p.key)
+            .collect();
         let label = if p.numeral.is_empty() {
             vf::pillar_name(input.lang, p).to_string()
         } else {
@@ -165,7 +188,12 @@ fn build(input: &WorkbookInput) -> Result<Vec<u8>> {
 /// The first row of the counts table on the summary sheet (0-based): tests read it there.
 pub const COUNTS_HEADER_ROW: u32 = 3;
 
-fn summary_sheet(ws: &mut Worksheet, name: &str, input: &WorkbookInput, fm: &Formats) -> Result<()> {
+fn summary_sheet(
+    ws: &mut Worksheet,
+    name: &str,
+    input: &WorkbookInput,
+    fm: &Formats,
+) -> Result<()> {
     let lang = input.lang;
     ws.write_string_with_format(0, 0, clean(&input.plan.title), &fm.bold)?;
     ws.write_string(1, 0, lang.t(crate::i18n::Msg::AsOf))?;
@@ -235,7 +263,11 @@ fn targets(ws: &mut Worksheet, top: u32, input: &WorkbookInput, fm: &Formats) ->
     headers(ws, top, &names, &[], fm)?;
     for (i, k) in input.plan.targets.iter().enumerate() {
         let row = top + 1 + n32(i);
-        let readings = input.desk.readings.get(&k.id).map_or(&[][..], Vec::as_slice);
+        let readings = input
+            .desk
+            .readings
+            .get(&k.id)
+            .map_or(&[][..], Vec::as_slice);
         ws.write_string_with_format(row, 0, clean(&k.id), &fm.text)?;
         ws.write_string_with_format(row, 1, clean(&k.title), &fm.wrap)?;
         ws.write_number_with_format(row, 2, k.target / 100.0, &fm.percent)?;
@@ -248,7 +280,9 @@ fn targets(ws: &mut Worksheet, top: u32, input: &WorkbookInput, fm: &Formats) ->
                 ws.write_number_with_format(row, 4, r.value / 100.0, &fm.percent)?;
                 ws.write_datetime_with_format(row, 5, &r.as_of, &fm.date)?
             }
-            None => ws.write_blank(row, 4, &fm.percent)?.write_blank(row, 5, &fm.date)?,
+            None => ws
+                .write_blank(row, 4, &fm.percent)?
+                .write_blank(row, 5, &fm.date)?,
         };
         let s = standing(k, readings, input.plan.year);
         ws.write_string_with_format(row, 6, crate::i18n::meeting::standing(lang, s), &fm.text)?;
@@ -256,14 +290,30 @@ fn targets(ws: &mut Worksheet, top: u32, input: &WorkbookInput, fm: &Formats) ->
     Ok(())
 }
 
-fn pillar_sheet(ws: &mut Worksheet, tasks: &[&Task], input: &WorkbookInput, fm: &Formats) -> Result<()> {
+fn pillar_sheet(
+    ws: &mut Worksheet,
+    tasks: &[&Task],
+    input: &WorkbookInput,
+    fm: &Formats,
+) -> Result<()> {
     let lang = input.lang;
     let h = super::csv::plan_headers(lang);
     let names = [
-        h[0], h[1], h[2], h[3], h[4], h[5], h[7], h[8],
-        word(lang, W::Progress), h[11], word(lang, W::LatestNote),
+        h[0],
+        h[1],
+        h[2],
+        h[3],
+        h[4],
+        h[5],
+        h[7],
+        h[8],
+        word(lang, W::Progress),
+        h[11],
+        word(lang, W::LatestNote),
     ];
-    let widths = [7.0, 60.0, 16.0, 28.0, 28.0, 16.0, 12.0, 16.0, 9.0, 24.0, 40.0];
+    let widths = [
+        7.0, 60.0, 16.0, 28.0, 28.0, 16.0, 12.0, 16.0, 9.0, 24.0, 40.0,
+    ];
     headers(ws, 0, &names, &widths, fm)?;
     for (i, t) in tasks.iter().enumerate() {
         let row = n32(i + 1);
@@ -307,10 +357,21 @@ fn actions_sheet(ws: &mut Worksheet, input: &WorkbookInput, fm: &Formats) -> Res
     let lang = input.lang;
     let h = super::csv::plan_headers(lang);
     let names = [
-        word(lang, W::Meeting), word(lang, W::Date), h[0], h[1], h[3], h[4], h[2], h[7], h[8],
-        word(lang, W::Progress), h[11],
+        word(lang, W::Meeting),
+        word(lang, W::Date),
+        h[0],
+        h[1],
+        h[3],
+        h[4],
+        h[2],
+        h[7],
+        h[8],
+        word(lang, W::Progress),
+        h[11],
     ];
-    let widths = [10.0, 12.0, 8.0, 60.0, 28.0, 28.0, 18.0, 12.0, 16.0, 9.0, 24.0];
+    let widths = [
+        10.0, 12.0, 8.0, 60.0, 28.0, 28.0, 18.0, 12.0, 16.0, 9.0, 24.0,
+    ];
     headers(ws, 0, &names, &widths, fm)?;
     let mut row = 0;
     for a in &input.desk.actions {
@@ -338,8 +399,18 @@ fn actions_sheet(ws: &mut Worksheet, input: &WorkbookInput, fm: &Formats) -> Res
             None => ws.write_blank(row, 7, &fm.date)?,
         };
         ws.write_string_with_format(row, 8, lang.status(t.state.status), &fm.text)?;
-        ws.write_number_with_format(row, 9, f64::from(t.state.progress) / 100.0, &fm.whole_percent)?;
-        ws.write_string_with_format(row, 10, lang.timeliness(t.timeliness(input.as_of)), &fm.wrap)?;
+        ws.write_number_with_format(
+            row,
+            9,
+            f64::from(t.state.progress) / 100.0,
+            &fm.whole_percent,
+        )?;
+        ws.write_string_with_format(
+            row,
+            10,
+            lang.timeliness(t.timeliness(input.as_of)),
+            &fm.wrap,
+        )?;
     }
     finish(ws, row as usize, names.len())
 }
@@ -354,7 +425,13 @@ fn changes_sheet(ws: &mut Worksheet, input: &WorkbookInput, fm: &Formats) -> Res
         let at = e.at.with_timezone(&offset).naive_local();
         ws.write_datetime_with_format(row, 0, &at, &fm.datetime)?;
         let [field, from, to] = crate::i18n::history::parts(lang, e);
-        let cells = [e.task.clone().unwrap_or_default(), field, from, to, e.who.clone()];
+        let cells = [
+            e.task.clone().unwrap_or_default(),
+            field,
+            from,
+            to,
+            e.who.clone(),
+        ];
         for (c, v) in cells.iter().enumerate() {
             ws.write_string_with_format(row, n16(c + 1), clean(v), &fm.wrap)?;
         }

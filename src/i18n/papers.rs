@@ -44,16 +44,25 @@ impl Letterhead {
             symbol: "BTP".into(),
             place: v("Hà Nội", "Hanoi"),
             chair_title: v("Thứ trưởng", "Deputy Minister"),
-            signer_title: vec![v("KT. BỘ TRƯỞNG", "FOR THE MINISTER"), v("THỨ TRƯỞNG", "DEPUTY MINISTER")],
+            signer_title: vec![
+                v("KT. BỘ TRƯỞNG", "FOR THE MINISTER"),
+                v("THỨ TRƯỞNG", "DEPUTY MINISTER"),
+            ],
             signer_name: None,
             recipients: vec![
                 v("Bộ trưởng (để báo cáo)", "The Minister (to report)"),
-                v("Các Thứ trưởng (để biết)", "The Deputy Ministers (for information)"),
+                v(
+                    "Các Thứ trưởng (để biết)",
+                    "The Deputy Ministers (for information)",
+                ),
                 v(
                     "Thành viên Ban Chỉ đạo chuyển đổi số Ngành Tư pháp",
                     "Members of the Steering Committee for Digital Transformation of the Justice Sector",
                 ),
-                v("Các đơn vị thuộc Bộ (để thực hiện)", "The Ministry's units (to carry out)"),
+                v(
+                    "Các đơn vị thuộc Bộ (để thực hiện)",
+                    "The Ministry's units (to carry out)",
+                ),
             ],
             archive: v("VT, CNTT", "Records, IT Department"),
         }
@@ -155,7 +164,9 @@ fn vi(w: W) -> &'static str {
         W::NothingListed => "Không có.",
         W::DueSoonTasks => "Nhiệm vụ đến hạn trong 30 ngày tới",
         W::OpenActions => "Nhiệm vụ được giao tại cuộc họp chưa hoàn thành",
-        W::ReminderAsk => "Đề nghị đơn vị khẩn trương triển khai, báo cáo kết quả về Thường trực Ban Chỉ đạo.",
+        W::ReminderAsk => {
+            "Đề nghị đơn vị khẩn trương triển khai, báo cáo kết quả về Thường trực Ban Chỉ đạo."
+        }
         W::Pillar => "Nhóm nhiệm vụ",
         W::Unit => "Đơn vị",
         W::Total => "Tổng số",
@@ -176,7 +187,9 @@ fn vi(w: W) -> &'static str {
         W::From => "Trước",
         W::To => "Sau",
         W::Task => "Nhiệm vụ",
-        W::Formula => "Tỷ lệ hoàn thành = số nhiệm vụ đã hoàn thành / tổng số nhiệm vụ (không tính nhiệm vụ dừng thực hiện)",
+        W::Formula => {
+            "Tỷ lệ hoàn thành = số nhiệm vụ đã hoàn thành / tổng số nhiệm vụ (không tính nhiệm vụ dừng thực hiện)"
+        }
         W::LatestNote => "Ghi chú mới nhất",
         W::DueDate => "Thời hạn",
         W::Status => "Trạng thái",
@@ -215,7 +228,9 @@ fn en(w: W) -> &'static str {
         W::NothingListed => "None.",
         W::DueSoonTasks => "Tasks due in the next 30 days",
         W::OpenActions => "Tasks assigned at meetings, not yet done",
-        W::ReminderAsk => "Please carry them out without delay and report to the Steering Committee's secretariat.",
+        W::ReminderAsk => {
+            "Please carry them out without delay and report to the Steering Committee's secretariat."
+        }
         W::Pillar => "Pillar",
         W::Unit => "Unit",
         W::Total => "Total",
@@ -258,7 +273,11 @@ pub fn place_date(lang: Lang, place: &str, d: NaiveDate) -> String {
             } else {
                 d.month().to_string()
             };
-            format!("{place}, ngày {:02} tháng {month} năm {}", d.day(), d.year())
+            format!(
+                "{place}, ngày {:02} tháng {month} năm {}",
+                d.day(),
+                d.year()
+            )
         }
         Lang::En => format!("{place}, {}", d.format("%-d %B %Y")),
     }
@@ -482,7 +501,12 @@ mod tests {
     #[test]
     fn the_summary_line_says_meeting_once() {
         assert_eq!(
-            notice_summary(Lang::Vi, "Thứ trưởng", "Nguyễn Văn A", "Họp Ban Chỉ đạo sơ kết"),
+            notice_summary(
+                Lang::Vi,
+                "Thứ trưởng",
+                "Nguyễn Văn A",
+                "Họp Ban Chỉ đạo sơ kết"
+            ),
             "Kết luận của Thứ trưởng Nguyễn Văn A tại cuộc họp Ban Chỉ đạo sơ kết"
         );
     }

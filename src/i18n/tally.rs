@@ -119,7 +119,11 @@ pub fn sentence(lang: Lang, t: &Tally) -> String {
     let split: Vec<String> = [
         (t.done_on_time, "đúng hạn", "on time"),
         (t.done_late, "quá hạn", "late"),
-        (t.done_no_deadline, "không có thời hạn", "without a deadline"),
+        (
+            t.done_no_deadline,
+            "không có thời hạn",
+            "without a deadline",
+        ),
     ]
     .iter()
     .filter(|(c, _, _)| *c > 0)
@@ -131,10 +135,18 @@ pub fn sentence(lang: Lang, t: &Tally) -> String {
     }
     let mut parts = vec![head];
     for (c, v, e) in [
-        (t.open_on_time, "đang thực hiện trong hạn", "in progress within the deadline"),
+        (
+            t.open_on_time,
+            "đang thực hiện trong hạn",
+            "in progress within the deadline",
+        ),
         (t.not_started, "chưa thực hiện", "not started"),
         (t.overdue, "quá hạn chưa hoàn thành", "overdue, not done"),
-        (t.no_deadline, "chưa hoàn thành, không có thời hạn", "not done, no deadline"),
+        (
+            t.no_deadline,
+            "chưa hoàn thành, không có thời hạn",
+            "not done, no deadline",
+        ),
     ] {
         if c > 0 {
             parts.push(format!("{} {}", if vi { v } else { e }, n(c)));
