@@ -145,22 +145,21 @@ fn plan_bytes(
         path: "export".into(),
         message: e.to_string(),
     };
-    Ok(match format {
-        ExportFormat::Csv => crate::export::csv::plan_csv(
+    Ok(if format == ExportFormat::Csv {
+        crate::export::csv::plan_csv(
             &data.plan,
             &data.tasks(),
             session.as_of,
             session.lang,
             separator(semicolon),
         )
-        .map_err(|e| io(&e))?,
-        _ => {
-            let doc = PlanDocument::new(data.plan.clone(), data.states.clone());
-            let text = crate::export::sanitize::to_json_pretty(&doc).map_err(|e| io(&e))?;
-            let mut v = text.into_bytes();
-            v.push(b'\n');
-            v
-        }
+        .map_err(|e| io(&e))?
+    } else {
+        let doc = PlanDocument::new(data.plan.clone(), data.states.clone());
+        let text = crate::export::sanitize::to_json_pretty(&doc).map_err(|e| io(&e))?;
+        let mut v = text.into_bytes();
+        v.push(b'\n');
+        v
     })
 }
 

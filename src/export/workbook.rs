@@ -197,7 +197,7 @@ fn summary_sheet(
     let lang = input.lang;
     ws.write_string_with_format(0, 0, clean(&input.plan.title), &fm.bold)?;
     ws.write_string(1, 0, lang.t(crate::i18n::Msg::AsOf))?;
-    ws.write_datetime_with_format(1, 1, &input.as_of, &fm.date)?;
+    ws.write_datetime_with_format(1, 1, input.as_of, &fm.date)?;
     let mut names: Vec<&str> = vec![word(lang, W::Pillar)];
     names.extend(Timeliness::ALL.iter().map(|t| lang.timeliness(*t)));
     names.push(word(lang, W::Total));
@@ -278,7 +278,7 @@ fn targets(ws: &mut Worksheet, top: u32, input: &WorkbookInput, fm: &Formats) ->
         match latest(readings) {
             Some(r) => {
                 ws.write_number_with_format(row, 4, r.value / 100.0, &fm.percent)?;
-                ws.write_datetime_with_format(row, 5, &r.as_of, &fm.date)?
+                ws.write_datetime_with_format(row, 5, r.as_of, &fm.date)?
             }
             None => ws
                 .write_blank(row, 4, &fm.percent)?
@@ -336,7 +336,7 @@ fn pillar_sheet(
             ws.write_string_with_format(row, n16(c), clean(v), text)?;
         }
         match t.deadline() {
-            Some(d) => ws.write_datetime_with_format(row, 6, &d, date)?,
+            Some(d) => ws.write_datetime_with_format(row, 6, d, date)?,
             None => ws.write_blank(row, 6, date)?,
         };
         ws.write_string_with_format(row, 7, lang.status(t.state.status), text)?;
@@ -381,7 +381,7 @@ fn actions_sheet(ws: &mut Worksheet, input: &WorkbookInput, fm: &Formats) -> Res
         row += 1;
         ws.write_string_with_format(row, 0, clean(&a.meeting), &fm.text)?;
         match input.desk.meeting(&a.meeting) {
-            Some(m) => ws.write_datetime_with_format(row, 1, &m.date, &fm.date)?,
+            Some(m) => ws.write_datetime_with_format(row, 1, m.date, &fm.date)?,
             None => ws.write_blank(row, 1, &fm.date)?,
         };
         let cells = [
@@ -395,7 +395,7 @@ fn actions_sheet(ws: &mut Worksheet, input: &WorkbookInput, fm: &Formats) -> Res
             ws.write_string_with_format(row, n16(c + 2), clean(v), &fm.wrap)?;
         }
         match t.deadline() {
-            Some(d) => ws.write_datetime_with_format(row, 7, &d, &fm.date)?,
+            Some(d) => ws.write_datetime_with_format(row, 7, d, &fm.date)?,
             None => ws.write_blank(row, 7, &fm.date)?,
         };
         ws.write_string_with_format(row, 8, lang.status(t.state.status), &fm.text)?;
@@ -423,7 +423,7 @@ fn changes_sheet(ws: &mut Worksheet, input: &WorkbookInput, fm: &Formats) -> Res
     for (i, e) in input.changes.iter().enumerate() {
         let row = n32(i + 1);
         let at = e.at.with_timezone(&offset).naive_local();
-        ws.write_datetime_with_format(row, 0, &at, &fm.datetime)?;
+        ws.write_datetime_with_format(row, 0, at, &fm.datetime)?;
         let [field, from, to] = crate::i18n::history::parts(lang, e);
         let cells = [
             e.task.clone().unwrap_or_default(),
