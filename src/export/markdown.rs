@@ -1,6 +1,8 @@
 //! A [`Paper`] as Markdown: the same content as the Word version, for e-mail, a wiki or review
 //! before the .docx is signed.
 
+use std::fmt::Write as _;
+
 use super::paper::{Block, Paper};
 
 /// Markdown's special characters escaped, so data cannot make a heading, a link or a table cell.
@@ -28,42 +30,48 @@ pub fn render(paper: &Paper) -> String {
                     Some(p) => format!("{}<br>**{}**", esc(p), esc(&h.issuer)),
                     None => format!("**{}**", esc(&h.issuer)),
                 };
-                out.push_str(&format!("| {issuer} | **{}** |\n", esc(&h.motto)));
+                let _ = writeln!(out, "| {issuer} | **{}** |", esc(&h.motto));
                 out.push_str("| :---: | :---: |\n");
-                out.push_str(&format!(
-                    "| {} | **{}** |\n",
-                    esc(&h.number),
-                    esc(&h.motto_line)
-                ));
-                out.push_str(&format!("|  | *{}* |\n\n", esc(&h.place_date)));
+                let _ = writeln!(out, "| {} | **{}** |", esc(&h.number), esc(&h.motto_line));
+                let _ = write!(out, "|  | *{}* |\n\n", esc(&h.place_date));
             }
-            Block::Kind(k) => out.push_str(&format!("## {}\n\n", esc(k))),
-            Block::Summary(s) => out.push_str(&format!("**{}**\n\n", esc(s))),
-            Block::Heading(t) => out.push_str(&format!("### {}\n\n", esc(t))),
-            Block::Subheading(t) => out.push_str(&format!("***{}***\n\n", esc(t))),
-            Block::Para(t) => out.push_str(&format!("{}\n\n", esc(t))),
+            Block::Kind(k) => {
+                let _ = write!(out, "## {}\n\n", esc(k));
+            }
+            Block::Summary(s) => {
+                let _ = write!(out, "**{}**\n\n", esc(s));
+            }
+            Block::Heading(t) => {
+                let _ = write!(out, "### {}\n\n", esc(t));
+            }
+            Block::Subheading(t) => {
+                let _ = write!(out, "***{}***\n\n", esc(t));
+            }
+            Block::Para(t) => {
+                let _ = write!(out, "{}\n\n", esc(t));
+            }
             Block::Table { headers, rows } => {
                 let line = |cells: &[String]| {
                     let cells: Vec<String> = cells.iter().map(|c| esc(c)).collect();
                     format!("| {} |\n", cells.join(" | "))
                 };
                 out.push_str(&line(headers));
-                out.push_str(&format!("|{}\n", " --- |".repeat(headers.len())));
+                let _ = writeln!(out, "|{}", " --- |".repeat(headers.len()));
                 for r in rows {
                     out.push_str(&line(r));
                 }
                 out.push('\n');
             }
             Block::Closing(c) => {
-                out.push_str(&format!("***{}***\n\n", esc(&c.recipients_label)));
+                let _ = write!(out, "***{}***\n\n", esc(&c.recipients_label));
                 for r in &c.recipients {
-                    out.push_str(&format!("{}  \n", esc(r)));
+                    let _ = writeln!(out, "{}  ", esc(r));
                 }
                 out.push('\n');
                 for t in &c.signer_title {
-                    out.push_str(&format!("**{}**  \n", esc(t)));
+                    let _ = writeln!(out, "**{}**  ", esc(t));
                 }
-                out.push_str(&format!("\n\n**{}**\n", esc(&c.signer_name)));
+                let _ = writeln!(out, "\n\n**{}**", esc(&c.signer_name));
             }
         }
     }

@@ -4,6 +4,8 @@
 //! each task assigned with its work, lead and supporting units and deadline; then "Nơi nhận:"
 //! and the signature. Pure: it takes the data and returns the paper.
 
+use std::fmt::Write as _;
+
 use chrono::NaiveDate;
 
 use super::paper::{Block, Closing, Head, Paper, clean};
@@ -100,18 +102,19 @@ pub fn assignment(lang: Lang, registry: &UnitRegistry, def: &TaskDef) -> String 
         unit_names(lang, registry, &def.lead)
     );
     if !def.support.is_empty() {
-        text.push_str(&format!(
+        let _ = write!(
+            text,
             "; {}: {}",
             lower(word(lang, W::Support)),
             unit_names(lang, registry, &def.support)
-        ));
+        );
     }
     let when = if def.timeframe.trim().is_empty() {
         "—"
     } else {
         def.timeframe.trim()
     };
-    text.push_str(&format!("; {}: {when}.", lower(word(lang, W::Deadline))));
+    let _ = write!(text, "; {}: {when}.", lower(word(lang, W::Deadline)));
     text
 }
 

@@ -1,6 +1,8 @@
 //! Counts in words: the one way a [`Tally`] is written on the screen, in the command line's
 //! tables and on paper, so a count reads the same everywhere.
 
+use std::fmt::Write as _;
+
 use super::{Lang, format as vf};
 use crate::domain::Tally;
 
@@ -155,12 +157,13 @@ pub fn sentence(lang: Lang, t: &Tally) -> String {
     let mut out = parts.join("; ");
     if t.cancelled > 0 {
         if vi {
-            out.push_str(&format!(
+            let _ = write!(
+                out,
                 " (không tính {} nhiệm vụ dừng thực hiện)",
                 n(t.cancelled)
-            ));
+            );
         } else {
-            out.push_str(&format!(" (leaving out {} cancelled)", n(t.cancelled)));
+            let _ = write!(out, " (leaving out {} cancelled)", n(t.cancelled));
         }
     }
     out
