@@ -200,6 +200,8 @@ fn papers_after_the_mock_meeting() {
     for want in [
         "Hà Nội, ngày 15 tháng 7 năm 2025",
         "THÔNG BÁO",
+        // The plan's 59 tasks as they stood at close, not the action items.
+        "đã hoàn thành 2/59 nhiệm vụ (3,4%), trong đó đúng hạn 1, quá hạn 1",
         "Giao Cục KHTC đề xuất phương án kinh phí.",
         "Đơn vị chủ trì: Cục Công nghệ thông tin; đơn vị phối hợp: Vụ Tổ chức cán bộ; thời hạn: Quý III/2025.",
     ] {

@@ -86,13 +86,13 @@ fn head(h: &Head) -> Table {
     left.push(centred(run("", HEAD)));
     left.push(centred(run(&h.number, HEAD)));
     let right = vec![
-        centred(run(&h.motto, HEAD).bold()),
+        centred(run(&h.motto, SMALL).bold()),
         // The rule as long as the motto line: the line underlined.
         centred(run(&h.motto_line, BODY).bold().underline("single")),
         centred(run("", HEAD)),
         centred(run(&h.place_date, BODY).italic()),
     ];
-    two_columns(3800, left, right)
+    two_columns(3400, left, right)
 }
 
 fn closing(c: &Closing) -> Table {
@@ -123,27 +123,57 @@ fn closing(c: &Closing) -> Table {
     two_columns(4600, left, right)
 }
 
+/// Column widths that fit: each column at least as wide as its longest word (a header wraps
+/// between words, never inside one), the room left shared by how much more each would take to
+/// show its longest text on one line.
+fn column_widths(headers: &[String], rows: &[Vec<String>], n: usize) -> Vec<usize> {
+    // About 120 twips a character at 12 pt (140 bold), and the cell's margins.
+    const PAD: usize = 240;
+    let column = |i: usize| {
+        let cells = rows.iter().filter_map(|r| r.get(i));
+        let word = |t: &String| {
+            t.split_whitespace()
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0)
+        };
+        let header = headers.get(i).map_or(0, word);
+        let least = (header * 140).max(cells.clone().map(word).max().unwrap_or(0) * 135) + PAD;
+        let most = cells
+            .map(|t| t.chars().count().min(70) * 120)
+            .max()
+            .unwrap_or(0)
+            + PAD;
+        (least, most.max(least))
+    };
+    let cols: Vec<(usize, usize)> = (0..n).map(column).collect();
+    let least: usize = cols.iter().map(|c| c.0).sum();
+    if least >= TEXT_WIDTH {
+        return cols
+            .iter()
+            .map(|c| c.0 * TEXT_WIDTH / least.max(1))
+            .collect();
+    }
+    let room = TEXT_WIDTH - least;
+    let wants: usize = cols.iter().map(|c| c.1 - c.0).sum();
+    cols.iter()
+        .map(|(l, m)| {
+            (room * (m - l))
+                .checked_div(wants)
+                .map_or(l + room / n, |more| l + more)
+        })
+        .collect()
+}
+
 fn grid_table(headers: &[String], rows: &[Vec<String>]) -> Table {
     let n = headers.len().max(1);
-    // Each column as wide as its longest text asks, within bounds, sharing the text width.
-    let weight = |i: usize| {
-        let longest = std::iter::once(headers.get(i))
-            .chain(rows.iter().map(|r| r.get(i)))
-            .flatten()
-            .map(|t| t.chars().count())
-            .max()
-            .unwrap_or(1);
-        longest.clamp(5, 60)
-    };
-    let weights: Vec<usize> = (0..n).map(weight).collect();
-    let sum: usize = weights.iter().sum::<usize>().max(1);
-    let widths: Vec<usize> = weights.iter().map(|w| TEXT_WIDTH * w / sum).collect();
+    let widths = column_widths(headers, rows, n);
     let cell = |text: &str, i: usize, bold: bool| {
         let mut r = run(text, SMALL);
         if bold {
             r = r.bold();
         }
-        let align = if weights.get(i).is_some_and(|w| *w > 12) {
+        let align = if widths.get(i).is_some_and(|w| *w > 1600) {
             AlignmentType::Left
         } else {
             AlignmentType::Center

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use super::paper::{Block, Closing, Head, Paper, clean};
 use crate::domain::meeting::{ActionItem, Desk, Meeting, is_meeting_pillar};
 use crate::domain::summary::Summary;
-use crate::domain::{Plan, Task, TaskDef, Timeliness, UnitRegistry};
+use crate::domain::{Plan, Tally, Task, TaskDef, Timeliness, UnitRegistry};
 use crate::i18n::papers::{self as words, Letterhead, W, word};
 use crate::i18n::{Lang, tally};
 
@@ -166,7 +166,17 @@ fn assessment(paper: &mut Paper, input: &NoticeInput) {
     // The counts as they stood when the meeting closed; before that, as of its day.
     let own = plan_tasks(input.tasks);
     let (as_of, overall) = match &m.closing {
-        Some(c) => (c.as_of, c.overall),
+        // The plan's pillars only: the meetings' action items are not the plan's tasks.
+        Some(c) => (
+            c.as_of,
+            c.pillars
+                .iter()
+                .filter(|g| !is_meeting_pillar(&g.key))
+                .fold(Tally::default(), |mut all, g| {
+                    all.merge(&g.tally);
+                    all
+                }),
+        ),
         None => (
             m.date,
             Summary::of(input.plan, &own, input.registry, m.date).overall,
