@@ -307,3 +307,78 @@ fn an_idle_server_leaves_after_its_last_client() {
     );
     assert!(!steerdeck::server::socket_path(&s.db).exists());
 }
+
+/// Two sessions on one meeting through the server: both record a conclusion on the same item
+/// against what they saw; the later one is refused naming the first, and a third session
+/// watching is told of the change within a second.
+#[test]
+fn two_sessions_on_one_meeting_the_later_is_told() {
+    use steerdeck::domain::AgendaItem;
+    use steerdeck::store::{DeskChange, DeskProblem};
+    let s = store();
+    let _server = Server::start(&s.db);
+    let lan = client(&s.db, Some("lan"));
+    let minh = client(&s.db, Some("minh"));
+    let plan = plan_of(&lan);
+    let desk = |c: &steerdeck::server::RemoteStore, change| {
+        c.execute(
+            &c.actor(),
+            Command::Desk {
+                plan: plan.clone(),
+                change,
+            },
+        )
+    };
+    desk(
+        &lan,
+        DeskChange::NewMeeting {
+            title: "Họp".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2025, 7, 15).expect("date"),
+            chair: "Thứ trưởng".into(),
+            attendees: Vec::new(),
+            agenda: vec![AgendaItem {
+                task: "I.2".into(),
+                reasons: Vec::new(),
+                conclusion: None,
+            }],
+        },
+    )
+    .expect("meeting");
+    let (tx, rx) = mpsc::channel();
+    let _watcher = watch_with(ConnectOptions::new(&s.db), move |e| {
+        let _ = tx.send(e);
+    });
+    let Ok(WatchEvent::Connected { seq: joined }) = rx.recv_timeout(Duration::from_secs(5)) else {
+        panic!("the watcher connects");
+    };
+    let conclude = |text: &str| DeskChange::Conclude {
+        meeting: "H1".into(),
+        task: "I.2".into(),
+        text: text.into(),
+        seen: Some(String::new()),
+    };
+    desk(&lan, conclude("Giao Cục CNTT")).expect("first");
+    let later = desk(&minh, conclude("Giao Văn phòng Bộ"));
+    match later {
+        Err(StoreError::Desk(DeskProblem::ConclusionChanged { by, .. })) => {
+            assert!(by.starts_with("lan"), "{by}");
+        }
+        other => panic!("the later edit must be refused, got {other:?}"),
+    }
+    let told = wait_until(Duration::from_secs(1), || {
+        rx.try_iter()
+            .any(|e| matches!(e, WatchEvent::Changed { seq } if seq > joined))
+    });
+    assert!(told, "the watcher was not told within a second");
+    let kept = minh.load(&plan).expect("load");
+    let item = kept
+        .desk
+        .meeting("H1")
+        .expect("meeting")
+        .item("I.2")
+        .cloned();
+    assert_eq!(
+        item.and_then(|i| i.conclusion).as_deref(),
+        Some("Giao Cục CNTT")
+    );
+}

@@ -1250,6 +1250,30 @@ fn meetings_are_recorded_closed_and_reopened(s: &dyn PlanStore) {
     assert_eq!(closing.overall.total(), plan().tasks.len() + 1);
     assert_eq!(closing.overall.done(), 1);
     assert_eq!(closing.done, vec!["I.2".to_string()]);
+    let close_event = s
+        .history("2025", Some("H1"))
+        .expect("history")
+        .into_iter()
+        .rfind(|e| e.field == "meeting_state" && e.to.as_deref() == Some("closed"))
+        .expect("the close is in the history");
+    assert_eq!(closing.seq, close_event.seq);
+    // What moved after the close is what the next meeting sees as changed.
+    set(
+        s,
+        "minh",
+        Update {
+            progress: Some(40),
+            ..upd("III.8")
+        },
+    )
+    .expect("edit after the meeting");
+    let all = s.history("2025", None).expect("history");
+    let changed = s
+        .load("2025")
+        .expect("load")
+        .desk
+        .changed_since_last(&all, d(2025, 10, 1));
+    assert_eq!(changed, ["III.8".to_string()].into());
     assert_eq!(
         m.agenda[1].conclusion.as_deref(),
         Some("Cục CNTT hoàn thiện trong Quý III")

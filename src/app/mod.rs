@@ -54,6 +54,8 @@ pub struct App {
     cfg: AppConfig,
     /// The plan definition.
     plan: Plan,
+    /// The plan's meetings and targets' readings (the action items are among the tasks).
+    desk: crate::domain::Desk,
     index: TaskIndex,
     /// Active filters.
     filter: Filter,
@@ -153,8 +155,9 @@ pub struct AppConfig {
 impl App {
     /// Loads the plan from the store and builds the first view.
     pub fn new(store: Box<dyn PlanStore>, cfg: AppConfig) -> Result<Self, StoreError> {
-        let data = store.load(&cfg.plan_name)?;
+        let mut data = store.load(&cfg.plan_name)?;
         let last_seq = store.last_seq()?;
+        let desk = std::mem::take(&mut data.desk);
         // The tasks move into the index; `plan` keeps the rest (pillars, year), not a second copy.
         let (plan, tasks) = data.split();
         let index = TaskIndex::new(tasks, &cfg.registry);
@@ -162,6 +165,7 @@ impl App {
             store,
             cfg,
             plan,
+            desk,
             index,
             filter: Filter::default(),
             search: TextInput::default(),
@@ -333,8 +337,9 @@ impl App {
 
     /// Reloads everything from the store (after another session changed it), keeping the place.
     pub fn reload(&mut self) -> Result<(), StoreError> {
-        let data = self.store.load(&self.cfg.plan_name)?;
+        let mut data = self.store.load(&self.cfg.plan_name)?;
         self.last_seq = self.store.last_seq()?;
+        self.desk = std::mem::take(&mut data.desk);
         let (plan, tasks) = data.split();
         self.plan = plan;
         self.index = TaskIndex::new(tasks, &self.cfg.registry);
@@ -449,6 +454,10 @@ impl App {
     /// The plan definition.
     pub fn plan(&self) -> &Plan {
         &self.plan
+    }
+    /// The plan's meetings and targets' readings.
+    pub fn desk(&self) -> &crate::domain::Desk {
+        &self.desk
     }
     /// Active filters.
     pub fn filter(&self) -> &Filter {

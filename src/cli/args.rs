@@ -189,8 +189,30 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         max_conns: Option<usize>,
     },
-    /// The plan's quantitative targets, with the previous year's figures.
-    Targets,
+    /// The plan's quantitative targets: target, previous year's figure, latest value, whether
+    /// met; `targets set` records a value.
+    Targets {
+        /// What to do; without it, the targets are listed.
+        #[command(subcommand)]
+        command: Option<TargetsCommand>,
+    },
+    /// Review meetings: make one, list them, show one; its agenda, conclusions and action items.
+    Meeting {
+        /// What to do.
+        #[command(subcommand)]
+        command: MeetingCommand,
+    },
+    /// What changed since a date or since the last meeting (status, progress, notes, targets,
+    /// action items), grouped by task.
+    Changes {
+        /// A date (dd/mm/yyyy or yyyy-mm-dd), or `last-meeting` (the close of the last meeting
+        /// before --as-of).
+        #[arg(long, value_name = "DATE|last-meeting")]
+        since: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: HistoryFormat,
+    },
     /// List the plans in the store; with --activate, choose the active one.
     Plans {
         /// Make this plan the active one.
@@ -218,6 +240,128 @@ pub enum Command {
     },
     /// Print the manual page (roff), e.g. `steerdeck man > steerdeck.1`.
     Man,
+}
+
+/// `targets` subcommands.
+#[derive(Debug, Clone, Subcommand)]
+pub enum TargetsCommand {
+    /// Record a measured value of a target.
+    Set {
+        /// Target id, e.g. T.2.
+        id: String,
+        /// The value in percent: 81,5 or 81.5.
+        value: String,
+        /// The day it was measured at [default: --as-of].
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        measured_on: Option<NaiveDate>,
+        /// Where the value comes from.
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Withdraw a recorded value (number N as `targets show` lists them); it stays in the
+    /// history.
+    Withdraw {
+        /// Target id.
+        id: String,
+        /// The value's number, 1 for the first recorded.
+        #[arg(value_parser = parse_note_number)]
+        number: u16,
+    },
+    /// One target with every value recorded.
+    Show {
+        /// Target id.
+        id: String,
+    },
+}
+
+/// `meeting` subcommands.
+#[derive(Debug, Clone, Subcommand)]
+pub enum MeetingCommand {
+    /// Make a meeting, with the agenda proposed from the plan as of its date.
+    New {
+        /// The day it is held (dd/mm/yyyy or yyyy-mm-dd) [default: --as-of].
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// What it is [default: "Họp Ban Chỉ đạo"].
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+        /// Who chairs it.
+        #[arg(long, value_name = "NAME")]
+        chair: String,
+        /// Who attends; repeatable.
+        #[arg(long, value_name = "NAME")]
+        attendee: Vec<String>,
+        /// Start with an empty agenda instead of the proposed one.
+        #[arg(long)]
+        no_agenda: bool,
+    },
+    /// List the meetings.
+    List,
+    /// Show a meeting: agenda, conclusions, action items, the counts kept at its close.
+    Show {
+        /// Meeting id, e.g. H1 [default: the latest].
+        id: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: HistoryFormat,
+    },
+    /// Change the agenda: add, drop, or set the order of its items.
+    Agenda {
+        /// Meeting id.
+        id: String,
+        /// Add this task at the end; repeatable.
+        #[arg(long, value_name = "TASK")]
+        add: Vec<String>,
+        /// Drop this task; repeatable.
+        #[arg(long, value_name = "TASK")]
+        drop: Vec<String>,
+        /// The whole order, ids separated by commas (items left out are dropped).
+        #[arg(long, value_name = "TASKS", value_delimiter = ',')]
+        order: Vec<String>,
+    },
+    /// Open the meeting: status changes made while it is open are linked to it.
+    Open {
+        /// Meeting id.
+        id: String,
+    },
+    /// Close the meeting: its record and the counts as of its date are kept.
+    Close {
+        /// Meeting id.
+        id: String,
+    },
+    /// Reopen a closed meeting to correct its record (recorded in the history).
+    Reopen {
+        /// Meeting id.
+        id: String,
+    },
+    /// Record the committee's conclusion on an agenda item (empty text removes it).
+    Conclude {
+        /// Meeting id.
+        id: String,
+        /// The agenda item's task id.
+        task: String,
+        /// The conclusion.
+        text: String,
+    },
+    /// Assign a task at the meeting (an action item, tracked like the plan's tasks).
+    Assign {
+        /// Meeting id.
+        id: String,
+        /// What is to be done.
+        title: String,
+        /// The agenda item it is assigned under.
+        #[arg(long, value_name = "TASK")]
+        about: Option<String>,
+        /// Lead unit; repeatable.
+        #[arg(long, value_name = "UNIT")]
+        lead: Vec<String>,
+        /// Supporting unit; repeatable.
+        #[arg(long, value_name = "UNIT")]
+        support: Vec<String>,
+        /// The deadline as people write it: "Quý III/2025", "Trước 30/9/2025", "Tháng 8/2025".
+        #[arg(long, value_name = "TEXT")]
+        deadline: String,
+    },
 }
 
 /// What `list` shows.

@@ -55,7 +55,73 @@ const COMMANDS: &[(&str, &str, Option<&str>)] = &[
     ),
     (
         "targets",
-        "Các chỉ tiêu định lượng của kế hoạch, kèm số liệu năm trước.",
+        "Các chỉ tiêu định lượng của kế hoạch: chỉ tiêu, số liệu năm trước, số liệu mới nhất, \
+         đã đạt hay chưa; `targets set` ghi một số liệu.",
+        None,
+    ),
+    ("targets set", "Ghi một số liệu đo được của chỉ tiêu.", None),
+    (
+        "targets withdraw",
+        "Rút một số liệu đã ghi (số thứ tự N theo `targets show`); số liệu vẫn còn trong lịch \
+         sử thay đổi.",
+        None,
+    ),
+    (
+        "targets show",
+        "Xem một chỉ tiêu cùng mọi số liệu đã ghi.",
+        None,
+    ),
+    (
+        "meeting",
+        "Các cuộc họp: tạo, liệt kê, xem một cuộc họp; chương trình họp, kết luận và nhiệm vụ \
+         giao.",
+        None,
+    ),
+    (
+        "meeting new",
+        "Tạo một cuộc họp, với chương trình họp đề xuất từ kế hoạch tính đến ngày họp.",
+        None,
+    ),
+    ("meeting list", "Liệt kê các cuộc họp.", None),
+    (
+        "meeting show",
+        "Xem một cuộc họp: chương trình, kết luận, nhiệm vụ giao, số liệu lưu khi kết thúc.",
+        None,
+    ),
+    (
+        "meeting agenda",
+        "Sửa chương trình họp: thêm, bỏ, hoặc sắp lại thứ tự các nội dung.",
+        None,
+    ),
+    (
+        "meeting open",
+        "Bắt đầu cuộc họp: các thay đổi trạng thái trong lúc họp được gắn với cuộc họp.",
+        None,
+    ),
+    (
+        "meeting close",
+        "Kết thúc cuộc họp: biên bản và số liệu tính đến ngày họp được lưu lại.",
+        None,
+    ),
+    (
+        "meeting reopen",
+        "Mở lại một cuộc họp đã kết thúc để sửa biên bản (được ghi vào lịch sử thay đổi).",
+        None,
+    ),
+    (
+        "meeting conclude",
+        "Ghi kết luận của Ban Chỉ đạo về một nội dung họp (nội dung trống thì xóa kết luận).",
+        None,
+    ),
+    (
+        "meeting assign",
+        "Giao một nhiệm vụ tại cuộc họp (được theo dõi như các nhiệm vụ của kế hoạch).",
+        None,
+    ),
+    (
+        "changes",
+        "Những gì đã thay đổi kể từ một ngày hoặc từ cuộc họp trước (trạng thái, tiến độ, ghi \
+         chú, chỉ tiêu, nhiệm vụ giao), theo từng nhiệm vụ.",
         None,
     ),
     (
@@ -325,6 +391,116 @@ const ARGS: &[(&str, &str, &str)] = &[
         "Đặt kế hoạch này làm kế hoạch đang dùng.",
     ),
     ("backup", "out", "Tệp sao lưu cần ghi."),
+    ("targets set", "id", "Số hiệu chỉ tiêu, ví dụ T.2."),
+    (
+        "targets set",
+        "value",
+        "Giá trị theo phần trăm: 81,5 hoặc 81.5.",
+    ),
+    (
+        "targets set",
+        "measured_on",
+        "Ngày tính số liệu [mặc định: ngày xem xét (--as-of)].",
+    ),
+    ("targets set", "note", "Nguồn của số liệu."),
+    ("targets withdraw", "id", "Số hiệu chỉ tiêu."),
+    (
+        "targets withdraw",
+        "number",
+        "Số thứ tự của số liệu, 1 là số liệu ghi đầu tiên.",
+    ),
+    ("targets show", "id", "Số hiệu chỉ tiêu."),
+    (
+        "meeting new",
+        "date",
+        "Ngày họp (dd/mm/yyyy hoặc yyyy-mm-dd) [mặc định: ngày xem xét (--as-of)].",
+    ),
+    (
+        "meeting new",
+        "title",
+        "Tên cuộc họp [mặc định: \"Họp Ban Chỉ đạo\"].",
+    ),
+    ("meeting new", "chair", "Người chủ trì."),
+    (
+        "meeting new",
+        "attendee",
+        "Thành phần dự họp; dùng được nhiều lần.",
+    ),
+    (
+        "meeting new",
+        "no_agenda",
+        "Bắt đầu với chương trình họp trống thay cho chương trình đề xuất.",
+    ),
+    (
+        "meeting show",
+        "id",
+        "Số hiệu cuộc họp, ví dụ H1 [mặc định: cuộc họp gần nhất].",
+    ),
+    (
+        "meeting show",
+        "format",
+        "Định dạng đầu ra: table (mặc định) hoặc json.",
+    ),
+    ("meeting agenda", "id", "Số hiệu cuộc họp."),
+    (
+        "meeting agenda",
+        "add",
+        "Thêm nhiệm vụ này vào cuối chương trình; dùng được nhiều lần.",
+    ),
+    (
+        "meeting agenda",
+        "drop",
+        "Bỏ nhiệm vụ này khỏi chương trình; dùng được nhiều lần.",
+    ),
+    (
+        "meeting agenda",
+        "order",
+        "Toàn bộ thứ tự, các số hiệu cách nhau bằng dấu phẩy (nội dung không có trong danh sách \
+         bị bỏ).",
+    ),
+    ("meeting open", "id", "Số hiệu cuộc họp."),
+    ("meeting close", "id", "Số hiệu cuộc họp."),
+    ("meeting reopen", "id", "Số hiệu cuộc họp."),
+    ("meeting conclude", "id", "Số hiệu cuộc họp."),
+    (
+        "meeting conclude",
+        "task",
+        "Số thứ tự của nhiệm vụ là nội dung họp.",
+    ),
+    ("meeting conclude", "text", "Nội dung kết luận."),
+    ("meeting assign", "id", "Số hiệu cuộc họp."),
+    ("meeting assign", "title", "Nội dung công việc."),
+    (
+        "meeting assign",
+        "about",
+        "Nội dung họp (số thứ tự nhiệm vụ) mà nhiệm vụ này được giao kèm theo.",
+    ),
+    (
+        "meeting assign",
+        "lead",
+        "Đơn vị chủ trì; dùng được nhiều lần.",
+    ),
+    (
+        "meeting assign",
+        "support",
+        "Đơn vị phối hợp; dùng được nhiều lần.",
+    ),
+    (
+        "meeting assign",
+        "deadline",
+        "Thời hạn viết như thường viết: \"Quý III/2025\", \"Trước 30/9/2025\", \"Tháng 8/2025\".",
+    ),
+    (
+        "changes",
+        "since",
+        "Một ngày (dd/mm/yyyy hoặc yyyy-mm-dd), hoặc `last-meeting` (khi cuộc họp gần nhất trước \
+         ngày xem xét kết thúc).",
+    ),
+    (
+        "changes",
+        "format",
+        "Định dạng đầu ra: table (mặc định) hoặc json (mảng các sự kiện).",
+    ),
     ("restore", "file", "Tệp do `steerdeck backup` ghi ra."),
     (
         "completions",
@@ -379,13 +555,28 @@ pub fn localize(mut cmd: Command) -> Command {
          {{all-args}}{{after-help}}",
         style = Styles::default().get_usage()
     );
-    localize_command(cmd, &template, false)
+    localize_command(cmd, &template, false, None)
+}
+
+/// The key of a command in [`COMMANDS`] and [`ARGS`]: its name under the top command, "parent
+/// name" under another one (`meeting list` is not `list`).
+fn key(parent: Option<&str>, name: &str) -> String {
+    match parent {
+        Some(p) if p != ROOT => format!("{p} {name}"),
+        _ => name.to_string(),
+    }
 }
 
 /// One command and those under it; `under_help` for the copies clap puts under `help`.
-fn localize_command(cmd: Command, template: &str, under_help: bool) -> Command {
-    let name = cmd.get_name().to_string();
-    let is_help = name == "help" && about(&name).is_none();
+fn localize_command(
+    cmd: Command,
+    template: &str,
+    under_help: bool,
+    parent: Option<&str>,
+) -> Command {
+    let leaf = cmd.get_name().to_string();
+    let name = key(parent, &leaf);
+    let is_help = leaf == "help" && about(&name).is_none();
     let mut cmd = if is_help && !under_help {
         cmd.about(HELP_COMMAND)
     } else if let Some((short, long)) = about(&name) {
@@ -412,7 +603,7 @@ fn localize_command(cmd: Command, template: &str, under_help: bool) -> Command {
     let under = under_help || is_help;
     for sub in cmd.get_subcommands_mut() {
         let taken = std::mem::replace(sub, Command::new(""));
-        *sub = localize_command(taken, template, under);
+        *sub = localize_command(taken, template, under, Some(&name));
     }
     cmd
 }
@@ -453,18 +644,18 @@ mod tests {
 
     /// Every command and argument the derive defines, as (command, argument id or None).
     fn everything() -> Vec<(String, Option<String>)> {
-        fn walk(cmd: &Command, out: &mut Vec<(String, Option<String>)>) {
-            let name = cmd.get_name().to_string();
+        fn walk(cmd: &Command, parent: Option<&str>, out: &mut Vec<(String, Option<String>)>) {
+            let name = key(parent, cmd.get_name());
             out.push((name.clone(), None));
             for arg in cmd.get_arguments() {
                 out.push((name.clone(), Some(arg.get_id().to_string())));
             }
             for sub in cmd.get_subcommands() {
-                walk(sub, out);
+                walk(sub, Some(&name), out);
             }
         }
         let mut out = Vec::new();
-        walk(&crate::cli::Cli::command(), &mut out);
+        walk(&crate::cli::Cli::command(), None, &mut out);
         out
     }
 

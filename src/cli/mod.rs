@@ -2,6 +2,7 @@
 
 pub mod args;
 mod backup;
+mod changes;
 mod docs;
 mod export;
 mod help_vi;
@@ -9,6 +10,7 @@ mod history;
 mod import;
 pub mod lang;
 mod list;
+mod meeting;
 mod papers;
 pub mod parse;
 mod plans;
@@ -153,7 +155,19 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<(), CliE
     session.zone = cli.zone.unwrap_or_default();
     let plan = session.plan_name(cli.plan.as_deref())?;
     let is_edit = matches!(command, Command::Set(_) | Command::Import { .. })
-        || matches!(command, Command::Plans { activate: Some(_) });
+        || matches!(command, Command::Plans { activate: Some(_) })
+        || matches!(
+            command,
+            Command::Targets {
+                command: Some(
+                    args::TargetsCommand::Set { .. } | args::TargetsCommand::Withdraw { .. }
+                )
+            }
+        )
+        || matches!(command, Command::Meeting { command } if !matches!(
+            command,
+            args::MeetingCommand::List | args::MeetingCommand::Show { .. }
+        ));
     if cli.read_only && is_edit {
         return Err(CliError::ReadOnly);
     }
@@ -203,7 +217,9 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<(), CliE
             },
             out,
         ),
-        Command::Targets => targets::run(&session, &plan, out),
+        Command::Targets { command } => targets::run(&session, &plan, command.as_ref(), out),
+        Command::Meeting { command } => meeting::run(&session, &plan, command, out),
+        Command::Changes { since, format } => changes::run(&session, &plan, since, *format, out),
         Command::Plans { activate } => plans::run(&session, activate.as_deref(), out),
         Command::Backup { out: path } => backup::backup(&session, path, out),
         Command::Restore { .. } | Command::Doctor | Command::Completions { .. } | Command::Man => {

@@ -36,7 +36,36 @@ pub struct Event {
 
 use chrono::NaiveDate;
 
+use super::meeting::MeetingState;
 use super::status::Status;
+
+/// A target's value as an event holds it: "81.5@2025-06-30".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Measured {
+    /// The value in percent, as recorded ("81.5").
+    pub value: String,
+    /// The day it was measured at.
+    pub as_of: NaiveDate,
+}
+
+impl Measured {
+    fn read(text: &str) -> Option<Measured> {
+        let (value, day) = text.split_once('@')?;
+        value.parse::<f64>().ok()?;
+        Some(Measured {
+            value: value.to_string(),
+            as_of: super::day::parse_day(day)?,
+        })
+    }
+}
+
+fn ids(text: Option<&str>) -> Vec<String> {
+    text.unwrap_or_default()
+        .split(", ")
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
 
 /// What an event changed, as typed values: the one reading of `field`, `from` and `to` that every
 /// output (screen, command line, paper, either language) renders from. On disk and on the wire
@@ -93,6 +122,49 @@ pub enum Change {
         /// Removed.
         removed: usize,
     },
+    /// A target's value recorded (`from`: the latest standing value before).
+    Target {
+        /// Before.
+        from: Option<Measured>,
+        /// After.
+        to: Option<Measured>,
+    },
+    /// A target's reading withdrawn.
+    TargetWithdrawn {
+        /// The reading.
+        reading: Option<Measured>,
+    },
+    /// A meeting made.
+    Meeting {
+        /// Its title.
+        title: String,
+    },
+    /// A meeting opened, closed or reopened.
+    MeetingState {
+        /// Before.
+        from: Option<MeetingState>,
+        /// After.
+        to: Option<MeetingState>,
+    },
+    /// A meeting's agenda changed: the task ids before and after.
+    Agenda {
+        /// Before.
+        from: Vec<String>,
+        /// After.
+        to: Vec<String>,
+    },
+    /// The committee's conclusion on a task recorded, corrected or removed.
+    Conclusion {
+        /// Before ("" for none).
+        from: String,
+        /// After ("" for removed).
+        to: String,
+    },
+    /// A task assigned at a meeting.
+    Assigned {
+        /// What is to be done.
+        title: String,
+    },
     /// Any other field (a task's definition changed by an import, the active plan ...), as text.
     Field {
         /// The field.
@@ -129,6 +201,27 @@ impl Event {
                 from: text(from),
                 to: text(to),
             },
+            "target" => Change::Target {
+                from: from.and_then(Measured::read),
+                to: to.and_then(Measured::read),
+            },
+            "target_withdrawn" => Change::TargetWithdrawn {
+                reading: from.and_then(Measured::read),
+            },
+            "meeting" => Change::Meeting { title: text(to) },
+            "meeting_state" => Change::MeetingState {
+                from: from.and_then(|s| s.parse().ok()),
+                to: to.and_then(|s| s.parse().ok()),
+            },
+            "agenda" => Change::Agenda {
+                from: ids(from),
+                to: ids(to),
+            },
+            "conclusion" => Change::Conclusion {
+                from: text(from),
+                to: text(to),
+            },
+            "assigned" => Change::Assigned { title: text(to) },
             "import" => match import_counts(to.unwrap_or_default()) {
                 Some([tasks, added, changed, removed]) => Change::Import {
                     tasks,
@@ -180,6 +273,34 @@ mod tests {
             note: None,
             meeting: None,
         }
+    }
+
+    #[test]
+    fn meeting_and_target_events_read_as_typed_changes() {
+        assert_eq!(
+            event("target", None, Some("81.5@2025-06-30")).change(),
+            Change::Target {
+                from: None,
+                to: Some(Measured {
+                    value: "81.5".into(),
+                    as_of: NaiveDate::from_ymd_opt(2025, 6, 30).expect("date")
+                })
+            }
+        );
+        assert_eq!(
+            event("meeting_state", Some("closed"), Some("open")).change(),
+            Change::MeetingState {
+                from: Some(MeetingState::Closed),
+                to: Some(MeetingState::Open)
+            }
+        );
+        assert_eq!(
+            event("agenda", Some(""), Some("I.2, III.8")).change(),
+            Change::Agenda {
+                from: Vec::new(),
+                to: vec!["I.2".into(), "III.8".into()]
+            }
+        );
     }
 
     #[test]

@@ -110,6 +110,9 @@ pub struct Closing {
     pub pillars: Vec<GroupTally>,
     /// The ids of the tasks done at that date.
     pub done: Vec<String>,
+    /// The history's sequence number of the close: later events are what changed since.
+    #[serde(default)]
+    pub seq: u64,
 }
 
 /// A review meeting.
@@ -206,6 +209,24 @@ impl Desk {
             .max_by_key(|m| (m.date, m.id.len(), m.id.clone()))
     }
 
+    /// The ids of what changed (tasks, action items, targets) in `events` after the last
+    /// meeting closed before `day` (or on it); every id in `events` when none has closed.
+    pub fn changed_since_last(
+        &self,
+        events: &[super::history::Event],
+        day: NaiveDate,
+    ) -> HashSet<String> {
+        let after = self
+            .last_closed_before(day)
+            .and_then(|m| m.closing.as_ref())
+            .map_or(0, |c| c.seq);
+        events
+            .iter()
+            .filter(|e| e.seq > after && moves(&e.field))
+            .filter_map(|e| e.task.clone())
+            .collect()
+    }
+
     /// The latest meeting by date (the one papers default to).
     pub fn latest(&self) -> Option<&Meeting> {
         self.meetings
@@ -272,6 +293,23 @@ impl Desk {
             })
             .collect()
     }
+}
+
+/// Whether an event's field is a change of where a task stands (status, progress, notes, a
+/// target's value, an assignment), as opposed to a meeting's own record.
+pub fn moves(field: &str) -> bool {
+    matches!(
+        field,
+        "status"
+            | "progress"
+            | "completed_on"
+            | "note"
+            | "note_withdrawn"
+            | "note_corrected"
+            | "target"
+            | "target_withdrawn"
+            | "assigned"
+    )
 }
 
 /// What the agenda of a meeting on `day` proposes, in order: overdue tasks, blocked ones, those

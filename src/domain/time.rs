@@ -53,6 +53,11 @@ impl Zone {
             .to_string()
     }
 
+    /// The day an instant falls on in this zone.
+    pub fn date_of(self, at: DateTime<Utc>) -> chrono::NaiveDate {
+        at.with_timezone(&self.offset()).date_naive()
+    }
+
     /// "28/11/2026 14:02".
     pub fn date_and_time(self, at: DateTime<Utc>) -> String {
         at.with_timezone(&self.offset())

@@ -26,6 +26,17 @@ pub fn field_name(lang: Lang, field: &str) -> String {
         "support" => ("Đơn vị phối hợp", "Supporting"),
         "funding" => ("Nguồn kinh phí", "Funding"),
         "remark" => ("Ghi chú của kế hoạch", "Remark"),
+        "target" => ("Số liệu chỉ tiêu", "Target value"),
+        "target_withdrawn" => ("Rút số liệu chỉ tiêu", "Target value withdrawn"),
+        "meeting" => ("Cuộc họp mới", "Meeting made"),
+        "meeting_state" => ("Trạng thái cuộc họp", "Meeting state"),
+        "meeting_title" => ("Tiêu đề cuộc họp", "Meeting title"),
+        "meeting_date" => ("Ngày họp", "Meeting date"),
+        "meeting_chair" => ("Chủ trì cuộc họp", "Chair"),
+        "meeting_attendees" => ("Thành phần dự họp", "Attendees"),
+        "agenda" => ("Chương trình họp", "Agenda"),
+        "conclusion" => ("Kết luận", "Conclusion"),
+        "assigned" => ("Giao nhiệm vụ", "Task assigned"),
         other => (other, other),
     };
     match lang {
@@ -50,7 +61,7 @@ pub fn value_text(lang: Lang, field: &str, raw: &str) -> String {
             Lang::Vi => "có".into(),
             Lang::En => "yes".into(),
         },
-        "completed_on" => {
+        "completed_on" | "meeting_date" => {
             crate::domain::day::parse_day(raw).map_or_else(|| raw.to_string(), vf::date)
         }
         _ => raw.to_string(),

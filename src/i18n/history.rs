@@ -55,6 +55,56 @@ pub fn change(lang: Lang, c: &Change) -> String {
             };
             format!("{}: {counts}", name("import"))
         }
+        Change::Target { from, to } => {
+            format!(
+                "{}: {} → {}",
+                name("target"),
+                measured(lang, from.as_ref()),
+                measured(lang, to.as_ref())
+            )
+        }
+        Change::TargetWithdrawn { reading } => {
+            format!(
+                "{}: {}",
+                name("target_withdrawn"),
+                measured(lang, reading.as_ref())
+            )
+        }
+        Change::Meeting { title } => format!("{}: {title}", name("meeting")),
+        Change::MeetingState { from, to } => {
+            let st = |s: &Option<crate::domain::MeetingState>| {
+                s.map_or_else(
+                    || none.clone(),
+                    |s| super::meeting::state(lang, s).to_string(),
+                )
+            };
+            format!("{}: {} → {}", name("meeting_state"), st(from), st(to))
+        }
+        Change::Agenda { from, to } => {
+            let list = |ids: &[String]| {
+                if ids.is_empty() {
+                    none.clone()
+                } else {
+                    ids.join(", ")
+                }
+            };
+            format!("{}: {} → {}", name("agenda"), list(from), list(to))
+        }
+        Change::Conclusion { from, to } => {
+            let t = |s: &String| {
+                if s.is_empty() {
+                    none.clone()
+                } else {
+                    s.clone()
+                }
+            };
+            if from.is_empty() {
+                format!("{}: {}", name("conclusion"), t(to))
+            } else {
+                format!("{}: {} → {}", name("conclusion"), t(from), t(to))
+            }
+        }
+        Change::Assigned { title } => format!("{}: {title}", name("assigned")),
         Change::Field { field, from, to } => {
             let value = |v: &str| edits::value_text(lang, field, v);
             let values = match (from.as_deref(), to.as_deref()) {
@@ -66,6 +116,20 @@ pub fn change(lang: Lang, c: &Change) -> String {
             format!("{}: {values}", name(field))
         }
     }
+}
+
+/// A target's value as people read it: "81,5% (30/06/2025)".
+fn measured(lang: Lang, m: Option<&crate::domain::history::Measured>) -> String {
+    m.map_or_else(
+        || "—".to_string(),
+        |m| {
+            let value = m
+                .value
+                .parse::<f64>()
+                .map_or_else(|_| m.value.clone(), |v| vf::percent_exact(lang, v));
+            format!("{value} ({})", vf::date(m.as_of))
+        },
+    )
 }
 
 /// What an event changed as three cells of a table: the field, the value before, the value after
@@ -182,15 +246,32 @@ mod tests {
         );
         let import = Event {
             task: None,
+            meeting: None,
             field: "import".into(),
             from: None,
             to: Some("tasks=59 added=59 changed=0 removed=0".into()),
             note: None,
-            ..e
+            ..e.clone()
         };
         assert_eq!(
             describe(Lang::Vi, Zone::default(), &import),
             "Nhập kế hoạch: 59 nhiệm vụ: thêm 59, sửa 0, bỏ 0 (lan, 14:02 15/07/2025)"
+        );
+        let target = Event {
+            task: Some("T.2".into()),
+            field: "target".into(),
+            from: None,
+            to: Some("81.5@2025-06-30".into()),
+            note: None,
+            ..e.clone()
+        };
+        assert_eq!(
+            describe(Lang::Vi, Zone::default(), &target),
+            "T.2 Số liệu chỉ tiêu: — → 81,5% (30/06/2025) (lan, 14:02 15/07/2025)"
+        );
+        assert_eq!(
+            describe(Lang::En, Zone::default(), &target),
+            "T.2 Target value: — → 81.5% (30/06/2025) (lan, 14:02 15/07/2025)"
         );
     }
 }

@@ -6,6 +6,79 @@ use crate::domain::meeting::{AgendaReason, MeetingState};
 use crate::domain::target::Standing;
 use crate::store::DeskProblem;
 
+/// The labels of meetings, targets and changes on the command line and the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
+pub enum W {
+    DefaultTitle,
+    Date,
+    State,
+    Items,
+    Assigned,
+    Title,
+    Chair,
+    Attendees,
+    Agenda,
+    Conclusion,
+    OtherAssigned,
+    KeptAtClose,
+    NoMeetings,
+    NoDeadlineRead,
+    Latest,
+    Standing,
+    MeasuredOn,
+    Source,
+    NoChanges,
+    SinceClose,
+    NoClosedMeeting,
+    Value,
+    WithdrawnBy,
+}
+
+/// A label in the interface language.
+pub fn word(lang: Lang, w: W) -> &'static str {
+    let (vi, en) = match w {
+        W::DefaultTitle => ("Họp Ban Chỉ đạo", "Steering committee meeting"),
+        W::Date => ("Ngày họp", "Date"),
+        W::State => ("Tình trạng", "State"),
+        W::Items => ("Số nội dung", "Items"),
+        W::Assigned => ("Nhiệm vụ giao", "Assigned"),
+        W::Title => ("Tiêu đề", "Title"),
+        W::Chair => ("Chủ trì", "Chair"),
+        W::Attendees => ("Thành phần", "Attendees"),
+        W::Agenda => ("Chương trình họp", "Agenda"),
+        W::Conclusion => ("Kết luận", "Conclusion"),
+        W::OtherAssigned => ("Nhiệm vụ giao khác", "Other tasks assigned"),
+        W::KeptAtClose => (
+            "Số liệu khi kết thúc cuộc họp, tính đến",
+            "Counts kept at close, as of",
+        ),
+        W::NoMeetings => (
+            "Chưa có cuộc họp nào (tạo bằng `steerdeck meeting new --chair …`).",
+            "No meetings yet (make one with `steerdeck meeting new --chair …`).",
+        ),
+        W::NoDeadlineRead => (
+            "không đọc được thời hạn từ nội dung này (vẫn được ghi như đã viết)",
+            "no deadline could be read from this text (it is kept as written)",
+        ),
+        W::Latest => ("Số liệu mới nhất", "Latest"),
+        W::Standing => ("Đánh giá", "Standing"),
+        W::MeasuredOn => ("Tính đến", "Measured on"),
+        W::Source => ("Nguồn", "Source"),
+        W::NoChanges => ("Không có thay đổi nào.", "Nothing changed."),
+        W::SinceClose => ("kể từ khi kết thúc cuộc họp", "since the close of meeting"),
+        W::NoClosedMeeting => (
+            "chưa có cuộc họp nào kết thúc trước ngày xem xét; hãy cho một ngày (--since dd/mm/yyyy)",
+            "no meeting closed before the review date; give a date (--since dd/mm/yyyy)",
+        ),
+        W::Value => ("Giá trị", "Value"),
+        W::WithdrawnBy => ("đã rút bởi", "withdrawn by"),
+    };
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
 /// A meeting's state.
 pub fn state(lang: Lang, s: MeetingState) -> &'static str {
     match (lang, s) {
@@ -128,6 +201,14 @@ pub fn problem(lang: Lang, p: &DeskProblem) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_label_differs_between_languages() {
+        use strum::IntoEnumIterator;
+        for w in W::iter() {
+            assert_ne!(word(Lang::Vi, w), word(Lang::En, w), "{w:?}");
+        }
+    }
 
     #[test]
     fn refusals_in_either_language() {

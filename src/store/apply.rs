@@ -486,6 +486,7 @@ pub(crate) fn execute(
                 tasks: &tasks,
                 last_by: &last_by,
                 registry: &registry,
+                seq0,
             };
             let (next, drafts, made) = super::desk::apply(&desk, change, &cx, actor, now)?;
             let events = number(drafts, &plan);

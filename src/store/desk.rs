@@ -207,6 +207,8 @@ pub(crate) struct Context<'a> {
     pub last_by: &'a dyn Fn(&str, &str) -> String,
     /// Resolves units for the counts kept at close.
     pub registry: &'a UnitRegistry,
+    /// The history's last sequence number before this change.
+    pub seq0: u64,
 }
 
 /// Applies a change to the desk: the desk to store, the events, and the id made (if any).
@@ -522,6 +524,8 @@ pub(crate) fn apply(
                         .filter(|t| t.timeliness(day).is_done())
                         .map(|t| t.def.id.clone())
                         .collect(),
+                    // The close is this change's only event.
+                    seq: cx.seq0 + 1,
                 });
             }
             drafts.push(draft(

@@ -172,13 +172,40 @@ pub fn cli_with(cmd: &mut Command, db: &Path, args: &[&str]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the CLI runs");
+    // Read while it runs: an output larger than the pipe's buffer would otherwise hold it.
+    let read = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            if let Some(mut p) = pipe {
+                let _ = p.read_to_end(&mut buf);
+            }
+            buf
+        })
+    };
+    let stdout = read(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn std::io::Read + Send>),
+    );
+    let stderr = read(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn std::io::Read + Send>),
+    );
     let done = wait_until(Duration::from_secs(20), || {
         child.try_wait().ok().flatten().is_some()
     });
     if !done {
         let _ = child.kill();
     }
-    let out = child.wait_with_output().expect("output");
+    let status = child.wait().expect("status");
+    let out = Output {
+        status,
+        stdout: stdout.join().expect("stdout"),
+        stderr: stderr.join().expect("stderr"),
+    };
     assert!(done, "{args:?} did not finish in 20 s");
     out
 }
