@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::CliError;
 use super::args::ExportFormat;
 use crate::domain::history::Event;
+use crate::domain::meeting::moves;
 use crate::domain::{Desk, Task};
 use crate::export::paper::Paper;
 use crate::export::{docx, markdown, minutes, report, workbook};
@@ -68,29 +69,33 @@ pub(super) fn minutes(
     bytes_of(session, &paper, format)
 }
 
-/// The day changes are counted from: `--since`, else the last meeting before the review date.
-fn since_day(desk: &Desk, since: Option<NaiveDate>, as_of: NaiveDate) -> Option<NaiveDate> {
-    since.or_else(|| {
-        desk.meetings
-            .iter()
-            .filter(|m| m.date < as_of)
-            .map(|m| m.date)
-            .max()
-    })
-}
-
-/// The plan's events on or after `since` (in the session's zone), oldest first.
+/// What changed, the way `steerdeck changes` counts it (status, progress, notes, targets,
+/// action items — not imports): since `--since` (a day, in the session's zone), else since the
+/// last meeting closed by the review date (exactly: after the close), else nothing. With the day
+/// the list starts.
 fn changes(
     session: &Session,
     plan: &str,
+    desk: &Desk,
     since: Option<NaiveDate>,
-) -> Result<Vec<Event>, CliError> {
-    let offset = session.zone.offset();
-    let mut events = session.store.history(plan, None)?;
-    if let Some(day) = since {
-        events.retain(|e| e.at.with_timezone(&offset).date_naive() >= day);
-    }
-    Ok(events)
+) -> Result<(Option<NaiveDate>, Vec<Event>), CliError> {
+    let last = desk.last_closed_before(session.as_of);
+    let (day, after_seq) = match (since, last) {
+        (Some(d), _) => (d, None),
+        (None, Some(m)) => (m.date, m.closing.as_ref().map(|c| c.seq)),
+        (None, None) => return Ok((None, Vec::new())),
+    };
+    let events = session
+        .store
+        .history(plan, None)?
+        .into_iter()
+        .filter(|e| moves(&e.field) && e.task.is_some())
+        .filter(|e| match after_seq {
+            Some(seq) => e.seq > seq,
+            None => session.zone.date_of(e.at) >= day,
+        })
+        .collect();
+    Ok((Some(day), events))
 }
 
 /// `export report`: the progress report, or with `unit` the reminder to one unit.
@@ -102,8 +107,7 @@ pub(super) fn report(
     format: ExportFormat,
 ) -> Result<Vec<u8>, CliError> {
     let (data, tasks) = load(session, plan)?;
-    let since = since_day(&data.desk, since, session.as_of);
-    let events = changes(session, plan, since)?;
+    let (since, events) = changes(session, plan, &data.desk, since)?;
     let lh = letterhead(session)?;
     let input = report::ReportInput {
         plan: &data.plan,
@@ -144,8 +148,7 @@ pub(super) fn workbook(
     since: Option<NaiveDate>,
 ) -> Result<Vec<u8>, CliError> {
     let (data, tasks) = load(session, plan)?;
-    let since = since_day(&data.desk, since, session.as_of);
-    let events = changes(session, plan, since)?;
+    let (since, events) = changes(session, plan, &data.desk, since)?;
     workbook::workbook(&workbook::WorkbookInput {
         plan: &data.plan,
         tasks: &tasks,

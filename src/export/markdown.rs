@@ -71,7 +71,10 @@ pub fn render(paper: &Paper) -> String {
                 for t in &c.signer_title {
                     let _ = writeln!(out, "**{}**  ", esc(t));
                 }
-                let _ = writeln!(out, "\n\n**{}**", esc(&c.signer_name));
+                // The name is left for the signer to write when the paper names no one.
+                if !c.signer_name.is_empty() {
+                    let _ = writeln!(out, "\n\n**{}**", esc(&c.signer_name));
+                }
             }
         }
     }

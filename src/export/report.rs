@@ -320,6 +320,11 @@ pub fn reminder(input: &ReportInput, unit: &str, mine: &[&Task]) -> Paper {
         task_table(&mut paper, input, tasks, false);
     }
     paper.para(word(lang, W::ReminderAsk));
-    paper.push(closing(lang, input.letterhead, ""));
+    // Sent to the unit, kept on file.
+    let to_unit = Letterhead {
+        recipients: vec![unit.to_string()],
+        ..input.letterhead.clone()
+    };
+    paper.push(closing(lang, &to_unit, ""));
     paper
 }

@@ -129,7 +129,7 @@ fn vi(w: W) -> &'static str {
         W::Progress => "Tiến độ",
         W::Timeliness => "Đánh giá thời hạn",
         W::Date => "Ngày",
-        W::Value => "Giá trị",
+        W::Value => "Mục tiêu",
         W::MeasuredOn => "Ngày đo",
     }
 }
@@ -191,7 +191,7 @@ fn en(w: W) -> &'static str {
         W::Progress => "Progress",
         W::Timeliness => "Timeliness",
         W::Date => "Date",
-        W::Value => "Value",
+        W::Value => "Goal",
         W::MeasuredOn => "Measured on",
     }
 }
