@@ -232,3 +232,74 @@ pub fn write_file_new(path: &Path, bytes: &[u8], replace: bool) -> Result<(), Cl
     }
     result.map_err(err)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_format_from_the_flag_the_extension_or_the_kind() {
+        let f = |kind, format, out: Option<&str>| {
+            resolve_format(Lang::En, kind, format, out.map(Path::new))
+        };
+        assert_eq!(
+            f(ExportKind::Plan, None, None).ok(),
+            Some(ExportFormat::Json)
+        );
+        assert_eq!(
+            f(ExportKind::Plan, None, Some("k.CSV")).ok(),
+            Some(ExportFormat::Csv)
+        );
+        assert_eq!(
+            f(ExportKind::Minutes, None, Some("tb.md")).ok(),
+            Some(ExportFormat::Md)
+        );
+        assert_eq!(
+            f(ExportKind::Minutes, None, Some("tb")).ok(),
+            Some(ExportFormat::Docx)
+        );
+        assert_eq!(
+            f(ExportKind::Report, None, None).ok(),
+            Some(ExportFormat::Md)
+        );
+        // An extension the kind does not write falls back to its default; a flag is obeyed.
+        assert_eq!(
+            f(ExportKind::Workbook, None, Some("b.txt")).ok(),
+            Some(ExportFormat::Xlsx)
+        );
+        let e = f(ExportKind::Workbook, Some(ExportFormat::Csv), Some("b.csv")).expect_err("csv");
+        assert_eq!(
+            e.to_string(),
+            "`export workbook` does not write csv; it writes xlsx"
+        );
+        let e = f(
+            ExportKind::Workbook,
+            Some(ExportFormat::Xlsx),
+            Some("b.xlsx.csv"),
+        )
+        .map(|_| ());
+        assert!(e.is_ok(), "the flag wins over the extension");
+        assert!(
+            f(ExportKind::Workbook, None, None).is_err(),
+            "xlsx to a terminal"
+        );
+    }
+
+    #[test]
+    fn a_file_is_written_whole_and_never_over_another_without_replace() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("tb.md");
+        write_file_new(&path, b"one", false).expect("a new file");
+        assert!(write_file_new(&path, b"two", false).is_err());
+        assert_eq!(std::fs::read(&path).expect("read"), b"one");
+        write_file_new(&path, b"three", true).expect("replaced");
+        assert_eq!(std::fs::read(&path).expect("read"), b"three");
+        // No temporary file is left beside it, whatever happened.
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("dir")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(names, ["tb.md"]);
+        assert!(write_file_new(&dir.path().join("no/such/dir/x.md"), b"x", false).is_err());
+    }
+}
