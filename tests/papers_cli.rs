@@ -71,7 +71,7 @@ pub fn mock_meeting(db: &Path, config: &Path) {
             "--status",
             "blocked",
             "--note",
-            "Chưa bố trí kinh phí",
+            "Chưa bố trí\u{1b}[2J kinh phí",
         ],
     );
     let s = client(db, Some("lan"));
@@ -357,5 +357,15 @@ fn check_workbook(path: &Path) {
         iv.get((iv5, 8)),
         Some(&Data::Float(1.0)),
         "progress a number"
+    );
+    // The latest note, without the control character it was written with.
+    let ii = names.iter().find(|n| n.starts_with("II. ")).expect("II");
+    let ii = wb.worksheet_range(ii).expect("II");
+    let ii4 = (1..ii.height())
+        .find(|r| ii.get((*r, 0)) == Some(&Data::String("II.4".into())))
+        .expect("II.4");
+    assert_eq!(
+        ii.get((ii4, 10)),
+        Some(&Data::String("Chưa bố trí[2J kinh phí".into()))
     );
 }

@@ -126,12 +126,26 @@ fn headers(
 
 /// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, unique.
 fn sheet_name(wanted: &str, taken: &mut Vec<String>) -> String {
-    let base: String = clean(wanted)
+    let allowed: String = clean(wanted)
         .chars()
         .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\' | '\''))
-        .take(28)
         .collect();
-    let base = base.trim().to_string();
+    // Whole words up to 28 characters (room for " 2" when two names meet), else cut.
+    let mut base = String::new();
+    for w in allowed.split_whitespace() {
+        let len = base.chars().count() + usize::from(!base.is_empty()) + w.chars().count();
+        if len > 28 {
+            break;
+        }
+        if !base.is_empty() {
+            base.push(' ');
+        }
+        base.push_str(w);
+    }
+    if base.is_empty() {
+        base = allowed.chars().take(28).collect();
+    }
+    let base = base.trim().trim_end_matches([',', ';', '.']).to_string();
     let mut name = base.clone();
     let mut i = 2;
     while taken
@@ -229,4 +243,30 @@ fn finish(ws: &mut Worksheet, rows: usize, cols: usize) -> Result<()> {
     ws.set_freeze_panes(1, 0)?;
     ws.autofilter(0, 0, n32(rows.max(1)), n16(cols - 1))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_names_excel_accepts() {
+        let mut taken = Vec::new();
+        assert_eq!(
+            sheet_name("VIII. Network information security", &mut taken),
+            "VIII. Network information"
+        );
+        assert_eq!(
+            sheet_name("I. Tăng cường công tác lãnh đạo, chỉ đạo", &mut taken),
+            "I. Tăng cường công tác lãnh"
+        );
+        assert_eq!(sheet_name("a/b: [c]*?", &mut taken), "ab c");
+        assert_eq!(
+            sheet_name("AB C", &mut taken),
+            "AB C 2",
+            "names differ ignoring case"
+        );
+        let long = sheet_name(&"x".repeat(40), &mut taken);
+        assert_eq!(long.chars().count(), 28);
+    }
 }
