@@ -44,6 +44,23 @@ fn the_notice_in_markdown() {
 }
 
 #[test]
+fn the_vietnamese_notice_has_no_english_words_of_its_own() {
+    let md = markdown::render(&the_notice(Lang::Vi));
+    for en in [
+        "NOTICE",
+        "Lead:",
+        "Supporting",
+        "Deadline",
+        "To:",
+        "On task",
+        "concluded",
+        "File:",
+    ] {
+        assert!(!md.contains(en), "{en} in {md}");
+    }
+}
+
+#[test]
 fn the_notice_in_english_says_no_vietnamese_words_of_its_own() {
     let md = markdown::render(&the_notice(Lang::En));
     assert!(md.contains("NOTICE"), "{md}");

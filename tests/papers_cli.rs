@@ -182,6 +182,14 @@ fn papers_after_the_mock_meeting() {
     let _server = Server::start(&s.db);
     let config = tempfile::tempdir().expect("tempdir");
     let out = tempfile::tempdir().expect("tempdir");
+    // Before any meeting there is no notice to write, and the sentence says why.
+    let none = run(
+        &s.db,
+        config.path(),
+        &["export", "minutes", "--format", "md"],
+    );
+    assert!(!none.status.success());
+    assert!(String::from_utf8_lossy(&none.stderr).contains("chưa có cuộc họp nào"));
     mock_meeting(&s.db, config.path());
     // To look at the papers: STEERDECK_PAPERS_OUT=DIR keeps them there (an empty directory).
     let keep = std::env::var_os("STEERDECK_PAPERS_OUT").map(std::path::PathBuf::from);
@@ -266,6 +274,17 @@ fn papers_after_the_mock_meeting() {
         config.path(),
         &["export", "report", "--out", &path("bc.docx")],
     );
+    let xml = document_xml(&at("bc.docx"));
+    for want in [
+        "BÁO CÁO",
+        "Số: …/BC-BTP",
+        "Theo đơn vị chủ trì",
+        "NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH",
+        "Thuê Phần mềm Quản lý cán bộ",
+        "81,5% (30/06/2025)",
+    ] {
+        assert!(xml.contains(want), "report: missing {want:?}");
+    }
     let reminder = ok(
         &s.db,
         config.path(),
