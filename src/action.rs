@@ -103,11 +103,13 @@ pub enum Action {
     WithdrawNote,
     /// While writing a note: throw the draft away.
     DiscardNote,
+    /// The dashboard: where the plan stands (counts, due soon, targets); again to go back.
+    Dashboard,
 }
 
 impl Action {
     /// Every action, for help and tests.
-    pub const ALL: [Action; 47] = [
+    pub const ALL: [Action; 48] = [
         Action::Noop,
         Action::Quit,
         Action::Help,
@@ -155,6 +157,7 @@ impl Action {
         Action::CorrectNote,
         Action::WithdrawNote,
         Action::DiscardNote,
+        Action::Dashboard,
     ];
 
     /// The name used in keymap files (`move_down`).
@@ -197,11 +200,13 @@ pub enum Mode {
     Help,
     /// Choosing the lead unit of the filter by typing its name.
     UnitPicker,
+    /// Where the plan stands: counts, due soon, targets.
+    Dashboard,
 }
 
 impl Mode {
     /// Every mode, in keymap file order.
-    pub const ALL: [Mode; 11] = [
+    pub const ALL: [Mode; 12] = [
         Mode::Normal,
         Mode::Detail,
         Mode::Search,
@@ -213,6 +218,7 @@ impl Mode {
         Mode::Withdraw,
         Mode::Help,
         Mode::UnitPicker,
+        Mode::Dashboard,
     ];
 
     /// The section name in keymap files.
@@ -229,6 +235,7 @@ impl Mode {
             Mode::Withdraw => "withdraw",
             Mode::Help => "help",
             Mode::UnitPicker => "unit_picker",
+            Mode::Dashboard => "dashboard",
         }
     }
 
@@ -272,6 +279,7 @@ impl Mode {
                         | A::Undo
                         | A::Redo
                         | A::ToggleLanguage
+                        | A::Dashboard
                 ),
                 // MoveUp / MoveDown show the previous / next task without leaving the detail;
                 // the rest scroll the detail itself.
@@ -333,6 +341,21 @@ impl Mode {
                 ),
                 // Typed letters narrow the list; the arrows move in it, Enter picks.
                 Mode::UnitPicker => matches!(action, A::Confirm | A::MoveUp | A::MoveDown),
+                // A document: scrolled, section by section ([ ]); `Dashboard` goes back.
+                Mode::Dashboard => matches!(
+                    action,
+                    A::Quit
+                        | A::ScrollUp
+                        | A::ScrollDown
+                        | A::PageUp
+                        | A::PageDown
+                        | A::GoTop
+                        | A::GoBottom
+                        | A::NextGroup
+                        | A::PrevGroup
+                        | A::ToggleLanguage
+                        | A::Dashboard
+                ),
             }
     }
 

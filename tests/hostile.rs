@@ -61,6 +61,8 @@ fn no_output_carries_a_control_character_raw() {
         &["--plan", "hostile", "history"],
         &["--plan", "hostile", "history", "--format", "json"],
         &["--plan", "hostile", "history", "I.1"],
+        &["--plan", "hostile", "summary"],
+        &["--plan", "hostile", "summary", "--format", "json"],
         &["plans"],
     ];
     for args in outputs {

@@ -477,6 +477,7 @@ impl App {
         task.state = state.clone();
         self.index.replace(task, &self.cfg.registry);
         self.history = None;
+        self.refresh_dashboard();
         self.rebuild();
         Some(state)
     }

@@ -83,7 +83,7 @@ fn fingerprint(a: &App) -> String {
             (a.note.lines(), &a.note_task, a.note_cursor, &a.message),
             (a.cfg.lang, a.quit, a.last_seq, a.undo.len(), a.redo.len()),
             a.store.last_seq().ok(),
-            (a.unit_query.text(), a.unit_cursor),
+            (a.unit_query.text(), a.unit_cursor, a.dash.scroll),
         )
     )
 }
@@ -143,6 +143,10 @@ fn in_mode(mode: Mode) -> App {
                 go(&mut a, Action::NextField);
             }
             go(&mut a, Action::Confirm);
+        }
+        Mode::Dashboard => {
+            go(&mut a, Action::Dashboard);
+            a.dash.scroll = 3;
         }
     }
     assert_eq!(a.mode, mode, "set-up of {mode:?}");

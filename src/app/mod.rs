@@ -1,6 +1,7 @@
 //! Application state and behaviour. `App` is changed only through [`App::update`] (actions from
 //! the keymap) and the text-entry methods; rendering reads it and never changes it.
 
+mod dashboard;
 mod edit;
 pub mod input;
 pub mod menu;
@@ -12,6 +13,7 @@ use ratatui_textarea::TextArea;
 use std::collections::{BTreeMap, HashSet};
 
 pub use crate::action::{Action, Mode};
+pub use dashboard::{Dashboard, Line as DashLine, Section};
 pub use edit::{Edit, Fields};
 pub use input::{TextInput, TextKey};
 pub use menu::FilterMenu;
@@ -123,6 +125,8 @@ pub struct App {
     unit_cursor: usize,
     /// The grouping before a search switched to [`Grouping::Ranked`], back when it is cleared.
     grouping_before_search: Option<Grouping>,
+    /// The dashboard, counted when the data changes.
+    dash: Dashboard,
 }
 
 /// The smallest terminal that can show the plan usefully.
@@ -161,6 +165,7 @@ impl App {
         // The tasks move into the index; `plan` keeps the rest (pillars, year), not a second copy.
         let (plan, tasks) = data.split();
         let index = TaskIndex::new(tasks, &cfg.registry);
+        let dash = Dashboard::new(&plan, index.tasks(), &cfg.registry, cfg.as_of, &desk);
         let mut app = App {
             store,
             cfg,
@@ -202,6 +207,7 @@ impl App {
             unit_query: TextInput::default(),
             unit_cursor: 0,
             grouping_before_search: None,
+            dash,
         };
         app.rebuild();
         app.selected = usize::from(app.view.rows.len() > 1);
@@ -344,6 +350,7 @@ impl App {
         self.plan = plan;
         self.index = TaskIndex::new(tasks, &self.cfg.registry);
         self.history = None;
+        self.refresh_dashboard();
         self.rebuild();
         self.ensure_history();
         Ok(())

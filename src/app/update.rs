@@ -37,6 +37,7 @@ impl App {
             Mode::Withdraw => self.update_withdraw(action),
             Mode::Help => self.update_help(action),
             Mode::UnitPicker => self.update_unit_picker(action),
+            Mode::Dashboard => self.update_dashboard(action),
         }
         self.clamp();
         self.ensure_history();
@@ -125,6 +126,7 @@ impl App {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::ToggleLanguage => self.toggle_language(),
+            Action::Dashboard => self.mode = Mode::Dashboard,
             _ => {}
         }
     }
@@ -181,7 +183,7 @@ impl App {
         self.status_cursor = i;
     }
 
-    fn toggle_language(&mut self) {
+    pub(super) fn toggle_language(&mut self) {
         self.cfg.lang = match self.cfg.lang {
             crate::i18n::Lang::Vi => crate::i18n::Lang::En,
             crate::i18n::Lang::En => crate::i18n::Lang::Vi,
@@ -464,7 +466,7 @@ impl App {
         self.rebuild();
     }
 
-    fn open_help(&mut self) {
+    pub(super) fn open_help(&mut self) {
         self.help.mode = Some(self.mode);
         self.help.query.clear();
         self.help.scroll = 0;

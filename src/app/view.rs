@@ -5,6 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, HashSet};
 
+use crate::domain::summary::{lead_key, tally};
 use crate::domain::timeframe::quarter_of;
 use crate::domain::{Plan, Tally, Task, UnitRegistry};
 use crate::i18n::{Lang, format as vf};
@@ -17,7 +18,7 @@ pub enum Grouping {
     #[default]
     Pillar,
     /// By lead unit: what each unit head must report on. A task with several leads appears
-    /// under each of them.
+    /// under each of them; a unit's tasks appear under the unit that took over its work.
     Lead,
     /// By the quarter of the deadline: a timeline.
     Quarter,
@@ -121,10 +122,10 @@ pub fn build(input: &ViewInput<'_>) -> View {
         ..View::default()
     };
     for ((_, key), (label, positions)) in members {
-        let counts = Tally::of(
-            positions
-                .iter()
-                .map(|&p| input.tasks[input.selected[p].0].timeliness(input.as_of)),
+        // The same count the dashboard and `summary` make, so they can never disagree.
+        let counts = tally(
+            positions.iter().map(|&p| &input.tasks[input.selected[p].0]),
+            input.as_of,
         );
         let folded = input.folded.contains(&key);
         view.rows.push(Row::Group(view.groups.len()));
@@ -163,16 +164,14 @@ fn group_keys(input: &ViewInput<'_>, task: &Task) -> Vec<(usize, String, String)
         Grouping::Lead => {
             let mut out: Vec<(usize, String, String)> = Vec::new();
             for l in &task.def.lead {
-                let (key, label, order) = match input.registry.resolve(l) {
+                // Counted as the dashboard counts: a unit under the one that took over its work.
+                let key = lead_key(input.registry, l);
+                let (label, order) = match input.registry.by_key(&key) {
                     Some(u) => {
                         let order = input.registry.units().iter().position(|x| x.key == u.key);
-                        (
-                            u.key.clone(),
-                            format!("{} — {}", u.short, u.name),
-                            order.unwrap_or(0),
-                        )
+                        (format!("{} — {}", u.short, u.name), order.unwrap_or(0))
                     }
-                    None => (format!("text:{l}"), l.clone(), usize::MAX - 1),
+                    None => (l.clone(), usize::MAX - 1),
                 };
                 if !out.iter().any(|(_, k, _)| *k == key) {
                     out.push((order, key, label));

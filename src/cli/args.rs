@@ -74,6 +74,16 @@ pub enum ImportFormat {
     Json,
 }
 
+/// Output formats of `summary`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum SummaryFormat {
+    /// Tables for people.
+    #[default]
+    Table,
+    /// One object with every count, codes and numbers for programs.
+    Json,
+}
+
 /// What `export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum ExportKind {
@@ -195,6 +205,12 @@ pub enum Command {
         /// What to do; without it, the targets are listed.
         #[command(subcommand)]
         command: Option<TargetsCommand>,
+    },
+    /// Where the plan stands: counts per pillar and lead unit, due in 30 days, the targets.
+    Summary {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: SummaryFormat,
     },
     /// Review meetings: make one, list them, show one; its agenda, conclusions and action items.
     Meeting {

@@ -125,6 +125,12 @@ const COMMANDS: &[(&str, &str, Option<&str>)] = &[
         None,
     ),
     (
+        "summary",
+        "Tổng hợp tình hình: số nhiệm vụ theo nhóm và theo đơn vị chủ trì, các nhiệm vụ đến hạn \
+         trong 30 ngày tới, các chỉ tiêu.",
+        None,
+    ),
+    (
         "plans",
         "Liệt kê các kế hoạch trong kho dữ liệu; với --activate, chọn kế hoạch đang dùng.",
         None,
@@ -340,6 +346,12 @@ const ARGS: &[(&str, &str, &str)] = &[
         "Ghi ra tệp này thay cho đầu ra chuẩn (bắt buộc với docx và xlsx).",
     ),
     ("export", "force", "Ghi đè lên --out nếu tệp đã có."),
+    (
+        "summary",
+        "format",
+        "Định dạng đầu ra: table (các bảng căn cột, mặc định), json (một đối tượng với mọi con số, \
+         dùng mã và số cho chương trình).",
+    ),
     (
         "export",
         "semicolon",

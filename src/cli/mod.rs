@@ -17,6 +17,7 @@ mod plans;
 pub mod screen;
 mod set;
 mod show;
+mod summary;
 pub mod table;
 mod targets;
 
@@ -220,6 +221,7 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<(), CliE
         Command::Targets { command } => targets::run(&session, &plan, command.as_ref(), out),
         Command::Meeting { command } => meeting::run(&session, &plan, command, out),
         Command::Changes { since, format } => changes::run(&session, &plan, since, *format, out),
+        Command::Summary { format } => summary::run(&session, &plan, *format, out),
         Command::Plans { activate } => plans::run(&session, activate.as_deref(), out),
         Command::Backup { out: path } => backup::backup(&session, path, out),
         Command::Restore { .. } | Command::Doctor | Command::Completions { .. } | Command::Man => {

@@ -5,6 +5,7 @@
 pub mod day;
 pub mod history;
 pub mod meeting;
+pub mod overview;
 pub mod plan;
 pub mod status;
 pub mod summary;
@@ -18,6 +19,7 @@ pub mod unit;
 
 pub use history::{Change, Event};
 pub use meeting::{ActionItem, AgendaItem, AgendaReason, Desk, Meeting, MeetingState};
+pub use overview::Overview;
 pub use plan::{Kpi, Pillar, Plan, PlanProblem, TaskDef};
 pub use status::Status;
 pub use summary::{GroupTally, Summary};

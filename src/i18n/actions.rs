@@ -17,6 +17,7 @@ pub fn describe_in(lang: Lang, mode: Mode, action: Action) -> (&'static str, &'s
         (Mode::Detail, Lang::En, Action::MoveUp) => ("prev task", "Show the previous task"),
         (Mode::Detail, Lang::Vi, Action::Back | Action::Quit) => ("đóng", "Đóng chi tiết"),
         (Mode::Detail, Lang::En, Action::Back | Action::Quit) => ("close", "Close the detail"),
+        (Mode::Dashboard, ..) => super::dashboard::describe(lang, action),
         _ => describe(lang, action),
     }
 }
@@ -154,6 +155,14 @@ pub fn describe(lang: Lang, action: Action) -> (&'static str, &'static str) {
         ),
         (Lang::Vi, Action::DiscardNote) => ("bỏ nháp", "Bỏ bản nháp ghi chú này"),
         (Lang::En, Action::DiscardNote) => ("discard", "Throw this note draft away"),
+        (Lang::Vi, Action::Dashboard) => (
+            "tổng hợp",
+            "Tổng hợp tình hình: số liệu theo nhóm, theo đơn vị, sắp đến hạn, chỉ tiêu",
+        ),
+        (Lang::En, Action::Dashboard) => (
+            "dashboard",
+            "Where we stand: counts by pillar and unit, due soon, targets",
+        ),
     }
 }
 

@@ -2,6 +2,7 @@
 //! is shown as written; only the interface is translated.
 
 pub mod actions;
+pub mod dashboard;
 pub mod edits;
 mod en;
 pub mod errors;
@@ -182,6 +183,8 @@ impl Lang {
             (Lang::En, M::Help) => "help",
             (Lang::Vi, M::UnitPicker) => "chọn đơn vị chủ trì",
             (Lang::En, M::UnitPicker) => "lead unit picker",
+            (Lang::Vi, M::Dashboard) => "tổng hợp tình hình",
+            (Lang::En, M::Dashboard) => "dashboard",
         }
     }
 

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::{Lang, format as vf};
-use crate::domain::Tally;
+use crate::domain::{Tally, Timeliness};
 
 /// The completion rate as written: "40%", or "—" when nothing is counted.
 pub fn rate(lang: Lang, t: &Tally) -> String {
@@ -29,6 +29,92 @@ pub fn legend(lang: Lang) -> &'static str {
     match lang {
         Lang::Vi => "! quá hạn chưa hoàn thành · ✓ hoàn thành · × vướng mắc · * có ghi chú",
         Lang::En => "! overdue, not done · ✓ done · × blocked · * has notes",
+    }
+}
+
+/// The rate's formula in one line, for the dashboard (the full sentence is [`rate_formula`]).
+pub fn rate_formula_short(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "Tỷ lệ = số đã hoàn thành / tổng số, không tính nhiệm vụ dừng thực hiện",
+        Lang::En => "Rate = tasks done / all tasks, cancelled ones left out",
+    }
+}
+
+/// The mark a category is drawn with in the dashboard's bars and column heads: shades for the
+/// done ones, lighter marks for the open ones, `!` (as in the plan's rows) for overdue. They
+/// carry the meaning without colour.
+pub fn mark(t: Timeliness) -> &'static str {
+    match t {
+        Timeliness::DoneOnTime => "█",
+        Timeliness::DoneLate => "▓",
+        Timeliness::DoneNoDeadline => "▒",
+        Timeliness::OpenOnTime => "░",
+        Timeliness::NotStarted => "·",
+        Timeliness::OpenOverdue => "!",
+        Timeliness::NoDeadline => "~",
+        Timeliness::Cancelled => "-",
+    }
+}
+
+/// A category in a few words, for legends and column heads.
+pub fn category(lang: Lang, t: Timeliness) -> &'static str {
+    use Timeliness as T;
+    match (lang, t) {
+        (Lang::Vi, T::DoneOnTime) => "xong đúng hạn",
+        (Lang::Vi, T::DoneLate) => "xong trễ hạn",
+        (Lang::Vi, T::DoneNoDeadline) => "xong, không thời hạn",
+        (Lang::Vi, T::OpenOnTime) => "đang thực hiện trong hạn",
+        (Lang::Vi, T::NotStarted) => "chưa thực hiện",
+        (Lang::Vi, T::OpenOverdue) => "quá hạn",
+        (Lang::Vi, T::NoDeadline) => "không thời hạn",
+        (Lang::Vi, T::Cancelled) => "dừng thực hiện",
+        (Lang::En, T::DoneOnTime) => "done on time",
+        (Lang::En, T::DoneLate) => "done late",
+        (Lang::En, T::DoneNoDeadline) => "done, no deadline",
+        (Lang::En, T::OpenOnTime) => "in progress on time",
+        (Lang::En, T::NotStarted) => "not started",
+        (Lang::En, T::OpenOverdue) => "overdue",
+        (Lang::En, T::NoDeadline) => "no deadline",
+        (Lang::En, T::Cancelled) => "cancelled",
+    }
+}
+
+/// The dashboard's legend: the done categories and the cancelled (line 0), the open ones
+/// (line 1), each as its mark and its words.
+pub fn legend_line(lang: Lang, line: u8) -> Vec<(&'static str, &'static str)> {
+    use Timeliness as T;
+    let cats: &[T] = if line == 0 {
+        &[T::DoneOnTime, T::DoneLate, T::DoneNoDeadline, T::Cancelled]
+    } else {
+        &[T::OpenOnTime, T::NotStarted, T::OpenOverdue, T::NoDeadline]
+    };
+    cats.iter().map(|&t| (mark(t), category(lang, t))).collect()
+}
+
+/// Done now against the close of the last meeting: "+3 hoàn thành kể từ họp H1 ngày 01/07/2025
+/// (5 → 8)".
+pub fn since(lang: Lang, s: &crate::domain::overview::SinceMeeting) -> String {
+    let delta = s.delta();
+    let n = vf::count(
+        lang,
+        usize::try_from(delta.unsigned_abs()).unwrap_or(usize::MAX),
+    );
+    let signed = if delta < 0 {
+        format!("−{n}")
+    } else {
+        format!("+{n}")
+    };
+    let (then, now) = (vf::count(lang, s.done_then), vf::count(lang, s.done_now));
+    let day = s.date.format("%d/%m").to_string();
+    match lang {
+        Lang::Vi => format!(
+            "{signed} hoàn thành kể từ họp {} ngày {day} ({then} → {now})",
+            s.meeting
+        ),
+        Lang::En => format!(
+            "{signed} done since meeting {} on {day} ({then} → {now})",
+            s.meeting
+        ),
     }
 }
 
@@ -202,5 +288,17 @@ mod tests {
             sentence(Lang::En, &t),
             "2/3 tasks done (66.7%), of which on time 1, late 1; overdue, not done 1 (leaving out 1 cancelled)"
         );
+    }
+
+    #[test]
+    fn every_category_has_its_own_mark_and_words() {
+        let marks: std::collections::HashSet<&str> = T::ALL.into_iter().map(mark).collect();
+        assert_eq!(marks.len(), T::ALL.len());
+        for t in T::ALL {
+            assert_ne!(category(Lang::Vi, t), category(Lang::En, t));
+            assert_eq!(unicode_width::UnicodeWidthStr::width(mark(t)), 1);
+        }
+        let legend: usize = (0..2).map(|l| legend_line(Lang::Vi, l).len()).sum();
+        assert_eq!(legend, T::ALL.len());
     }
 }

@@ -36,19 +36,26 @@ pub(super) fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Grouping::Ranked => Msg::GroupByRank,
     };
     let filters = filter_summary(app);
-    let second = format!(
-        " {}: {} · {} / {} {} · {}",
-        lang.t(Msg::Filters),
-        if filters.is_empty() {
-            lang.t(Msg::NoFilter).to_string()
-        } else {
-            filters.join(", ")
-        },
-        vf::count(lang, app.view().matched),
-        vf::count(lang, app.tasks().len()),
-        lang.t(Msg::Tasks),
-        lang.t(grouping),
-    );
+    let on_dashboard = app.mode() == Mode::Dashboard
+        || (app.mode() == Mode::Help && app.help().mode == Some(Mode::Dashboard));
+    let body = usize::from(frame.area().height.saturating_sub(4));
+    let second = if on_dashboard {
+        super::dashboard::header_line(app, body)
+    } else {
+        format!(
+            " {}: {} · {} / {} {} · {}",
+            lang.t(Msg::Filters),
+            if filters.is_empty() {
+                lang.t(Msg::NoFilter).to_string()
+            } else {
+                filters.join(", ")
+            },
+            vf::count(lang, app.view().matched),
+            vf::count(lang, app.tasks().len()),
+            lang.t(Msg::Tasks),
+            lang.t(grouping),
+        )
+    };
     let pad = |s: String| {
         let s = fit(&s, width);
         let fill = width.saturating_sub(s.width());
@@ -206,6 +213,7 @@ fn hint_rank(action: Action) -> Option<u8> {
         Action::ViewDueThisQuarter | Action::ViewBlocked | Action::Redo => 12,
         Action::ToggleLanguage | Action::NextGroup | Action::FoldAll | Action::UnfoldAll => 13,
         Action::NextNote | Action::CorrectNote | Action::WithdrawNote | Action::DiscardNote => 6,
+        Action::Dashboard => 6,
         _ => return None,
     })
 }
@@ -224,7 +232,12 @@ pub(super) fn hint_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) 
     // First key of each action, most useful first (keymap order breaks ties).
     let mut hints: Vec<(u8, Action, String)> = Vec::new();
     for b in app.keymap().bindings(mode) {
-        let Some(rank) = hint_rank(b.action) else {
+        // On the dashboard, scrolling is what one needs to know first.
+        let rank = match (mode, b.action) {
+            (Mode::Dashboard, Action::ScrollDown) => Some(7),
+            _ => hint_rank(b.action),
+        };
+        let Some(rank) = rank else {
             continue;
         };
         if hints.iter().any(|(_, a, _)| *a == b.action) || (app.read_only() && is_edit(b.action)) {

@@ -83,6 +83,17 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         ),
         crate::i18n::tally::rate_formula(lang).to_string(),
     ];
+    if mode == Mode::Dashboard {
+        // The dashboard's marks are its bars'.
+        let legend = (0..2).map(|l| {
+            crate::i18n::tally::legend_line(lang, l)
+                .into_iter()
+                .map(|(m, w)| format!("{m} {w}"))
+                .collect::<Vec<_>>()
+                .join("  ")
+        });
+        notes.splice(1..2, legend);
+    }
     if !query.is_empty() {
         notes.clear();
     }

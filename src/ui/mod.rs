@@ -2,9 +2,11 @@
 //! store. Every piece of text from data goes through [`text::safe`] before it reaches a cell.
 
 mod bars;
+mod dashboard;
 mod detail;
 mod help;
 mod popup;
+mod stacked;
 mod table;
 pub mod text;
 pub mod theme;
@@ -42,8 +44,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     bars::header(frame, app, theme, header);
     match app.mode() {
         Mode::Detail => detail::draw(frame, app, theme, body),
+        Mode::Dashboard => dashboard::draw(frame, app, theme, body),
         Mode::Help => match app.help().mode {
             Some(Mode::Detail) => detail::draw(frame, app, theme, body),
+            Some(Mode::Dashboard) => dashboard::draw(frame, app, theme, body),
             _ => table::draw(frame, app, theme, body),
         },
         Mode::Status | Mode::Progress | Mode::DoneOn | Mode::Note | Mode::Withdraw
