@@ -2,7 +2,7 @@
 //! store, written whole or not at all, and never over an existing file without `--force`.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
 
@@ -172,65 +172,18 @@ pub(super) fn separator(semicolon: bool) -> crate::export::csv::Separator {
     }
 }
 
-fn temp_beside(path: &Path) -> Result<PathBuf, CliError> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path.file_name().ok_or_else(|| CliError::Io {
-        path: path.display().to_string(),
-        message: "not a file name".into(),
-    })?;
-    Ok(dir.join(format!(
-        ".{}.tmp-{}",
-        name.to_string_lossy(),
-        std::process::id()
-    )))
-}
-
-fn write_temp(tmp: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o640);
-    }
-    let mut f = opts.open(tmp)?;
-    f.write_all(bytes)?;
-    f.sync_all()
-}
-
 /// Writes a file whole or not at all: a temporary file beside it, then a rename.
 pub fn write_file_atomic(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     write_file_new(path, bytes, true)
 }
 
-/// Writes a file whole or not at all, and — unless `replace` — only if nothing is there: the
-/// temporary file is linked to the name (which fails if the name is taken, even when another
-/// program creates it meanwhile), then removed. Where links are not possible, the name is
-/// checked and the file renamed.
+/// Writes a file whole or not at all, and — unless `replace` — only if nothing is there (see
+/// [`crate::export::file::write_new`]).
 pub fn write_file_new(path: &Path, bytes: &[u8], replace: bool) -> Result<(), CliError> {
-    let err = |e: std::io::Error| CliError::Io {
+    crate::export::file::write_new(path, bytes, replace).map_err(|e| CliError::Io {
         path: path.display().to_string(),
         message: e.to_string(),
-    };
-    let tmp = temp_beside(path)?;
-    let result = write_temp(&tmp, bytes).and_then(|()| {
-        if replace {
-            return std::fs::rename(&tmp, path);
-        }
-        match std::fs::hard_link(&tmp, path) {
-            Ok(()) => std::fs::remove_file(&tmp),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
-            Err(_) if path.exists() => Err(std::io::ErrorKind::AlreadyExists.into()),
-            Err(_) => std::fs::rename(&tmp, path),
-        }
-    });
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(err)
+    })
 }
 
 #[cfg(test)]

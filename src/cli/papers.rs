@@ -7,7 +7,6 @@ use chrono::NaiveDate;
 use super::CliError;
 use super::args::ExportFormat;
 use crate::domain::history::Event;
-use crate::domain::meeting::moves;
 use crate::domain::{Desk, Task};
 use crate::export::paper::Paper;
 use crate::export::{docx, markdown, minutes, report, workbook};
@@ -69,33 +68,21 @@ pub(super) fn minutes(
     bytes_of(session, &paper, format)
 }
 
-/// What changed, the way `steerdeck changes` counts it (status, progress, notes, targets,
-/// action items — not imports): since `--since` (a day, in the session's zone), else since the
-/// last meeting closed by the review date (exactly: after the close), else nothing. With the day
-/// the list starts.
+/// What changed since `--since` or the last meeting (see [`report::changes_since`]).
 fn changes(
     session: &Session,
     plan: &str,
     desk: &Desk,
     since: Option<NaiveDate>,
 ) -> Result<(Option<NaiveDate>, Vec<Event>), CliError> {
-    let last = desk.last_closed_before(session.as_of);
-    let (day, after_seq) = match (since, last) {
-        (Some(d), _) => (d, None),
-        (None, Some(m)) => (m.date, m.closing.as_ref().map(|c| c.seq)),
-        (None, None) => return Ok((None, Vec::new())),
-    };
-    let events = session
-        .store
-        .history(plan, None)?
-        .into_iter()
-        .filter(|e| moves(&e.field) && e.task.is_some())
-        .filter(|e| match after_seq {
-            Some(seq) => e.seq > seq,
-            None => session.zone.date_of(e.at) >= day,
-        })
-        .collect();
-    Ok((Some(day), events))
+    let events = session.store.history(plan, None)?;
+    Ok(report::changes_since(
+        desk,
+        events,
+        since,
+        session.as_of,
+        session.zone,
+    ))
 }
 
 /// `export report`: the progress report, or with `unit` the reminder to one unit.

@@ -194,6 +194,33 @@ fn change_rows(input: &ReportInput) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// What changed, the way `steerdeck changes` counts it (status, progress, notes, targets,
+/// action items — not imports): since `since` (a day, in `zone`), else since the last meeting
+/// closed by `as_of` (exactly: after its close), else nothing. With the day the list starts.
+pub fn changes_since(
+    desk: &Desk,
+    events: Vec<Event>,
+    since: Option<NaiveDate>,
+    as_of: NaiveDate,
+    zone: Zone,
+) -> (Option<NaiveDate>, Vec<Event>) {
+    let last = desk.last_closed_before(as_of);
+    let (day, after_seq) = match (since, last) {
+        (Some(d), _) => (d, None),
+        (None, Some(m)) => (m.date, m.closing.as_ref().map(|c| c.seq)),
+        (None, None) => return (None, Vec::new()),
+    };
+    let events = events
+        .into_iter()
+        .filter(|e| crate::domain::meeting::moves(&e.field) && e.task.is_some())
+        .filter(|e| match after_seq {
+            Some(seq) => e.seq > seq,
+            None => zone.date_of(e.at) >= day,
+        })
+        .collect();
+    (Some(day), events)
+}
+
 /// The column headers of the change log.
 pub fn change_headers(lang: Lang) -> [&'static str; 6] {
     [
