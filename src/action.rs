@@ -105,11 +105,13 @@ pub enum Action {
     DiscardNote,
     /// The dashboard: where the plan stands (counts, due soon, targets); again to go back.
     Dashboard,
+    /// The papers: write the conclusion notice, the workbook or the report to a file.
+    ExportMenu,
 }
 
 impl Action {
     /// Every action, for help and tests.
-    pub const ALL: [Action; 48] = [
+    pub const ALL: [Action; 49] = [
         Action::Noop,
         Action::Quit,
         Action::Help,
@@ -158,6 +160,7 @@ impl Action {
         Action::WithdrawNote,
         Action::DiscardNote,
         Action::Dashboard,
+        Action::ExportMenu,
     ];
 
     /// The name used in keymap files (`move_down`).
@@ -202,11 +205,13 @@ pub enum Mode {
     UnitPicker,
     /// Where the plan stands: counts, due soon, targets.
     Dashboard,
+    /// The papers menu: which paper to write.
+    Export,
 }
 
 impl Mode {
     /// Every mode, in keymap file order.
-    pub const ALL: [Mode; 12] = [
+    pub const ALL: [Mode; 13] = [
         Mode::Normal,
         Mode::Detail,
         Mode::Search,
@@ -219,6 +224,7 @@ impl Mode {
         Mode::Help,
         Mode::UnitPicker,
         Mode::Dashboard,
+        Mode::Export,
     ];
 
     /// The section name in keymap files.
@@ -236,6 +242,7 @@ impl Mode {
             Mode::Help => "help",
             Mode::UnitPicker => "unit_picker",
             Mode::Dashboard => "dashboard",
+            Mode::Export => "export",
         }
     }
 
@@ -280,6 +287,7 @@ impl Mode {
                         | A::Redo
                         | A::ToggleLanguage
                         | A::Dashboard
+                        | A::ExportMenu
                 ),
                 // MoveUp / MoveDown show the previous / next task without leaving the detail;
                 // the rest scroll the detail itself.
@@ -356,6 +364,8 @@ impl Mode {
                         | A::ToggleLanguage
                         | A::Dashboard
                 ),
+                // A list of papers: the arrows choose, Enter writes the file.
+                Mode::Export => matches!(action, A::Confirm | A::MoveUp | A::MoveDown),
             }
     }
 

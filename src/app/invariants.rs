@@ -38,6 +38,7 @@ fn store() -> Arc<MemoryStore> {
 static PLAN: std::sync::OnceLock<crate::domain::Plan> = std::sync::OnceLock::new();
 static KEYMAP: std::sync::OnceLock<Keymap> = std::sync::OnceLock::new();
 static REGISTRY: std::sync::OnceLock<UnitRegistry> = std::sync::OnceLock::new();
+static EXPORTS: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
 
 fn app() -> App {
     let cfg = AppConfig {
@@ -83,7 +84,12 @@ fn fingerprint(a: &App) -> String {
             (a.note.lines(), &a.note_task, a.note_cursor, &a.message),
             (a.cfg.lang, a.quit, a.last_seq, a.undo.len(), a.redo.len()),
             a.store.last_seq().ok(),
-            (a.unit_query.text(), a.unit_cursor, a.dash.scroll),
+            (
+                a.unit_query.text(),
+                a.unit_cursor,
+                a.dash.scroll,
+                a.export.cursor
+            ),
         )
     )
 }
@@ -147,6 +153,16 @@ fn in_mode(mode: Mode) -> App {
         Mode::Dashboard => {
             go(&mut a, Action::Dashboard);
             a.dash.scroll = 3;
+        }
+        Mode::Export => {
+            // Papers written here go to a directory of their own, not where the tests run.
+            a.set_export_dir(
+                EXPORTS
+                    .get_or_init(|| tempfile::tempdir().expect("tempdir"))
+                    .path()
+                    .to_path_buf(),
+            );
+            go(&mut a, Action::ExportMenu);
         }
     }
     assert_eq!(a.mode, mode, "set-up of {mode:?}");

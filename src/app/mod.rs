@@ -3,6 +3,7 @@
 
 mod dashboard;
 mod edit;
+mod export_menu;
 pub mod input;
 pub mod menu;
 mod update;
@@ -127,6 +128,8 @@ pub struct App {
     grouping_before_search: Option<Grouping>,
     /// The dashboard, counted when the data changes.
     dash: Dashboard,
+    /// The papers menu: the chosen line and where files go.
+    export: export_menu::ExportMenu,
 }
 
 /// The smallest terminal that can show the plan usefully.
@@ -208,6 +211,7 @@ impl App {
             unit_cursor: 0,
             grouping_before_search: None,
             dash,
+            export: export_menu::ExportMenu::default(),
         };
         app.rebuild();
         app.selected = usize::from(app.view.rows.len() > 1);

@@ -38,6 +38,7 @@ impl App {
             Mode::Help => self.update_help(action),
             Mode::UnitPicker => self.update_unit_picker(action),
             Mode::Dashboard => self.update_dashboard(action),
+            Mode::Export => self.update_export(action),
         }
         self.clamp();
         self.ensure_history();
@@ -127,6 +128,7 @@ impl App {
             Action::Redo => self.redo(),
             Action::ToggleLanguage => self.toggle_language(),
             Action::Dashboard => self.mode = Mode::Dashboard,
+            Action::ExportMenu => self.open_export(),
             _ => {}
         }
     }

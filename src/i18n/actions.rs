@@ -18,6 +18,8 @@ pub fn describe_in(lang: Lang, mode: Mode, action: Action) -> (&'static str, &'s
         (Mode::Detail, Lang::Vi, Action::Back | Action::Quit) => ("đóng", "Đóng chi tiết"),
         (Mode::Detail, Lang::En, Action::Back | Action::Quit) => ("close", "Close the detail"),
         (Mode::Dashboard, ..) => super::dashboard::describe(lang, action),
+        (Mode::Export, Lang::Vi, Action::Confirm) => ("ghi tệp", "Ghi văn bản đã chọn ra tệp"),
+        (Mode::Export, Lang::En, Action::Confirm) => ("write", "Write the chosen paper to a file"),
         _ => describe(lang, action),
     }
 }
@@ -162,6 +164,14 @@ pub fn describe(lang: Lang, action: Action) -> (&'static str, &'static str) {
         (Lang::En, Action::Dashboard) => (
             "dashboard",
             "Where we stand: counts by pillar and unit, due soon, targets",
+        ),
+        (Lang::Vi, Action::ExportMenu) => (
+            "văn bản",
+            "Soạn văn bản ra tệp: thông báo kết luận, bảng tổng hợp Excel, báo cáo tiến độ",
+        ),
+        (Lang::En, Action::ExportMenu) => (
+            "papers",
+            "Write a paper to a file: the conclusion notice, the workbook, the progress report",
         ),
     }
 }

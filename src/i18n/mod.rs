@@ -185,6 +185,8 @@ impl Lang {
             (Lang::En, M::UnitPicker) => "lead unit picker",
             (Lang::Vi, M::Dashboard) => "tổng hợp tình hình",
             (Lang::En, M::Dashboard) => "dashboard",
+            (Lang::Vi, M::Export) => "soạn văn bản",
+            (Lang::En, M::Export) => "papers",
         }
     }
 

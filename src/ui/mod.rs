@@ -4,6 +4,7 @@
 mod bars;
 mod dashboard;
 mod detail;
+mod export_menu;
 mod help;
 mod popup;
 mod stacked;
@@ -78,6 +79,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Mode::Filter => popup::filter(frame, app, theme, body),
         Mode::UnitPicker => popup::unit_picker(frame, app, theme, body),
         Mode::Help => help::draw(frame, app, theme, body),
+        Mode::Export => export_menu::draw(frame, app, theme, body),
         _ => {}
     }
 }

@@ -15,7 +15,7 @@ use crate::app::menu::{self, Field, Value};
 use crate::domain::Status;
 use crate::i18n::{Msg, actions::describe};
 
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [h] = Layout::horizontal([Constraint::Length(width.min(area.width))])
         .flex(Flex::Center)
         .areas(area);
@@ -25,7 +25,7 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
     v
 }
 
-fn frame_block(theme: &Theme, title: &str) -> Block<'static> {
+pub(super) fn frame_block(theme: &Theme, title: &str) -> Block<'static> {
     Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)

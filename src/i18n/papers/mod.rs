@@ -214,6 +214,18 @@ pub fn archive_line(lang: Lang, units: &str) -> String {
     }
 }
 
+/// The start of a paper's file name, without accents or spaces ("thong-bao-ket-luan").
+pub fn file_stem(lang: Lang, what: W) -> &'static str {
+    match (lang, what) {
+        (Lang::Vi, W::MenuNotice) => "thong-bao-ket-luan",
+        (Lang::Vi, W::MenuWorkbook) => "bang-tong-hop",
+        (Lang::Vi, _) => "bao-cao-tien-do",
+        (Lang::En, W::MenuNotice) => "conclusion-notice",
+        (Lang::En, W::MenuWorkbook) => "status-workbook",
+        (Lang::En, _) => "progress-report",
+    }
+}
+
 /// A Roman numeral for a section (1 → "I"); up to 20.
 pub fn roman(n: usize) -> &'static str {
     const R: [&str; 20] = [

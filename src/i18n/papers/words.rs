@@ -60,6 +60,11 @@ pub enum W {
     Date,
     Value,
     MeasuredOn,
+    MenuTitle,
+    MenuNotice,
+    MenuWorkbook,
+    MenuReport,
+    MenuWhere,
 }
 
 /// A fixed word of the papers.
@@ -131,6 +136,11 @@ fn vi(w: W) -> &'static str {
         W::Date => "Ngày",
         W::Value => "Mục tiêu",
         W::MeasuredOn => "Ngày đo",
+        W::MenuTitle => "Soạn văn bản",
+        W::MenuNotice => "Thông báo kết luận cuộc họp gần nhất",
+        W::MenuWorkbook => "Bảng tổng hợp tình hình thực hiện",
+        W::MenuReport => "Báo cáo tình hình thực hiện Kế hoạch",
+        W::MenuWhere => "Ghi vào thư mục",
     }
 }
 
@@ -193,5 +203,10 @@ fn en(w: W) -> &'static str {
         W::Date => "Date",
         W::Value => "Goal",
         W::MeasuredOn => "Measured on",
+        W::MenuTitle => "Write a paper",
+        W::MenuNotice => "Conclusion notice of the latest meeting",
+        W::MenuWorkbook => "Status workbook",
+        W::MenuReport => "Progress report",
+        W::MenuWhere => "Into",
     }
 }
