@@ -105,13 +105,37 @@ pub enum Action {
     DiscardNote,
     /// The dashboard: where the plan stands (counts, due soon, targets); again to go back.
     Dashboard,
+    /// The meeting screen (the open meeting, else the latest); from it, back to the plan.
+    Meeting,
+    /// Put the selected task on the agenda of the open (or planned) meeting.
+    AddToAgenda,
+    /// Show only the tasks that changed since the last meeting (again to clear).
+    ViewChanged,
+    /// Prepare a new meeting, its agenda proposed from the plan.
+    NewMeeting,
+    /// Take the agenda item off the agenda.
+    DropItem,
+    /// Move the agenda item one place earlier.
+    ItemUp,
+    /// Move the agenda item one place later.
+    ItemDown,
+    /// Write the committee's conclusion on the agenda item.
+    Conclude,
+    /// Assign a task at the meeting (an action item) under the agenda item.
+    Assign,
+    /// Open the meeting (or reopen a closed one to correct its record).
+    OpenMeeting,
+    /// Close the meeting (asks to confirm; the counts are kept).
+    CloseMeeting,
+    /// Correct the meeting's title, date or chair.
+    EditMeeting,
     /// The papers: write the conclusion notice, the workbook or the report to a file.
     ExportMenu,
 }
 
 impl Action {
     /// Every action, for help and tests.
-    pub const ALL: [Action; 49] = [
+    pub const ALL: [Action; 61] = [
         Action::Noop,
         Action::Quit,
         Action::Help,
@@ -160,6 +184,18 @@ impl Action {
         Action::WithdrawNote,
         Action::DiscardNote,
         Action::Dashboard,
+        Action::Meeting,
+        Action::AddToAgenda,
+        Action::ViewChanged,
+        Action::NewMeeting,
+        Action::DropItem,
+        Action::ItemUp,
+        Action::ItemDown,
+        Action::Conclude,
+        Action::Assign,
+        Action::OpenMeeting,
+        Action::CloseMeeting,
+        Action::EditMeeting,
         Action::ExportMenu,
     ];
 
@@ -205,13 +241,23 @@ pub enum Mode {
     UnitPicker,
     /// Where the plan stands: counts, due soon, targets.
     Dashboard,
+    /// A meeting: its agenda walked item by item.
+    Meeting,
+    /// The form of a new meeting, or of the one shown when correcting it (title, date, chair).
+    NewMeeting,
+    /// Writing the conclusion on an agenda item.
+    Conclusion,
+    /// The form of an action item (what, lead, supporting units, deadline).
+    Assign,
+    /// Confirming that the meeting is closed.
+    CloseMeeting,
     /// The papers menu: which paper to write.
     Export,
 }
 
 impl Mode {
     /// Every mode, in keymap file order.
-    pub const ALL: [Mode; 13] = [
+    pub const ALL: [Mode; 18] = [
         Mode::Normal,
         Mode::Detail,
         Mode::Search,
@@ -224,6 +270,11 @@ impl Mode {
         Mode::Help,
         Mode::UnitPicker,
         Mode::Dashboard,
+        Mode::Meeting,
+        Mode::NewMeeting,
+        Mode::Conclusion,
+        Mode::Assign,
+        Mode::CloseMeeting,
         Mode::Export,
     ];
 
@@ -242,6 +293,11 @@ impl Mode {
             Mode::Help => "help",
             Mode::UnitPicker => "unit_picker",
             Mode::Dashboard => "dashboard",
+            Mode::Meeting => "meeting",
+            Mode::NewMeeting => "new_meeting",
+            Mode::Conclusion => "conclusion",
+            Mode::Assign => "assign",
+            Mode::CloseMeeting => "close_meeting",
             Mode::Export => "export",
         }
     }
@@ -287,6 +343,9 @@ impl Mode {
                         | A::Redo
                         | A::ToggleLanguage
                         | A::Dashboard
+                        | A::Meeting
+                        | A::AddToAgenda
+                        | A::ViewChanged
                         | A::ExportMenu
                 ),
                 // MoveUp / MoveDown show the previous / next task without leaving the detail;
@@ -364,6 +423,41 @@ impl Mode {
                         | A::ToggleLanguage
                         | A::Dashboard
                 ),
+                // MoveUp / MoveDown walk the agenda; the scroll keys move within the item.
+                // NextGroup / PrevGroup show the next / previous meeting.
+                Mode::Meeting => matches!(
+                    action,
+                    A::Quit
+                        | A::Meeting
+                        | A::NextGroup
+                        | A::PrevGroup
+                        | A::MoveUp
+                        | A::MoveDown
+                        | A::ScrollUp
+                        | A::ScrollDown
+                        | A::PageUp
+                        | A::PageDown
+                        | A::SetStatus
+                        | A::SetProgress
+                        | A::AddNote
+                        | A::Undo
+                        | A::Redo
+                        | A::ToggleLanguage
+                        | A::NewMeeting
+                        | A::DropItem
+                        | A::ItemUp
+                        | A::ItemDown
+                        | A::Conclude
+                        | A::Assign
+                        | A::OpenMeeting
+                        | A::CloseMeeting
+                        | A::EditMeeting
+                ),
+                Mode::NewMeeting | Mode::Assign => {
+                    matches!(action, A::Confirm | A::NextField | A::PrevField)
+                }
+                Mode::Conclusion => matches!(action, A::Save | A::DiscardNote),
+                Mode::CloseMeeting => matches!(action, A::Confirm),
                 // A list of papers: the arrows choose, Enter writes the file.
                 Mode::Export => matches!(action, A::Confirm | A::MoveUp | A::MoveDown),
             }
@@ -380,6 +474,9 @@ impl Mode {
                 | Mode::DoneOn
                 | Mode::Help
                 | Mode::UnitPicker
+                | Mode::NewMeeting
+                | Mode::Conclusion
+                | Mode::Assign
         )
     }
 }

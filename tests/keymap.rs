@@ -386,7 +386,8 @@ fn every_invalid_fixture_says_where_and_what() {
         (
             "unknown_mode.toml",
             ":5: unknown mode section [visual] (modes: normal, detail, search, filter, status, \
-             progress, note, done_on, withdraw, help, unit_picker, dashboard, export)",
+             progress, note, done_on, withdraw, help, unit_picker, dashboard, meeting, \
+             new_meeting, conclusion, assign, close_meeting, export)",
         ),
         (
             "text_mode_printable.toml",
@@ -494,7 +495,8 @@ fn invalid_fixtures_read_in_vietnamese_too() {
         (
             "unknown_mode.toml",
             ":5: mục [visual] không phải là một chế độ (các chế độ: normal, detail, search, \
-             filter, status, progress, note, done_on, withdraw, help, unit_picker, dashboard, export)",
+             filter, status, progress, note, done_on, withdraw, help, unit_picker, dashboard, \
+             meeting, new_meeting, conclusion, assign, close_meeting, export)",
         ),
         (
             "syntax_error.toml",

@@ -158,8 +158,8 @@ impl App {
         }
     }
 
-    fn open_popup(&mut self, mode: Mode) {
-        if matches!(self.mode, Mode::Normal | Mode::Detail) {
+    pub(super) fn open_popup(&mut self, mode: Mode) {
+        if matches!(self.mode, Mode::Normal | Mode::Detail | Mode::Meeting) {
             self.popup_return = self.mode;
         }
         self.mode = mode;
@@ -476,6 +476,7 @@ impl App {
         let mut task = self.task_by_id(id)?.clone();
         task.state = state.clone();
         self.index.replace(task, &self.cfg.registry);
+        self.touched(id);
         self.history = None;
         self.refresh_dashboard();
         self.rebuild();
@@ -600,7 +601,7 @@ impl App {
 
 impl App {
     /// "CHƯA LƯU: …" with the store's reason in the interface language.
-    fn not_saved(&self, e: &StoreError) -> String {
+    pub(super) fn not_saved(&self, e: &StoreError) -> String {
         let lang = self.cfg.lang;
         format!(
             "{}: {}",
@@ -653,6 +654,7 @@ impl App {
     /// written is saved rather than lost, marked as saved on disconnect. Every other edit was
     /// already saved when the screen said so; other drafts stay drafts.
     pub fn hang_up(&mut self) {
+        self.hang_up_conclusion();
         let text = self.note.lines().join("\n");
         let writing = self.mode == Mode::Note
             || (self.mode == Mode::Help && self.help.mode == Some(Mode::Note));

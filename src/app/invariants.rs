@@ -32,6 +32,25 @@ fn store() -> Arc<MemoryStore> {
     };
     s.execute(&Actor::new("seed"), upd("II.3", Some(50), Some("Ý kiến")))
         .expect("edit");
+    // A planned meeting with II.3 in the middle of its agenda, for the meeting screen's actions.
+    let item = |task: &str| crate::domain::AgendaItem {
+        task: task.into(),
+        reasons: Vec::new(),
+        conclusion: None,
+    };
+    let change = crate::store::DeskChange::NewMeeting {
+        title: "Họp".into(),
+        date: NaiveDate::from_ymd_opt(2025, 7, 15).expect("date"),
+        chair: "Thứ trưởng".into(),
+        attendees: Vec::new(),
+        agenda: vec![item("I.1"), item("II.3"), item("III.1")],
+    };
+    let desk = |change| Command::Desk {
+        plan: "2025".into(),
+        change,
+    };
+    s.execute(&Actor::new("seed"), desk(change))
+        .expect("meeting");
     s
 }
 
@@ -84,12 +103,9 @@ fn fingerprint(a: &App) -> String {
             (a.note.lines(), &a.note_task, a.note_cursor, &a.message),
             (a.cfg.lang, a.quit, a.last_seq, a.undo.len(), a.redo.len()),
             a.store.last_seq().ok(),
-            (
-                a.unit_query.text(),
-                a.unit_cursor,
-                a.dash.scroll,
-                a.export.cursor
-            ),
+            (a.unit_query.text(), a.unit_cursor, a.dash.scroll),
+            a.meet.fingerprint(),
+            a.export.cursor,
         )
     )
 }
@@ -163,6 +179,26 @@ fn in_mode(mode: Mode) -> App {
                     .to_path_buf(),
             );
             go(&mut a, Action::ExportMenu);
+        }
+        Mode::Meeting | Mode::NewMeeting | Mode::Conclusion | Mode::Assign | Mode::CloseMeeting => {
+        }
+    }
+    if matches!(
+        mode,
+        Mode::Meeting | Mode::NewMeeting | Mode::Conclusion | Mode::Assign | Mode::CloseMeeting
+    ) {
+        // On the meeting's second item (II.3), the meeting open.
+        go(&mut a, Action::Meeting);
+        go(&mut a, Action::MoveDown);
+        if mode == Mode::CloseMeeting {
+            go(&mut a, Action::OpenMeeting);
+        }
+        match mode {
+            Mode::NewMeeting => go(&mut a, Action::NewMeeting),
+            Mode::Conclusion => go(&mut a, Action::Conclude),
+            Mode::Assign => go(&mut a, Action::Assign),
+            Mode::CloseMeeting => go(&mut a, Action::CloseMeeting),
+            _ => a.meet.scroll = 3,
         }
     }
     assert_eq!(a.mode, mode, "set-up of {mode:?}");

@@ -1,10 +1,14 @@
 //! Application state and behaviour. `App` is changed only through [`App::update`] (actions from
 //! the keymap) and the text-entry methods; rendering reads it and never changes it.
 
+mod agenda;
+mod changes;
 mod dashboard;
 mod edit;
 mod export_menu;
 pub mod input;
+mod meeting;
+mod meeting_forms;
 pub mod menu;
 mod update;
 pub mod view;
@@ -17,6 +21,7 @@ pub use crate::action::{Action, Mode};
 pub use dashboard::{Dashboard, Line as DashLine, Section};
 pub use edit::{Edit, Fields};
 pub use input::{TextInput, TextKey};
+pub use meeting_forms::NEW_FIELDS;
 pub use menu::FilterMenu;
 pub use view::{Grouping, Row, View};
 
@@ -128,6 +133,8 @@ pub struct App {
     grouping_before_search: Option<Grouping>,
     /// The dashboard, counted when the data changes.
     dash: Dashboard,
+    /// The meetings and the meeting screen.
+    meet: meeting::MeetingView,
     /// The papers menu: the chosen line and where files go.
     export: export_menu::ExportMenu,
 }
@@ -211,8 +218,10 @@ impl App {
             unit_cursor: 0,
             grouping_before_search: None,
             dash,
+            meet: meeting::MeetingView::default(),
             export: export_menu::ExportMenu::default(),
         };
+        app.load_desk(None);
         app.rebuild();
         app.selected = usize::from(app.view.rows.len() > 1);
         Ok(app)
@@ -225,6 +234,9 @@ impl App {
 
     /// The selected task, if the selection is on a task.
     pub fn selected_task(&self) -> Option<&Task> {
+        if self.on_meeting() {
+            return self.agenda_task();
+        }
         match self.view.rows.get(self.selected) {
             Some(Row::Task { task, .. }) => self.index.tasks().get(*task),
             _ => None,
@@ -238,6 +250,7 @@ impl App {
             m => m,
         };
         under == Mode::Detail
+            || self.on_meeting()
             || (matches!(
                 under,
                 Mode::Status | Mode::Progress | Mode::DoneOn | Mode::Note | Mode::Withdraw
@@ -348,11 +361,13 @@ impl App {
     /// Reloads everything from the store (after another session changed it), keeping the place.
     pub fn reload(&mut self) -> Result<(), StoreError> {
         let mut data = self.store.load(&self.cfg.plan_name)?;
+        let item = self.agenda_task().map(|t| t.def.id.clone());
         self.last_seq = self.store.last_seq()?;
         self.desk = std::mem::take(&mut data.desk);
         let (plan, tasks) = data.split();
         self.plan = plan;
         self.index = TaskIndex::new(tasks, &self.cfg.registry);
+        self.load_desk(item);
         self.history = None;
         self.refresh_dashboard();
         self.rebuild();

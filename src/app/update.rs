@@ -38,6 +38,14 @@ impl App {
             Mode::Help => self.update_help(action),
             Mode::UnitPicker => self.update_unit_picker(action),
             Mode::Dashboard => self.update_dashboard(action),
+            Mode::Meeting => self.update_meeting(action),
+            Mode::NewMeeting | Mode::Assign => self.update_form(action),
+            Mode::Conclusion => self.update_conclusion(action),
+            Mode::CloseMeeting => match action {
+                Action::Confirm => self.confirm_close(),
+                Action::Help => self.open_help(),
+                _ => self.close_popup(),
+            },
             Mode::Export => self.update_export(action),
         }
         self.clamp();
@@ -128,6 +136,9 @@ impl App {
             Action::Redo => self.redo(),
             Action::ToggleLanguage => self.toggle_language(),
             Action::Dashboard => self.mode = Mode::Dashboard,
+            Action::Meeting => self.enter_meeting(),
+            Action::AddToAgenda => self.add_to_agenda(),
+            Action::ViewChanged => self.view_changed(),
             Action::ExportMenu => self.open_export(),
             _ => {}
         }
@@ -325,6 +336,11 @@ impl App {
             self.note.insert_str(clean);
             return;
         }
+        if self.mode == Mode::Conclusion {
+            let clean = crate::domain::text::nfc(&text.replace("\r\n", "\n").replace('\r', "\n"));
+            self.meet.conclusion.insert_str(clean);
+            return;
+        }
         if !self.fits_field(text) {
             return;
         }
@@ -383,6 +399,8 @@ impl App {
     pub fn note_key(&mut self, key: ratatui::crossterm::event::KeyEvent) {
         if self.mode == Mode::Note && !self.too_small {
             self.note.input(key);
+        } else if self.mode == Mode::Conclusion && !self.too_small {
+            self.meet.conclusion.input(key);
         }
     }
 
@@ -397,6 +415,11 @@ impl App {
             }
             Mode::Progress => edit(&mut self.progress_input),
             Mode::DoneOn => edit(&mut self.done_input),
+            Mode::NewMeeting | Mode::Assign => {
+                if let Some(f) = self.form_field() {
+                    edit(f);
+                }
+            }
             Mode::Help => {
                 edit(&mut self.help.query);
                 self.help.scroll = 0;
@@ -438,7 +461,7 @@ impl App {
         }
     }
 
-    fn preset(&mut self, filter: Filter) {
+    pub(super) fn preset(&mut self, filter: Filter) {
         self.filter = if self.filter == filter {
             Filter::default()
         } else {

@@ -18,6 +18,36 @@ pub fn describe_in(lang: Lang, mode: Mode, action: Action) -> (&'static str, &'s
         (Mode::Detail, Lang::Vi, Action::Back | Action::Quit) => ("đóng", "Đóng chi tiết"),
         (Mode::Detail, Lang::En, Action::Back | Action::Quit) => ("close", "Close the detail"),
         (Mode::Dashboard, ..) => super::dashboard::describe(lang, action),
+        (Mode::Meeting, Lang::Vi, Action::MoveDown) => ("mục sau", "Mục sau của chương trình"),
+        (Mode::Meeting, Lang::En, Action::MoveDown) => ("next item", "The next agenda item"),
+        (Mode::Meeting, Lang::Vi, Action::MoveUp) => ("mục trước", "Mục trước của chương trình"),
+        (Mode::Meeting, Lang::En, Action::MoveUp) => ("prev item", "The previous agenda item"),
+        (Mode::Meeting, Lang::Vi, Action::Back | Action::Meeting) => {
+            ("kế hoạch", "Về danh sách nhiệm vụ")
+        }
+        (Mode::Meeting, Lang::En, Action::Back | Action::Meeting) => ("plan", "Back to the plan"),
+        (Mode::Meeting, Lang::Vi, Action::NextGroup) => ("họp sau", "Cuộc họp sau"),
+        (Mode::Meeting, Lang::En, Action::NextGroup) => ("next meeting", "The next meeting"),
+        (Mode::Meeting, Lang::Vi, Action::PrevGroup) => ("họp trước", "Cuộc họp trước"),
+        (Mode::Meeting, Lang::En, Action::PrevGroup) => ("prev meeting", "The previous meeting"),
+        (Mode::NewMeeting | Mode::Assign, Lang::Vi, Action::Confirm) => ("lưu", "Lưu"),
+        (Mode::NewMeeting | Mode::Assign, Lang::En, Action::Confirm) => ("save", "Save"),
+        (Mode::NewMeeting | Mode::Assign, Lang::Vi, Action::NextField) => ("ô sau", "Ô sau"),
+        (Mode::NewMeeting | Mode::Assign, Lang::En, Action::NextField) => {
+            ("next field", "Next field")
+        }
+        (Mode::NewMeeting | Mode::Assign, Lang::Vi, Action::PrevField) => ("ô trước", "Ô trước"),
+        (Mode::NewMeeting | Mode::Assign, Lang::En, Action::PrevField) => {
+            ("prev field", "Previous field")
+        }
+        (Mode::Conclusion, Lang::Vi, Action::Save) => ("lưu", "Lưu kết luận"),
+        (Mode::Conclusion, Lang::En, Action::Save) => ("save", "Save the conclusion"),
+        (Mode::Conclusion, Lang::Vi, Action::DiscardNote) => ("bỏ nháp", "Bỏ bản nháp kết luận"),
+        (Mode::Conclusion, Lang::En, Action::DiscardNote) => {
+            ("discard", "Throw the conclusion draft away")
+        }
+        (Mode::CloseMeeting, Lang::Vi, Action::Confirm) => ("kết thúc", "Kết thúc cuộc họp"),
+        (Mode::CloseMeeting, Lang::En, Action::Confirm) => ("close", "Close the meeting"),
         (Mode::Export, Lang::Vi, Action::Confirm) => ("ghi tệp", "Ghi văn bản đã chọn ra tệp"),
         (Mode::Export, Lang::En, Action::Confirm) => ("write", "Write the chosen paper to a file"),
         _ => describe(lang, action),
@@ -164,6 +194,67 @@ pub fn describe(lang: Lang, action: Action) -> (&'static str, &'static str) {
         (Lang::En, Action::Dashboard) => (
             "dashboard",
             "Where we stand: counts by pillar and unit, due soon, targets",
+        ),
+        (Lang::Vi, Action::Meeting) => ("cuộc họp", "Màn hình cuộc họp (đang họp, hoặc gần nhất)"),
+        (Lang::En, Action::Meeting) => (
+            "meeting",
+            "The meeting screen (the open one, else the latest)",
+        ),
+        (Lang::Vi, Action::AddToAgenda) => {
+            ("đưa vào họp", "Đưa nhiệm vụ đang chọn vào chương trình họp")
+        }
+        (Lang::En, Action::AddToAgenda) => {
+            ("to agenda", "Put the selected task on the meeting's agenda")
+        }
+        (Lang::Vi, Action::ViewChanged) => (
+            "đã thay đổi",
+            "Chỉ xem nhiệm vụ thay đổi từ cuộc họp trước (bấm lại để bỏ)",
+        ),
+        (Lang::En, Action::ViewChanged) => (
+            "changed",
+            "Only tasks changed since the last meeting (again to clear)",
+        ),
+        (Lang::Vi, Action::NewMeeting) => {
+            ("họp mới", "Chuẩn bị cuộc họp mới, đề xuất chương trình")
+        }
+        (Lang::En, Action::NewMeeting) => {
+            ("new meeting", "Prepare a new meeting, its agenda proposed")
+        }
+        (Lang::Vi, Action::DropItem) => ("bỏ mục", "Bỏ mục này khỏi chương trình họp"),
+        (Lang::En, Action::DropItem) => ("drop item", "Take this item off the agenda"),
+        (Lang::Vi, Action::ItemUp) => ("lên trước", "Chuyển mục này lên trước một bậc"),
+        (Lang::En, Action::ItemUp) => ("earlier", "Move this item one place earlier"),
+        (Lang::Vi, Action::ItemDown) => ("xuống sau", "Chuyển mục này xuống sau một bậc"),
+        (Lang::En, Action::ItemDown) => ("later", "Move this item one place later"),
+        (Lang::Vi, Action::Conclude) => ("kết luận", "Ghi kết luận của Ban Chỉ đạo về mục này"),
+        (Lang::En, Action::Conclude) => {
+            ("conclude", "Record the committee's conclusion on this item")
+        }
+        (Lang::Vi, Action::Assign) => (
+            "giao việc",
+            "Giao nhiệm vụ: nội dung, chủ trì, phối hợp, thời hạn",
+        ),
+        (Lang::En, Action::Assign) => (
+            "assign",
+            "Assign a task: what, lead, supporting units, deadline",
+        ),
+        (Lang::Vi, Action::OpenMeeting) => (
+            "bắt đầu họp",
+            "Bắt đầu cuộc họp (hoặc mở lại để sửa biên bản)",
+        ),
+        (Lang::En, Action::OpenMeeting) => (
+            "open",
+            "Open the meeting (or reopen it to correct the record)",
+        ),
+        (Lang::Vi, Action::EditMeeting) => ("sửa cuộc họp", "Sửa tiêu đề, ngày họp, người chủ trì"),
+        (Lang::En, Action::EditMeeting) => ("edit meeting", "Correct the title, date or chair"),
+        (Lang::Vi, Action::CloseMeeting) => (
+            "kết thúc họp",
+            "Kết thúc cuộc họp (lưu biên bản và số liệu)",
+        ),
+        (Lang::En, Action::CloseMeeting) => (
+            "close",
+            "Close the meeting (its record and counts are kept)",
         ),
         (Lang::Vi, Action::ExportMenu) => (
             "văn bản",

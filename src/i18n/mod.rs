@@ -8,6 +8,7 @@ mod en;
 pub mod errors;
 pub mod format;
 pub mod history;
+pub mod meet;
 pub mod meeting;
 pub mod papers;
 pub mod tally;
@@ -185,6 +186,16 @@ impl Lang {
             (Lang::En, M::UnitPicker) => "lead unit picker",
             (Lang::Vi, M::Dashboard) => "tổng hợp tình hình",
             (Lang::En, M::Dashboard) => "dashboard",
+            (Lang::Vi, M::Meeting) => "cuộc họp",
+            (Lang::En, M::Meeting) => "meeting",
+            (Lang::Vi, M::NewMeeting) => "chuẩn bị cuộc họp",
+            (Lang::En, M::NewMeeting) => "new meeting",
+            (Lang::Vi, M::Conclusion) => "kết luận",
+            (Lang::En, M::Conclusion) => "conclusion",
+            (Lang::Vi, M::Assign) => "giao nhiệm vụ",
+            (Lang::En, M::Assign) => "assign a task",
+            (Lang::Vi, M::CloseMeeting) => "kết thúc cuộc họp",
+            (Lang::En, M::CloseMeeting) => "close the meeting",
             (Lang::Vi, M::Export) => "soạn văn bản",
             (Lang::En, M::Export) => "papers",
         }

@@ -37,6 +37,9 @@ pub struct Filter {
     pub due: Vec<Due>,
     /// Words of the funding source.
     pub funding: Option<String>,
+    /// Only these tasks, by id (the screen's "changed since the last meeting").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ids: Option<std::collections::BTreeSet<String>>,
 }
 
 impl Filter {
@@ -80,6 +83,7 @@ impl<'a> Prepared<'a> {
         let f = self.filter;
         (f.pillars.is_empty() || f.pillars.contains(&task.def.pillar))
             && (f.statuses.is_empty() || f.statuses.contains(&task.state.status))
+            && f.ids.as_ref().is_none_or(|ids| ids.contains(&task.def.id))
             && self.lead_matches(task)
             && f.due.iter().all(|d| due_matches(*d, task, self.as_of))
             && self.funding.as_deref().is_none_or(|want| {

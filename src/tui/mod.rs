@@ -155,7 +155,7 @@ fn handle_key(app: &mut App, key: KeyEvent) {
     if !app.mode().takes_text() {
         return;
     }
-    if app.mode() == Mode::Note {
+    if matches!(app.mode(), Mode::Note | Mode::Conclusion) {
         app.note_key(key);
         return;
     }

@@ -100,6 +100,9 @@ pub(super) fn filter_summary(app: &App) -> Vec<String> {
     if let Some(x) = &f.funding {
         out.push(safe(x));
     }
+    if f.ids.is_some() {
+        out.push(super::meeting::changed_label(lang, app));
+    }
     if !app.search().is_empty() {
         out.push(format!(
             "{} \"{}\"",
@@ -214,6 +217,10 @@ fn hint_rank(action: Action) -> Option<u8> {
         Action::ToggleLanguage | Action::NextGroup | Action::FoldAll | Action::UnfoldAll => 13,
         Action::NextNote | Action::CorrectNote | Action::WithdrawNote | Action::DiscardNote => 6,
         Action::Dashboard => 6,
+        Action::Conclude | Action::Assign => 1,
+        Action::OpenMeeting | Action::CloseMeeting => 5,
+        Action::Meeting | Action::AddToAgenda | Action::NewMeeting => 12,
+        Action::DropItem | Action::ViewChanged => 12,
         _ => return None,
     })
 }
@@ -235,6 +242,9 @@ pub(super) fn hint_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) 
         // On the dashboard, scrolling is what one needs to know first.
         let rank = match (mode, b.action) {
             (Mode::Dashboard, Action::ScrollDown) => Some(7),
+            // In a meeting, walking the agenda comes first; the way back to the plan is esc.
+            (Mode::Meeting, Action::MoveDown) => Some(0),
+            (Mode::Meeting, Action::Meeting) => Some(10),
             _ => hint_rank(b.action),
         };
         let Some(rank) = rank else {
@@ -274,6 +284,20 @@ pub(super) fn hint_bar(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) 
 fn is_edit(a: Action) -> bool {
     matches!(
         a,
-        Action::SetStatus | Action::SetProgress | Action::AddNote | Action::Undo | Action::Redo
+        Action::SetStatus
+            | Action::SetProgress
+            | Action::AddNote
+            | Action::Undo
+            | Action::Redo
+            | Action::AddToAgenda
+            | Action::NewMeeting
+            | Action::DropItem
+            | Action::ItemUp
+            | Action::ItemDown
+            | Action::Conclude
+            | Action::Assign
+            | Action::OpenMeeting
+            | Action::CloseMeeting
+            | Action::EditMeeting
     )
 }

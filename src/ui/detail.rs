@@ -11,12 +11,48 @@ use super::Theme;
 use super::table::deadline_label;
 use super::text::safe;
 use crate::app::App;
+use crate::domain::Task;
 use crate::i18n::{Msg, format as vf};
 
 pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let Some(task) = app.selected_task() else {
         return;
     };
+    let lines = task_lines(app, theme, task);
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(theme.border)
+        .title(Span::styled(
+            format!(" {} ", app.lang().t(Msg::DetailTitle)),
+            theme.title,
+        ));
+    scrolled(frame, lines, block, app.detail_scroll(), area);
+}
+
+/// Lines in a block, scrolled; "to the end" (`u16::MAX`) is clamped to the last screenful: the
+/// app does not know how tall the text is once wrapped.
+pub(super) fn scrolled(
+    frame: &mut Frame,
+    lines: Vec<Line<'static>>,
+    block: Block<'static>,
+    scroll: u16,
+    area: Rect,
+) {
+    let width = usize::from(area.width.max(1));
+    let tall: usize = lines.iter().map(|l| l.width().div_ceil(width).max(1)).sum();
+    let last_top = u16::try_from(tall.saturating_sub(usize::from(area.height.saturating_sub(1))))
+        .unwrap_or(u16::MAX);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll.min(last_top), 0)),
+        area,
+    );
+}
+
+/// The task in full, as the detail shows it (the meeting screen shows its items so too).
+pub(super) fn task_lines(app: &App, theme: &Theme, task: &Task) -> Vec<Line<'static>> {
     let lang = app.lang();
     let field = |label: Msg, value: String| -> Line<'static> {
         Line::from(vec![
@@ -153,23 +189,5 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
         _ => {}
     }
-    let block = Block::default()
-        .borders(Borders::TOP)
-        .border_style(theme.border)
-        .title(Span::styled(
-            format!(" {} ", lang.t(Msg::DetailTitle)),
-            theme.title,
-        ));
-    // The app does not know how tall the text is once wrapped: "to the end" is clamped here.
-    let width = usize::from(area.width.max(1));
-    let tall: usize = lines.iter().map(|l| l.width().div_ceil(width).max(1)).sum();
-    let last_top = u16::try_from(tall.saturating_sub(usize::from(area.height.saturating_sub(1))))
-        .unwrap_or(u16::MAX);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((app.detail_scroll().min(last_top), 0)),
-        area,
-    );
+    lines
 }

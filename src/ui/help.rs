@@ -81,6 +81,10 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             lang.t(Msg::Legend),
             crate::i18n::tally::legend(lang)
         ),
+        format!(
+            "• {}",
+            crate::i18n::meet::t(lang, crate::i18n::meet::Word::ChangedMark)
+        ),
         crate::i18n::tally::rate_formula(lang).to_string(),
     ];
     if mode == Mode::Dashboard {

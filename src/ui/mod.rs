@@ -6,6 +6,8 @@ mod dashboard;
 mod detail;
 mod export_menu;
 mod help;
+mod meeting;
+mod meeting_forms;
 mod popup;
 mod stacked;
 mod table;
@@ -44,6 +46,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     .areas(area);
     bars::header(frame, app, theme, header);
     match app.mode() {
+        _ if app.on_meeting() => meeting::draw(frame, app, theme, body),
         Mode::Detail => detail::draw(frame, app, theme, body),
         Mode::Dashboard => dashboard::draw(frame, app, theme, body),
         Mode::Help => match app.help().mode {
@@ -79,6 +82,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Mode::Filter => popup::filter(frame, app, theme, body),
         Mode::UnitPicker => popup::unit_picker(frame, app, theme, body),
         Mode::Help => help::draw(frame, app, theme, body),
+        Mode::NewMeeting => meeting_forms::new_meeting(frame, app, theme, body),
+        Mode::Assign => meeting_forms::assign(frame, app, theme, body),
+        Mode::Conclusion => meeting_forms::conclusion(frame, app, theme, body),
+        Mode::CloseMeeting => meeting_forms::close_meeting(frame, app, theme, body),
         Mode::Export => export_menu::draw(frame, app, theme, body),
         _ => {}
     }

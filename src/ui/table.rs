@@ -231,7 +231,9 @@ fn task_line(
         .collect();
     let cell = |s: &str, w: usize| pad(&fit(&safe(s), w), w);
     let title = safe(&task.def.title);
-    let noted = if task.state.current_notes().next().is_some() {
+    let noted = if app.changed_since_meeting(&task.def.id) {
+        "•"
+    } else if task.state.current_notes().next().is_some() {
         "*"
     } else {
         " "
