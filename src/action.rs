@@ -131,11 +131,13 @@ pub enum Action {
     EditMeeting,
     /// Record a measured value of one of the plan's targets.
     RecordTarget,
+    /// The papers: write the conclusion notice, the workbook or the report to a file.
+    ExportMenu,
 }
 
 impl Action {
     /// Every action, for help and tests.
-    pub const ALL: [Action; 61] = [
+    pub const ALL: [Action; 62] = [
         Action::Noop,
         Action::Quit,
         Action::Help,
@@ -197,6 +199,7 @@ impl Action {
         Action::CloseMeeting,
         Action::EditMeeting,
         Action::RecordTarget,
+        Action::ExportMenu,
     ];
 
     /// The name used in keymap files (`move_down`).
@@ -253,11 +256,13 @@ pub enum Mode {
     CloseMeeting,
     /// Recording a target's value: which target, the value, when measured, the source.
     TargetValue,
+    /// The papers menu: which paper to write.
+    Export,
 }
 
 impl Mode {
     /// Every mode, in keymap file order.
-    pub const ALL: [Mode; 18] = [
+    pub const ALL: [Mode; 19] = [
         Mode::Normal,
         Mode::Detail,
         Mode::Search,
@@ -276,6 +281,7 @@ impl Mode {
         Mode::Assign,
         Mode::CloseMeeting,
         Mode::TargetValue,
+        Mode::Export,
     ];
 
     /// The section name in keymap files.
@@ -299,6 +305,7 @@ impl Mode {
             Mode::Assign => "assign",
             Mode::CloseMeeting => "close_meeting",
             Mode::TargetValue => "target_value",
+            Mode::Export => "export",
         }
     }
 
@@ -346,6 +353,7 @@ impl Mode {
                         | A::Meeting
                         | A::AddToAgenda
                         | A::ViewChanged
+                        | A::ExportMenu
                 ),
                 // MoveUp / MoveDown show the previous / next task without leaving the detail;
                 // the rest scroll the detail itself.
@@ -465,6 +473,8 @@ impl Mode {
                     action,
                     A::Confirm | A::NextField | A::PrevField | A::NextValue | A::PrevValue
                 ),
+                // A list of papers: the arrows choose, Enter writes the file.
+                Mode::Export => matches!(action, A::Confirm | A::MoveUp | A::MoveDown),
             }
     }
 

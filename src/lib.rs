@@ -20,8 +20,9 @@
 //!   language. May import `domain`, `i18n`.
 //! - `plan`: plan files in and out (the embedded TOML plan, CSV/TOML/JSON import). May import
 //!   `domain`, `file_error`, `i18n`.
-//! - `export`: rows for JSON and CSV, the plan document for round trips. May import `domain`,
-//!   `query`, `store`, `i18n`, `plan`.
+//! - `export`: rows for JSON and CSV, the plan document for round trips, and the papers (the
+//!   conclusion notice, the progress report, the status workbook) as bytes, from data given to
+//!   them. May import `domain`, `query`, `store`, `i18n`, `plan`.
 //! - `keymap`: keys to actions, from `keymaps/*.toml` and the user's file; its errors in either
 //!   language. May import `action`, `domain`, `file_error`, `i18n`.
 //! - `config`: the user's settings file. May import `domain`, `i18n`, `file_error`.

@@ -75,10 +75,10 @@ fn crash_worker() {
 fn notes_in(store: &dyn PlanStore) -> std::collections::BTreeSet<(String, String)> {
     let mut all = std::collections::BTreeSet::new();
     for e in store.history("2025", None).expect("history") {
-        if e.field == "note" || e.note.is_some() {
-            if let (Some(task), Some(note)) = (e.task.clone(), e.note.clone().or(e.to.clone())) {
-                all.insert((task, note));
-            }
+        if (e.field == "note" || e.note.is_some())
+            && let (Some(task), Some(note)) = (e.task.clone(), e.note.clone().or(e.to.clone()))
+        {
+            all.insert((task, note));
         }
     }
     all
@@ -118,12 +118,11 @@ fn every_acknowledged_edit_survives_kill_9_of_the_client_or_the_server() {
             std::thread::spawn(move || {
                 for line in BufReader::new(stdout).lines() {
                     let Ok(line) = line else { break };
-                    if let Some(rest) = line.strip_prefix("acked ") {
-                        if let Some((task, note)) = rest.split_once(' ') {
-                            if let Ok(mut l) = lines.lock() {
-                                l.push((task.to_string(), note.to_string()));
-                            }
-                        }
+                    if let Some(rest) = line.strip_prefix("acked ")
+                        && let Some((task, note)) = rest.split_once(' ')
+                        && let Ok(mut l) = lines.lock()
+                    {
+                        l.push((task.to_string(), note.to_string()));
                     }
                 }
             })

@@ -387,7 +387,7 @@ fn every_invalid_fixture_says_where_and_what() {
             "unknown_mode.toml",
             ":5: unknown mode section [visual] (modes: normal, detail, search, filter, status, \
              progress, note, done_on, withdraw, help, unit_picker, dashboard, meeting, \
-             new_meeting, conclusion, assign, close_meeting, target_value)",
+             new_meeting, conclusion, assign, close_meeting, target_value, export)",
         ),
         (
             "text_mode_printable.toml",
@@ -496,7 +496,7 @@ fn invalid_fixtures_read_in_vietnamese_too() {
             "unknown_mode.toml",
             ":5: mục [visual] không phải là một chế độ (các chế độ: normal, detail, search, \
              filter, status, progress, note, done_on, withdraw, help, unit_picker, dashboard, \
-             meeting, new_meeting, conclusion, assign, close_meeting, target_value)",
+             meeting, new_meeting, conclusion, assign, close_meeting, target_value, export)",
         ),
         (
             "syntax_error.toml",

@@ -340,15 +340,15 @@ impl App {
         if let Some(seq) = events.last().map(|e| e.seq) {
             self.last_seq = self.last_seq.max(seq);
         }
-        if let (Some(before), Some(after)) = (before, &after) {
-            if !events.is_empty() {
-                self.undo.push(Edit::Fields {
-                    task: id.to_string(),
-                    before: Fields::of(before),
-                    after: Fields::of(after),
-                });
-                self.redo.clear();
-            }
+        if let (Some(before), Some(after)) = (before, &after)
+            && !events.is_empty()
+        {
+            self.undo.push(Edit::Fields {
+                task: id.to_string(),
+                before: Fields::of(before),
+                after: Fields::of(after),
+            });
+            self.redo.clear();
         }
         let lang = self.cfg.lang;
         let sentence = if events.is_empty() {

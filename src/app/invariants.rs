@@ -57,6 +57,7 @@ fn store() -> Arc<MemoryStore> {
 static PLAN: std::sync::OnceLock<crate::domain::Plan> = std::sync::OnceLock::new();
 static KEYMAP: std::sync::OnceLock<Keymap> = std::sync::OnceLock::new();
 static REGISTRY: std::sync::OnceLock<UnitRegistry> = std::sync::OnceLock::new();
+static EXPORTS: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
 
 fn app() -> App {
     let cfg = AppConfig {
@@ -105,6 +106,7 @@ fn fingerprint(a: &App) -> String {
             (a.unit_query.text(), a.unit_cursor, a.dash.scroll),
             a.meet.fingerprint(),
             format!("{:?}", a.target_form),
+            a.export.cursor,
         )
     )
 }
@@ -172,6 +174,16 @@ fn in_mode(mode: Mode) -> App {
         Mode::TargetValue => {
             go(&mut a, Action::Dashboard);
             go(&mut a, Action::RecordTarget);
+        }
+        Mode::Export => {
+            // Papers written here go to a directory of their own, not where the tests run.
+            a.set_export_dir(
+                EXPORTS
+                    .get_or_init(|| tempfile::tempdir().expect("tempdir"))
+                    .path()
+                    .to_path_buf(),
+            );
+            go(&mut a, Action::ExportMenu);
         }
         Mode::Meeting | Mode::NewMeeting | Mode::Conclusion | Mode::Assign | Mode::CloseMeeting => {
         }

@@ -79,10 +79,10 @@ pub fn values(
         Field::Funding => {
             let mut seen: Vec<String> = Vec::new();
             for t in tasks {
-                if let Some(f) = &t.def.funding {
-                    if !seen.iter().any(|s| s.to_lowercase() == f.to_lowercase()) {
-                        seen.push(f.clone());
-                    }
+                if let Some(f) = &t.def.funding
+                    && !seen.iter().any(|s| s.to_lowercase() == f.to_lowercase())
+                {
+                    seen.push(f.clone());
                 }
             }
             out.extend(seen.into_iter().map(|f| Some(Value::Funding(f))));

@@ -5,6 +5,7 @@ mod agenda;
 mod changes;
 mod dashboard;
 mod edit;
+mod export_menu;
 pub mod input;
 mod meeting;
 mod meeting_forms;
@@ -137,6 +138,8 @@ pub struct App {
     meet: meeting::MeetingView,
     /// The form recording a target's value.
     target_form: targets::TargetForm,
+    /// The papers menu: the chosen line and where files go.
+    export: export_menu::ExportMenu,
 }
 
 /// The smallest terminal that can show the plan usefully.
@@ -220,6 +223,7 @@ impl App {
             dash,
             meet: meeting::MeetingView::default(),
             target_form: targets::TargetForm::default(),
+            export: export_menu::ExportMenu::default(),
         };
         app.load_desk(None);
         app.rebuild();

@@ -47,6 +47,7 @@ impl App {
                 Action::Help => self.open_help(),
                 _ => self.close_popup(),
             },
+            Mode::Export => self.update_export(action),
         }
         self.clamp();
         self.ensure_history();
@@ -139,6 +140,7 @@ impl App {
             Action::Meeting => self.enter_meeting(),
             Action::AddToAgenda => self.add_to_agenda(),
             Action::ViewChanged => self.view_changed(),
+            Action::ExportMenu => self.open_export(),
             _ => {}
         }
     }

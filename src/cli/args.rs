@@ -84,15 +84,36 @@ pub enum SummaryFormat {
     Json,
 }
 
-/// Formats of `export`.
+/// What `export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ExportKind {
+    /// The plan with its recorded states (json, csv): what `import` reads back.
+    #[default]
+    Plan,
+    /// The status workbook (xlsx): a summary sheet, a sheet per pillar, the meetings' tasks,
+    /// the change log.
+    Workbook,
+    /// A meeting's conclusion notice (docx, md).
+    Minutes,
+    /// The progress report (md, docx); with --unit, a reminder to one unit.
+    Report,
+}
+
+/// Formats of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     /// The plan with its recorded states; `import` reads it back without loss.
-    #[default]
     Json,
     /// The plan laid out like its appendix, with the recorded states, as CSV for Excel (a UTF-8
     /// BOM, headers in the interface language); `import` reads it back.
     Csv,
+    /// Markdown (minutes, report).
+    #[value(alias = "markdown")]
+    Md,
+    /// A Word document (minutes, report).
+    Docx,
+    /// An Excel workbook (workbook).
+    Xlsx,
 }
 
 /// Subcommands.
@@ -126,17 +147,34 @@ pub enum Command {
         #[arg(long, short)]
         verbose: bool,
     },
-    /// Export the plan.
+    /// Export the plan, or write a paper: the workbook, a meeting's notice, the progress report.
     Export {
-        /// Format.
-        #[arg(long, value_enum, default_value_t)]
-        format: ExportFormat,
-        /// Write to this file instead of standard output.
+        /// What to write.
+        #[arg(value_enum, default_value_t)]
+        kind: ExportKind,
+        /// Format [default: from --out's extension, else json for the plan, xlsx for the
+        /// workbook, docx for the minutes, md for the report].
+        #[arg(long, value_enum)]
+        format: Option<ExportFormat>,
+        /// Write to this file instead of standard output (needed for docx and xlsx).
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Replace --out if it exists.
+        #[arg(long)]
+        force: bool,
         /// CSV separated by `;`, for Excel set to Vietnamese regional settings.
         #[arg(long)]
         semicolon: bool,
+        /// minutes: the meeting (H1, H2 ...) [default: the latest].
+        #[arg(long, value_name = "ID")]
+        meeting: Option<String>,
+        /// report: a reminder to this unit (its overdue and due-soon tasks, open action items).
+        #[arg(long, value_name = "UNIT")]
+        unit: Option<String>,
+        /// report, workbook: what changed since this day [default: the last meeting before the
+        /// as-of date].
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        since: Option<NaiveDate>,
     },
     /// Run the server that owns the store (--db) so that several sessions can use it at once.
     ///

@@ -35,7 +35,12 @@ const COMMANDS: &[(&str, &str, Option<&str>)] = &[
          trở thành kế hoạch đang dùng.",
         None,
     ),
-    ("export", "Xuất kế hoạch.", None),
+    (
+        "export",
+        "Xuất kế hoạch, hoặc soạn văn bản: bảng tổng hợp Excel, thông báo kết luận cuộc họp, báo \
+         cáo tiến độ.",
+        None,
+    ),
     (
         "serve",
         "Chạy máy chủ quản lý kho dữ liệu (--db) để nhiều phiên cùng dùng một lúc.",
@@ -322,13 +327,25 @@ const ARGS: &[(&str, &str, &str)] = &[
     ),
     (
         "export",
-        "format",
-        "Định dạng: json (kế hoạch kèm các trạng thái đã ghi nhận, mặc định; `import` đọc lại \
-         được đầy đủ) hoặc csv (kế hoạch trình bày như phụ lục, kèm các trạng thái đã ghi nhận, \
-         dạng CSV cho Excel có BOM UTF-8 và tiêu đề cột theo ngôn ngữ giao diện; `import` đọc \
-         lại được).",
+        "kind",
+        "Nội dung cần xuất: plan (kế hoạch kèm các trạng thái, mặc định; json, csv), workbook \
+         (bảng tổng hợp xlsx), minutes (thông báo kết luận cuộc họp; docx, md), report (báo cáo \
+         tiến độ; md, docx; với --unit là văn bản nhắc việc gửi một đơn vị).",
     ),
-    ("export", "out", "Ghi ra tệp này thay cho đầu ra chuẩn."),
+    (
+        "export",
+        "format",
+        "Định dạng [mặc định: theo phần mở rộng của --out, nếu không thì json cho kế hoạch, xlsx \
+         cho bảng tổng hợp, docx cho thông báo kết luận, md cho báo cáo]: json (kế hoạch kèm các \
+         trạng thái đã ghi nhận; `import` đọc lại được đầy đủ), csv (kế hoạch trình bày như phụ \
+         lục, cho Excel), md (Markdown), docx (Word), xlsx (Excel).",
+    ),
+    (
+        "export",
+        "out",
+        "Ghi ra tệp này thay cho đầu ra chuẩn (bắt buộc với docx và xlsx).",
+    ),
+    ("export", "force", "Ghi đè lên --out nếu tệp đã có."),
     (
         "summary",
         "format",
@@ -339,6 +356,23 @@ const ARGS: &[(&str, &str, &str)] = &[
         "export",
         "semicolon",
         "CSV phân cách bằng dấu `;`, cho Excel đặt theo thiết lập vùng Việt Nam.",
+    ),
+    (
+        "export",
+        "meeting",
+        "minutes: cuộc họp (H1, H2 ...) [mặc định: cuộc họp gần nhất].",
+    ),
+    (
+        "export",
+        "unit",
+        "report: văn bản nhắc việc gửi đơn vị này (nhiệm vụ quá hạn, sắp đến hạn, nhiệm vụ được \
+         giao tại cuộc họp chưa hoàn thành).",
+    ),
+    (
+        "export",
+        "since",
+        "report, workbook: những thay đổi từ ngày này [mặc định: ngày cuộc họp gần nhất trước \
+         ngày xem xét].",
     ),
     (
         "serve",

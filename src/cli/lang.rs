@@ -33,10 +33,10 @@ pub fn early_lang(
             if let Some(lang) = rest.next().and_then(|v| named(v)) {
                 found = Some(lang);
             }
-        } else if let Some(value) = arg.to_str().and_then(|a| a.strip_prefix("--lang=")) {
-            if let Some(lang) = named(OsStr::new(value)) {
-                found = Some(lang);
-            }
+        } else if let Some(value) = arg.to_str().and_then(|a| a.strip_prefix("--lang="))
+            && let Some(lang) = named(OsStr::new(value))
+        {
+            found = Some(lang);
         }
     }
     found

@@ -173,7 +173,7 @@ fn list(
 /// order, any spelling, diacritics optional. A unit that matches nothing is an error naming the
 /// closest units (unless the words are in a lead cell the registry does not know), and so are
 /// words that match several units equally well.
-fn lead_unit(session: &Session, plan: &str, text: &str) -> Result<String, CliError> {
+pub(super) fn lead_unit(session: &Session, plan: &str, text: &str) -> Result<String, CliError> {
     let lang = session.lang;
     let names = |units: &[&crate::domain::Unit]| {
         units

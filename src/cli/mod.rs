@@ -11,6 +11,7 @@ mod import;
 pub mod lang;
 mod list;
 mod meeting;
+mod papers;
 pub mod parse;
 mod plans;
 pub mod screen;
@@ -24,7 +25,7 @@ use std::io::Write;
 
 pub use args::Cli;
 use args::Command;
-pub use export::write_file_atomic;
+pub use export::{write_file_atomic, write_file_new};
 pub use history::history_table;
 
 use crate::domain::text::printable;
@@ -194,10 +195,29 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write) -> Result<(), CliE
         ),
         Command::Serve { .. } => Err(serve_elsewhere()),
         Command::Export {
+            kind,
             format,
             out: path,
+            force,
             semicolon,
-        } => export::run(&session, &plan, *format, path.as_deref(), *semicolon, out),
+            meeting,
+            unit,
+            since,
+        } => export::run(
+            &session,
+            &plan,
+            &export::Request {
+                kind: *kind,
+                format: *format,
+                out: path.as_deref(),
+                force: *force,
+                semicolon: *semicolon,
+                meeting: meeting.as_deref(),
+                unit: unit.as_deref(),
+                since: *since,
+            },
+            out,
+        ),
         Command::Targets { command } => targets::run(&session, &plan, command.as_ref(), out),
         Command::Meeting { command } => meeting::run(&session, &plan, command, out),
         Command::Changes { since, format } => changes::run(&session, &plan, since, *format, out),

@@ -99,24 +99,24 @@ impl UnitRegistry {
                 .chain([&u.name, &u.short])
                 .map(|s| name_key(s));
             for k in spellings {
-                if let Some(&j) = by_name.get(&k) {
-                    if j != i {
-                        return Err(RegistryProblem::AmbiguousAlias {
-                            alias: k,
-                            first: units[j].key.clone(),
-                            second: u.key.clone(),
-                        });
-                    }
+                if let Some(&j) = by_name.get(&k)
+                    && j != i
+                {
+                    return Err(RegistryProblem::AmbiguousAlias {
+                        alias: k,
+                        first: units[j].key.clone(),
+                        second: u.key.clone(),
+                    });
                 }
                 by_name.insert(k, i);
             }
-            if let Some(s) = &u.successor {
-                if !keys.contains_key(s) {
-                    return Err(RegistryProblem::UnknownSuccessor {
-                        unit: u.key.clone(),
-                        successor: s.clone(),
-                    });
-                }
+            if let Some(s) = &u.successor
+                && !keys.contains_key(s)
+            {
+                return Err(RegistryProblem::UnknownSuccessor {
+                    unit: u.key.clone(),
+                    successor: s.clone(),
+                });
             }
         }
         Ok(UnitRegistry { units, by_name })

@@ -58,6 +58,8 @@ pub fn describe_in(lang: Lang, mode: Mode, action: Action) -> (&'static str, &'s
         (Mode::TargetValue, Lang::En, Action::PrevValue) => ("prev target", "The previous target"),
         (Mode::CloseMeeting, Lang::Vi, Action::Confirm) => ("kết thúc", "Kết thúc cuộc họp"),
         (Mode::CloseMeeting, Lang::En, Action::Confirm) => ("close", "Close the meeting"),
+        (Mode::Export, Lang::Vi, Action::Confirm) => ("ghi tệp", "Ghi văn bản đã chọn ra tệp"),
+        (Mode::Export, Lang::En, Action::Confirm) => ("write", "Write the chosen paper to a file"),
         _ => describe(lang, action),
     }
 }
@@ -271,6 +273,14 @@ pub fn describe(lang: Lang, action: Action) -> (&'static str, &'static str) {
         (Lang::En, Action::CloseMeeting) => (
             "close",
             "Close the meeting (its record and counts are kept)",
+        ),
+        (Lang::Vi, Action::ExportMenu) => (
+            "văn bản",
+            "Soạn văn bản ra tệp: thông báo kết luận, bảng tổng hợp Excel, báo cáo tiến độ",
+        ),
+        (Lang::En, Action::ExportMenu) => (
+            "papers",
+            "Write a paper to a file: the conclusion notice, the workbook, the progress report",
         ),
     }
 }

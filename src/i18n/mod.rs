@@ -10,6 +10,7 @@ pub mod format;
 pub mod history;
 pub mod meet;
 pub mod meeting;
+pub mod papers;
 pub mod tally;
 mod vi;
 
@@ -197,6 +198,8 @@ impl Lang {
             (Lang::En, M::CloseMeeting) => "close the meeting",
             (Lang::Vi, M::TargetValue) => "ghi số liệu chỉ tiêu",
             (Lang::En, M::TargetValue) => "record a target's value",
+            (Lang::Vi, M::Export) => "soạn văn bản",
+            (Lang::En, M::Export) => "papers",
         }
     }
 

@@ -1,6 +1,8 @@
 //! Counts in words: the one way a [`Tally`] is written on the screen, in the command line's
 //! tables and on paper, so a count reads the same everywhere.
 
+use std::fmt::Write as _;
+
 use super::{Lang, format as vf};
 use crate::domain::{Tally, Timeliness};
 
@@ -182,6 +184,77 @@ pub fn long(lang: Lang, t: &Tally) -> String {
     parts.join(" · ")
 }
 
+/// The counts as a sentence for a paper: "đã hoàn thành 12/59 nhiệm vụ (20,3%), trong đó đúng
+/// hạn 10, quá hạn 2; ..." — every category that has a task, cancelled tasks said apart.
+pub fn sentence(lang: Lang, t: &Tally) -> String {
+    let n = |x: usize| vf::count(lang, x);
+    let vi = lang == Lang::Vi;
+    let mut head = if vi {
+        format!(
+            "đã hoàn thành {}/{} nhiệm vụ ({})",
+            n(t.done()),
+            n(t.counted()),
+            vf::share(lang, t.done(), t.counted())
+        )
+    } else {
+        format!(
+            "{}/{} tasks done ({})",
+            n(t.done()),
+            n(t.counted()),
+            vf::share(lang, t.done(), t.counted())
+        )
+    };
+    let split: Vec<String> = [
+        (t.done_on_time, "đúng hạn", "on time"),
+        (t.done_late, "quá hạn", "late"),
+        (
+            t.done_no_deadline,
+            "không có thời hạn",
+            "without a deadline",
+        ),
+    ]
+    .iter()
+    .filter(|(c, _, _)| *c > 0)
+    .map(|(c, v, e)| format!("{} {}", if vi { v } else { e }, n(*c)))
+    .collect();
+    if !split.is_empty() {
+        head.push_str(if vi { ", trong đó " } else { ", of which " });
+        head.push_str(&split.join(", "));
+    }
+    let mut parts = vec![head];
+    for (c, v, e) in [
+        (
+            t.open_on_time,
+            "đang thực hiện trong hạn",
+            "in progress within the deadline",
+        ),
+        (t.not_started, "chưa thực hiện", "not started"),
+        (t.overdue, "quá hạn chưa hoàn thành", "overdue, not done"),
+        (
+            t.no_deadline,
+            "chưa hoàn thành, không có thời hạn",
+            "not done, no deadline",
+        ),
+    ] {
+        if c > 0 {
+            parts.push(format!("{} {}", if vi { v } else { e }, n(c)));
+        }
+    }
+    let mut out = parts.join("; ");
+    if t.cancelled > 0 {
+        if vi {
+            let _ = write!(
+                out,
+                " (không tính {} nhiệm vụ dừng thực hiện)",
+                n(t.cancelled)
+            );
+        } else {
+            let _ = write!(out, " (leaving out {} cancelled)", n(t.cancelled));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,6 +275,19 @@ mod tests {
         assert_eq!(short(Lang::Vi, &none), "xong 1/2 · quá hạn 0 · 50%");
         assert!(long(Lang::Vi, &t).contains("chưa thực hiện 1"));
         assert_eq!(rate(Lang::Vi, &Tally::default()), "—");
+    }
+
+    #[test]
+    fn a_sentence_for_papers() {
+        let t = Tally::of([T::DoneOnTime, T::DoneLate, T::OpenOverdue, T::Cancelled]);
+        assert_eq!(
+            sentence(Lang::Vi, &t),
+            "đã hoàn thành 2/3 nhiệm vụ (66,7%), trong đó đúng hạn 1, quá hạn 1; quá hạn chưa hoàn thành 1 (không tính 1 nhiệm vụ dừng thực hiện)"
+        );
+        assert_eq!(
+            sentence(Lang::En, &t),
+            "2/3 tasks done (66.7%), of which on time 1, late 1; overdue, not done 1 (leaving out 1 cancelled)"
+        );
     }
 
     #[test]

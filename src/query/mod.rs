@@ -116,10 +116,10 @@ impl TaskIndex {
                 .collect();
             let [a, b, c, d] = search_text(&task, &|u| names.get(u).map(String::as_str));
             self.ensure_built();
-            if let Haystacks::Ready(h) = &mut self.haystacks {
-                if let Some(slot) = h.get_mut(i) {
-                    *slot = Haystack::new(&[&a, &b, &c, &d]);
-                }
+            if let Haystacks::Ready(h) = &mut self.haystacks
+                && let Some(slot) = h.get_mut(i)
+            {
+                *slot = Haystack::new(&[&a, &b, &c, &d]);
             }
             self.tasks[i] = task;
         }

@@ -101,12 +101,12 @@ fn spelling_score(query: &[String], spelling: &[String]) -> Option<(u32, u32)> {
         }
         // A letter typed twice.
         let single = collapse_doubled(q);
-        if single != *q {
-            if let Some(i) = (0..spelling.len()).find(|&i| spelling[i] == single) {
-                used[i] = true;
-                score += 1;
-                continue;
-            }
+        if single != *q
+            && let Some(i) = (0..spelling.len()).find(|&i| spelling[i] == single)
+        {
+            used[i] = true;
+            score += 1;
+            continue;
         }
         return None;
     }

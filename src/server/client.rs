@@ -236,10 +236,10 @@ fn parse_hello(line: &[u8]) -> Result<Hello> {
             "the other end of the socket is not a steerdeck server ({e})"
         ))
     })?;
-    if let Some(e) = value.get("error") {
-        if let Ok(e) = serde_json::from_value::<super::protocol::WireError>(e.clone()) {
-            return Err(e.into_store());
-        }
+    if let Some(e) = value.get("error")
+        && let Ok(e) = serde_json::from_value::<super::protocol::WireError>(e.clone())
+    {
+        return Err(e.into_store());
     }
     let theirs: Hello = serde_json::from_value(value).map_err(|e| {
         StoreError::Protocol(format!(

@@ -59,10 +59,10 @@ pub(super) fn check_socket_file(db: &Path, socket: &Path) -> Result<(), StoreErr
 pub(super) fn owners(db: &Path) -> Vec<u32> {
     let mut uids = vec![rustix::process::geteuid().as_raw()];
     for p in [db.to_path_buf(), db.join("db")] {
-        if let Ok(m) = std::fs::metadata(&p) {
-            if !uids.contains(&m.uid()) {
-                uids.push(m.uid());
-            }
+        if let Ok(m) = std::fs::metadata(&p)
+            && !uids.contains(&m.uid())
+        {
+            uids.push(m.uid());
         }
     }
     uids

@@ -197,23 +197,23 @@ fn check_expected(
         actual,
         by: last_change_by(field),
     };
-    if let Some(e) = upd.expect_status.filter(|e| *e != current.status) {
-        if upd.status.is_some() || upd.expect_always {
-            return Err(conflict(
-                "status",
-                e.key().into(),
-                current.status.key().into(),
-            ));
-        }
+    if let Some(e) = upd.expect_status.filter(|e| *e != current.status)
+        && (upd.status.is_some() || upd.expect_always)
+    {
+        return Err(conflict(
+            "status",
+            e.key().into(),
+            current.status.key().into(),
+        ));
     }
-    if let Some(e) = upd.expect_progress.filter(|e| *e != current.progress) {
-        if upd.progress.is_some() || upd.expect_always {
-            return Err(conflict(
-                "progress",
-                e.to_string(),
-                current.progress.to_string(),
-            ));
-        }
+    if let Some(e) = upd.expect_progress.filter(|e| *e != current.progress)
+        && (upd.progress.is_some() || upd.expect_always)
+    {
+        return Err(conflict(
+            "progress",
+            e.to_string(),
+            current.progress.to_string(),
+        ));
     }
     Ok(())
 }

@@ -94,7 +94,7 @@ impl Backup {
 
 /// Hex back to bytes.
 pub fn unhex(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 2 != 0 {
+    if !text.len().is_multiple_of(2) {
         return None;
     }
     (0..text.len())
@@ -208,10 +208,10 @@ pub fn check_entries(entries: &[(Vec<u8>, Vec<u8>)]) -> CheckReport {
                 (Err(_), _) => r.problems.push(Problem::EventKey),
             }
         } else if let Some(rest) = k.strip_prefix(b"tev/") {
-            if let Some(tail) = rest.get(rest.len().saturating_sub(8)..) {
-                if let Ok(seq) = <[u8; 8]>::try_from(tail) {
-                    indexed.push(u64::from_be_bytes(seq));
-                }
+            if let Some(tail) = rest.get(rest.len().saturating_sub(8)..)
+                && let Ok(seq) = <[u8; 8]>::try_from(tail)
+            {
+                indexed.push(u64::from_be_bytes(seq));
             }
         } else if k.as_slice() == b"active" {
             active = Some(v.clone());
@@ -230,11 +230,11 @@ pub fn check_entries(entries: &[(Vec<u8>, Vec<u8>)]) -> CheckReport {
             });
         }
     }
-    if let Some(a) = active {
-        if !plans.contains_key(&a) {
-            r.problems
-                .push(Problem::MissingActive { plan: key_text(&a) });
-        }
+    if let Some(a) = active
+        && !plans.contains_key(&a)
+    {
+        r.problems
+            .push(Problem::MissingActive { plan: key_text(&a) });
     }
     r.plans = plans.keys().map(|k| key_text(k)).collect();
     r.states = states.len();

@@ -72,10 +72,10 @@ pub fn run(
         let size = term.size()?;
         app.set_size(size.width, size.height);
         loop {
-            if let (Some(path), Some(d)) = (drafts, app.take_changed_drafts()) {
-                if let Err(e) = self::drafts::save(path, d) {
-                    app.notify(Tone::Error, format!("{}: {e}", path.display()));
-                }
+            if let (Some(path), Some(d)) = (drafts, app.take_changed_drafts())
+                && let Err(e) = self::drafts::save(path, d)
+            {
+                app.notify(Tone::Error, format!("{}: {e}", path.display()));
             }
             term.draw(|f| ui::draw(f, &app, theme))?;
             let Ok(msg) = rx.recv() else { return Ok(()) };

@@ -4,6 +4,7 @@
 mod bars;
 mod dashboard;
 mod detail;
+mod export_menu;
 mod help;
 mod meeting;
 mod meeting_forms;
@@ -90,6 +91,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Mode::Conclusion => meeting_forms::conclusion(frame, app, theme, body),
         Mode::CloseMeeting => meeting_forms::close_meeting(frame, app, theme, body),
         Mode::TargetValue => targets::draw(frame, app, theme, body),
+        Mode::Export => export_menu::draw(frame, app, theme, body),
         _ => {}
     }
 }

@@ -42,13 +42,12 @@ pub fn segments(t: &Tally, width: usize) -> Vec<(Timeliness, usize)> {
     }
     // A category with tasks but no cell takes one from the widest segment, room permitting.
     for i in 0..cells.len() {
-        if cells[i] == 0 {
-            if let Some(widest) = (0..cells.len()).max_by_key(|&j| cells[j]) {
-                if cells[widest] > 1 {
-                    cells[widest] -= 1;
-                    cells[i] += 1;
-                }
-            }
+        if cells[i] == 0
+            && let Some(widest) = (0..cells.len()).max_by_key(|&j| cells[j])
+            && cells[widest] > 1
+        {
+            cells[widest] -= 1;
+            cells[i] += 1;
         }
     }
     present.into_iter().map(|(c, _)| c).zip(cells).collect()
