@@ -83,7 +83,11 @@ pub fn closing(lang: Lang, lh: &Letterhead, signer: &str) -> Block {
             .iter()
             .map(|t| clean(&t.to_uppercase()))
             .collect(),
-        signer_name: clean(lh.signer_name.as_deref().unwrap_or(signer)),
+        signer_name: clean(
+            lh.signer_name
+                .as_deref()
+                .unwrap_or_else(|| crate::i18n::papers::bare_name(&lh.chair_title, signer)),
+        ),
     })
 }
 

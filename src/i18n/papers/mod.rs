@@ -103,9 +103,34 @@ pub fn number_line(lang: Lang, kind: &str, symbol: &str) -> String {
     }
 }
 
+/// The chair with the title before the name, once: "Thứ trưởng Nguyễn Văn A" whether the
+/// meeting recorded the chair as "Nguyễn Văn A" or already as "Thứ trưởng Nguyễn Văn A".
+pub fn titled(chair_title: &str, chair: &str) -> String {
+    let (title, name) = (chair_title.trim(), chair.trim());
+    if title.is_empty() || bare_name(title, name) != name {
+        return name.to_string();
+    }
+    format!("{title} {name}").trim().to_string()
+}
+
+/// The name without the title in front, if it was written with it (for the signature).
+pub fn bare_name<'a>(chair_title: &str, chair: &'a str) -> &'a str {
+    let (title, name) = (chair_title.trim(), chair.trim());
+    if title.is_empty() {
+        return name;
+    }
+    match name.get(..title.len()) {
+        Some(head) if head.to_lowercase() == title.to_lowercase() => {
+            let rest = name[title.len()..].trim_start();
+            if rest.is_empty() { name } else { rest }
+        }
+        _ => name,
+    }
+}
+
 /// The notice's summary line: "Kết luận của Thứ trưởng Nguyễn Văn A tại cuộc họp …".
 pub fn notice_summary(lang: Lang, chair_title: &str, chair: &str, meeting: &str) -> String {
-    let who = format!("{chair_title} {chair}").trim().to_string();
+    let who = titled(chair_title, chair);
     let what = strip_meeting_word(meeting);
     match lang {
         Lang::Vi => format!("Kết luận của {who} tại cuộc họp {what}"),
@@ -133,7 +158,7 @@ pub fn notice_opening(
     meeting: &str,
     attendees: &[String],
 ) -> String {
-    let who = format!("{chair_title} {chair}").trim().to_string();
+    let who = titled(chair_title, chair);
     let date = super::format::date(day);
     let what = strip_meeting_word(meeting);
     match lang {
@@ -238,6 +263,28 @@ pub fn roman(n: usize) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_title_is_said_once() {
+        assert_eq!(
+            titled("Thứ trưởng", "Nguyễn Văn A"),
+            "Thứ trưởng Nguyễn Văn A"
+        );
+        assert_eq!(
+            titled("Thứ trưởng", "Thứ trưởng Nguyễn Văn A"),
+            "Thứ trưởng Nguyễn Văn A"
+        );
+        assert_eq!(
+            titled("Thứ trưởng", "thứ trưởng Nguyễn Văn A"),
+            "thứ trưởng Nguyễn Văn A"
+        );
+        assert_eq!(
+            bare_name("Thứ trưởng", "Thứ trưởng Nguyễn Văn A"),
+            "Nguyễn Văn A"
+        );
+        assert_eq!(bare_name("Thứ trưởng", "Nguyễn Văn A"), "Nguyễn Văn A");
+        assert_eq!(bare_name("Thứ trưởng", "Thứ trưởng"), "Thứ trưởng");
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("date")
