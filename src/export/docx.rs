@@ -18,6 +18,8 @@ const BODY: usize = 28;
 const HEAD: usize = 26;
 const SMALL: usize = 24;
 const TINY: usize = 22;
+/// Tables of many columns: 10 pt.
+const NARROW: usize = 20;
 /// A4 in twentieths of a point; the text between the margins is 9 355 wide.
 const A4: (u32, u32) = (11906, 16838);
 const TEXT_WIDTH: usize = 9355;
@@ -126,9 +128,11 @@ fn closing(c: &Closing) -> Table {
 /// Column widths that fit: each column at least as wide as its longest word (a header wraps
 /// between words, never inside one), the room left shared by how much more each would take to
 /// show its longest text on one line.
-fn column_widths(headers: &[String], rows: &[Vec<String>], n: usize) -> Vec<usize> {
-    // About 120 twips a character at 12 pt (140 bold), and the cell's margins.
-    const PAD: usize = 240;
+fn column_widths(headers: &[String], rows: &[Vec<String>], n: usize, size: usize) -> Vec<usize> {
+    // About 120 twips a character at 12 pt (140 bold), and the cell's margins; in proportion
+    // at other sizes (`size` in half-points).
+    let scale = |twips: usize| twips * size / SMALL;
+    let pad = scale(260);
     let column = |i: usize| {
         let cells = rows.iter().filter_map(|r| r.get(i));
         let word = |t: &String| {
@@ -138,12 +142,14 @@ fn column_widths(headers: &[String], rows: &[Vec<String>], n: usize) -> Vec<usiz
                 .unwrap_or(0)
         };
         let header = headers.get(i).map_or(0, word);
-        let least = (header * 140).max(cells.clone().map(word).max().unwrap_or(0) * 135) + PAD;
-        let most = cells
-            .map(|t| t.chars().count().min(70) * 120)
-            .max()
-            .unwrap_or(0)
-            + PAD;
+        let least =
+            scale((header * 165).max(cells.clone().map(word).max().unwrap_or(0) * 140)) + pad;
+        let most = scale(
+            cells
+                .map(|t| t.chars().count().min(70) * 120)
+                .max()
+                .unwrap_or(0),
+        ) + pad;
         (least, most.max(least))
     };
     let cols: Vec<(usize, usize)> = (0..n).map(column).collect();
@@ -167,9 +173,12 @@ fn column_widths(headers: &[String], rows: &[Vec<String>], n: usize) -> Vec<usiz
 
 fn grid_table(headers: &[String], rows: &[Vec<String>]) -> Table {
     let n = headers.len().max(1);
-    let widths = column_widths(headers, rows, n);
+    // A table of many columns (the counts in every category) in a smaller type, so that its
+    // words fit their columns on an A4 page.
+    let size = if n > 8 { NARROW } else { SMALL };
+    let widths = column_widths(headers, rows, n, size);
     let cell = |text: &str, i: usize, bold: bool| {
-        let mut r = run(text, SMALL);
+        let mut r = run(text, size);
         if bold {
             r = r.bold();
         }

@@ -62,28 +62,31 @@ fn unit_name(lang: Lang, registry: &UnitRegistry, key: &str) -> String {
 
 /// The columns of a table of counts.
 fn count_headers(lang: Lang, first: &str) -> Vec<String> {
-    vec![
-        first.to_string(),
-        word(lang, W::Total).to_string(),
-        lang.timeliness(Timeliness::DoneOnTime).to_string(),
-        lang.timeliness(Timeliness::DoneLate).to_string(),
-        lang.timeliness(Timeliness::OpenOnTime).to_string(),
-        lang.timeliness(Timeliness::OpenOverdue).to_string(),
-        word(lang, W::Rate).to_string(),
-    ]
+    // Every category, so that a row adds up to its total as a reader checks it.
+    let mut headers = vec![first.to_string(), word(lang, W::Total).to_string()];
+    // The short words of the dashboard's legend: eleven columns fit an A4 page only so.
+    headers.extend(
+        Timeliness::ALL
+            .iter()
+            .map(|c| capitalized(tally::category(lang, *c))),
+    );
+    headers.push(word(lang, W::Rate).to_string());
+    headers
+}
+
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 fn count_row(lang: Lang, name: String, t: &Tally) -> Vec<String> {
     let n = |x: usize| vf::count(lang, x);
-    vec![
-        name,
-        n(t.counted()),
-        n(t.done_on_time),
-        n(t.done_late),
-        n(t.open_on_time),
-        n(t.overdue),
-        tally::rate(lang, t),
-    ]
+    let mut row = vec![name, n(t.total())];
+    row.extend(Timeliness::ALL.iter().map(|c| n(t.get(*c))));
+    row.push(tally::rate(lang, t));
+    row
 }
 
 fn counts_table(paper: &mut Paper, lang: Lang, first: &str, rows: Vec<Vec<String>>) {
@@ -260,16 +263,29 @@ pub fn report(input: &ReportInput) -> Paper {
     ));
     paper.para(word(lang, W::Formula));
     paper.subheading(word(lang, W::ByPillar));
-    let mut rows: Vec<Vec<String>> = summary
+    // The plan's own pillars, their sum (what the sentence above says), then the meetings'
+    // action items and the sum of everything, when there are any.
+    let (meetings, plan_pillars): (Vec<&GroupTally>, Vec<&GroupTally>) = summary
         .pillars
         .iter()
-        .map(|g: &GroupTally| count_row(lang, pillar_name(lang, input.plan, &g.key), &g.tally))
-        .collect();
-    rows.push(count_row(
-        lang,
-        word(lang, W::Total).into(),
-        &summary.overall,
-    ));
+        .partition(|g| crate::domain::meeting::is_meeting_pillar(&g.key));
+    let row = |g: &GroupTally| count_row(lang, pillar_name(lang, input.plan, &g.key), &g.tally);
+    let mut rows: Vec<Vec<String>> = plan_pillars.iter().map(|g| row(g)).collect();
+    if meetings.is_empty() {
+        rows.push(count_row(lang, word(lang, W::Total).into(), &own_counts));
+    } else {
+        rows.push(count_row(
+            lang,
+            word(lang, W::PlanTotal).into(),
+            &own_counts,
+        ));
+        rows.extend(meetings.iter().map(|g| row(g)));
+        rows.push(count_row(
+            lang,
+            word(lang, W::AllTotal).into(),
+            &summary.overall,
+        ));
+    }
     counts_table(&mut paper, lang, word(lang, W::Pillar), rows);
     paper.subheading(word(lang, W::ByUnit));
     let rows = summary
