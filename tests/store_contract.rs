@@ -89,6 +89,7 @@ fn contract(make: &dyn Fn() -> Box<dyn PlanStore>) {
     tasks_added_by_a_reimport_can_be_edited(make().as_ref());
     targets_are_recorded_and_withdrawn(make().as_ref());
     meetings_are_recorded_closed_and_reopened(make().as_ref());
+    history_after_is_history_filtered(make().as_ref());
 }
 
 /// A store that remembers a plan's ids learns the new ones after a re-import.
@@ -676,6 +677,13 @@ impl PlanStore for Served {
     }
     fn execute(&self, actor: &Actor, command: Command) -> steerdeck::store::Result<Outcome> {
         self.store.execute_as(Some(&actor.user), command)
+    }
+    fn history_after(
+        &self,
+        plan: &str,
+        after: u64,
+    ) -> steerdeck::store::Result<Vec<steerdeck::store::Event>> {
+        self.store.history_after(plan, after)
     }
     fn last_seq(&self) -> steerdeck::store::Result<u64> {
         self.store.last_seq()
@@ -1345,5 +1353,33 @@ fn meetings_are_recorded_closed_and_reopened(s: &dyn PlanStore) {
     assert_eq!(
         s.load("2025").expect("load").plan.tasks.len(),
         plan().tasks.len() + 1
+    );
+}
+
+/// `history_after` gives the plan's events after a sequence number, as `history` filtered.
+fn history_after_is_history_filtered(s: &dyn PlanStore) {
+    import(s, plan());
+    for p in [10, 20, 30] {
+        set(
+            s,
+            "lan",
+            Update {
+                progress: Some(p),
+                ..upd("I.2")
+            },
+        )
+        .expect("edit");
+    }
+    let all = s.history("2025", None).expect("history");
+    let cut = all[all.len() - 2].seq;
+    let after = s.history_after("2025", cut).expect("after");
+    let expected: Vec<_> = all.into_iter().filter(|e| e.seq > cut).collect();
+    assert_eq!(after, expected);
+    assert_eq!(after.len(), 1);
+    assert!(s.history_after("2025", u64::MAX).expect("none").is_empty());
+    assert!(
+        s.history_after("elsewhere", 0)
+            .expect("other plan")
+            .is_empty()
     );
 }

@@ -12,9 +12,10 @@ impl App {
     /// What changed after the last meeting closed by `day` (by the history's sequence number
     /// of its close): what the agenda, the filter and the marks call "changed".
     pub(super) fn changed_since_last(&self, day: NaiveDate) -> HashSet<String> {
+        // Only the events after the close: not the whole history at every reload.
         let events: Vec<Event> = self
             .store
-            .history(&self.cfg.plan_name, None)
+            .history_after(&self.cfg.plan_name, self.desk.last_close_seq(day))
             .unwrap_or_default();
         self.desk.changed_since_last(&events, day)
     }

@@ -49,9 +49,13 @@ pub(super) fn run(
     } else {
         Since::Day(parse_day(since).ok_or_else(|| CliError::Usage(bad_since(lang, since)))?)
     };
+    let after = match &since {
+        Since::Seq(seq, _) => *seq,
+        Since::Day(_) => 0,
+    };
     let events: Vec<Event> = session
         .store
-        .history(plan, None)?
+        .history_after(plan, after)?
         .into_iter()
         .filter(|e| moves(&e.field) && e.task.is_some())
         .filter(|e| match &since {

@@ -37,7 +37,9 @@ pub(super) fn run(
                 Vec::new()
             } else {
                 let tasks = data.tasks();
-                let events = session.store.history(plan, None)?;
+                let events = session
+                    .store
+                    .history_after(plan, data.desk.last_close_seq(day))?;
                 let changed = data.desk.changed_since_last(&events, day);
                 propose_agenda(&tasks, day, &changed, &data.desk.actions)
             };

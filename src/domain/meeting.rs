@@ -216,15 +216,20 @@ impl Desk {
         events: &[super::history::Event],
         day: NaiveDate,
     ) -> HashSet<String> {
-        let after = self
-            .last_closed_before(day)
-            .and_then(|m| m.closing.as_ref())
-            .map_or(0, |c| c.seq);
+        let after = self.last_close_seq(day);
         events
             .iter()
             .filter(|e| e.seq > after && moves(&e.field))
             .filter_map(|e| e.task.clone())
             .collect()
+    }
+
+    /// The history's sequence number of the close of the last meeting closed by `day` (0 when
+    /// none has): what came after it is what changed since.
+    pub fn last_close_seq(&self, day: NaiveDate) -> u64 {
+        self.last_closed_before(day)
+            .and_then(|m| m.closing.as_ref())
+            .map_or(0, |c| c.seq)
     }
 
     /// The latest meeting by date (the one papers default to).

@@ -455,10 +455,18 @@ impl PlanStore for RemoteStore {
             task: task.into(),
         })
     }
+    fn history_after(&self, plan: &str, after: u64) -> Result<Vec<Event>> {
+        self.call(&Op::History {
+            plan: plan.into(),
+            task: None,
+            after: Some(after),
+        })
+    }
     fn history(&self, plan: &str, task: Option<&str>) -> Result<Vec<Event>> {
         self.call(&Op::History {
             plan: plan.into(),
             task: task.map(Into::into),
+            after: None,
         })
     }
     /// The server records its own view of who is acting (the login from the kernel, with this

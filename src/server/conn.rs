@@ -283,7 +283,12 @@ fn answer(
             Ok(command) => execute(shared, who, user, command),
         },
         Op::State { plan, task } => reported(shared, store.state(&plan, &task)),
-        Op::History { plan, task } => reported(shared, store.history(&plan, task.as_deref())),
+        Op::History {
+            plan,
+            task: None,
+            after: Some(after),
+        } => reported(shared, store.history_after(&plan, after)),
+        Op::History { plan, task, .. } => reported(shared, store.history(&plan, task.as_deref())),
         Op::LastSeq => reported(shared, store.last_seq()),
         Op::Execute { user, command } => {
             if who.access != Access::Edit {

@@ -128,6 +128,9 @@ pub enum Op {
         /// The task's id; none for the whole plan.
         #[serde(default)]
         task: Option<String>,
+        /// Only the plan's events after this sequence number.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        after: Option<u64>,
     },
     /// Applies a command. The server records the peer's login as the actor, with `user` next to
     /// it when given.
@@ -324,6 +327,7 @@ mod tests {
             op: Op::History {
                 plan: "2025".into(),
                 task: None,
+                after: None,
             },
         };
         let line = serde_json::to_string(&r).expect("json");

@@ -219,6 +219,10 @@ impl<S: PlanStore> PlanStore for CachedStore<S> {
         self.inner.history(plan, task)
     }
 
+    fn history_after(&self, plan: &str, after: u64) -> Result<Vec<Event>> {
+        self.inner.history_after(plan, after)
+    }
+
     fn execute(&self, actor: &Actor, command: Command) -> Result<Outcome> {
         let _serial = lock(&self.write);
         let (plan, task) = match &command {

@@ -381,6 +381,13 @@ pub trait PlanStore: Send + Sync {
     fn state(&self, plan: &str, task: &str) -> Result<TaskState>;
     /// History, oldest first: of one task, or of the whole plan.
     fn history(&self, plan: &str, task: Option<&str>) -> Result<Vec<Event>>;
+    /// The plan's events after sequence number `after`, oldest first (what changed since a
+    /// meeting closed). The default reads the whole history.
+    fn history_after(&self, plan: &str, after: u64) -> Result<Vec<Event>> {
+        let mut all = self.history(plan, None)?;
+        all.retain(|e| e.seq > after);
+        Ok(all)
+    }
     /// Applies a command atomically and durably.
     fn execute(&self, actor: &Actor, command: Command) -> Result<Outcome>;
     /// The sequence number of the newest event (0 when none): a cheap "has anything changed".
@@ -454,6 +461,9 @@ impl<T: PlanStore + ?Sized> PlanStore for Arc<T> {
     }
     fn execute(&self, actor: &Actor, command: Command) -> Result<Outcome> {
         (**self).execute(actor, command)
+    }
+    fn history_after(&self, plan: &str, after: u64) -> Result<Vec<Event>> {
+        (**self).history_after(plan, after)
     }
     fn last_seq(&self) -> Result<u64> {
         (**self).last_seq()

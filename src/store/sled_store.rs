@@ -598,6 +598,22 @@ impl PlanStore for SledStore {
         Ok(out)
     }
 
+    fn history_after(&self, plan: &str, after: u64) -> Result<Vec<Event>> {
+        let mut out = Vec::new();
+        let from = event_key(after.saturating_add(1));
+        for kv in self.db.range(from..) {
+            let (k, v) = kv.map_err(|e| self.fail(&e))?;
+            if !k.starts_with(EVENT) {
+                break;
+            }
+            let e: Event = serde_json::from_slice(&v).map_err(|e| corrupt("event", &e))?;
+            if e.plan == plan {
+                out.push(e);
+            }
+        }
+        Ok(out)
+    }
+
     fn execute(&self, actor: &Actor, command: Command) -> Result<Outcome> {
         let _guard = self
             .write
