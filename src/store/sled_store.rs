@@ -45,6 +45,9 @@ pub struct SledStore {
     durable: Durable,
     syncs: AtomicU64,
     history_scans: AtomicU64,
+    /// Records a clean close once sled has let go of the files (dropped after `db`, before
+    /// `_lock`: fields drop in order).
+    clean: CleanClose,
     /// Our lock on the directory (none while a new store is built in a scratch directory).
     _lock: Option<StoreLock>,
     /// Per plan, its task ids by their ASCII upper case: an edit or a task's history finds the
@@ -56,6 +59,41 @@ pub struct SledStore {
 pub type Init<'a> = &'a dyn Fn(&SledStore) -> Result<()>;
 
 type Ids = HashMap<String, String>;
+
+/// At drop, records that the store in `dir` was closed cleanly (see `disk::record_clean_close`),
+/// unless a store error was seen: then the next open checks the store on a copy.
+struct CleanClose {
+    dir: Option<PathBuf>,
+    spoiled: std::sync::atomic::AtomicBool,
+}
+
+impl CleanClose {
+    fn new(dir: Option<&Path>) -> Self {
+        CleanClose {
+            dir: dir.map(Path::to_path_buf),
+            spoiled: std::sync::atomic::AtomicBool::new(false),
+        }
+    }
+
+    fn spoil(&self) {
+        self.spoiled.store(true, Ordering::SeqCst);
+    }
+}
+
+impl Drop for CleanClose {
+    fn drop(&mut self) {
+        let Some(dir) = &self.dir else {
+            return;
+        };
+        if self.spoiled.load(Ordering::SeqCst) || std::thread::panicking() {
+            return;
+        }
+        if disk::wait_sled_closed(dir, std::time::Duration::from_secs(2)) {
+            // Not recorded (a full disk, say): the next open checks on a copy, as after a crash.
+            let _ = disk::record_clean_close(dir);
+        }
+    }
+}
 
 fn backend(e: &sled::Error) -> StoreError {
     StoreError::Backend(e.to_string())
@@ -131,7 +169,8 @@ impl SledStore {
     /// Opens the store in `path`, or creates it and fills it with `init` (the first seeding).
     ///
     /// Our lock is taken before sled opens (held: [`StoreError::InUse`]). An existing store is
-    /// first opened on a copy, so that a store sled cannot open is left exactly as it was. A
+    /// first opened on a copy, so that a store sled cannot open is left exactly as it was,
+    /// unless it was closed cleanly and its files are byte for byte as they were then. A
     /// new store is built and filled in a scratch directory and moved into place only when
     /// complete, so that a crash during creation leaves no half-made store.
     pub fn open_with(path: &Path, clock: Clock, init: Option<Init>) -> Result<Self> {
@@ -172,6 +211,7 @@ impl SledStore {
             id: id.clone(),
             syncs: AtomicU64::new(0),
             history_scans: AtomicU64::new(0),
+            clean: CleanClose::new(None),
             _lock: None,
             ids: Mutex::new(HashMap::new()),
         };
@@ -185,7 +225,8 @@ impl SledStore {
     }
 
     fn open_checked(path: &Path, clock: Clock, held: StoreLock, check: bool) -> Result<Self> {
-        if check {
+        // A store closed cleanly whose files are as they were then needs no check on a copy.
+        if check && !disk::closed_cleanly(path) {
             disk::check_on_copy(path).map_err(|failure| StoreError::Unopenable {
                 path: path.display().to_string(),
                 failure,
@@ -214,6 +255,7 @@ impl SledStore {
             id,
             syncs: AtomicU64::new(0),
             history_scans: AtomicU64::new(0),
+            clean: CleanClose::new(Some(path)),
             _lock: Some(held),
             ids: Mutex::new(HashMap::new()),
         })
@@ -252,6 +294,7 @@ impl SledStore {
     }
 
     fn fail(&self, e: &sled::Error) -> StoreError {
+        self.clean.spoil();
         disk::sled_error(&self.path, e)
     }
 
