@@ -135,13 +135,23 @@ fn open_sled(path: &Path) -> Result<sled::Db> {
         .map_err(|e| disk::sled_error(path, &e))
 }
 
+/// sled's page cache for an open store. Its default (1 GiB) lets it keep every page it ever
+/// read, most of a server's memory: the server keeps the plans it serves itself (see
+/// `CachedStore`), and what sled is asked then (a task's state, its history, the last changes)
+/// is a few pages per request.
+const SLED_CACHE: u64 = 4 << 20;
+
 /// Opens sled while holding our lock. sled's own lock on its log can still be held for a moment
 /// by this very process: a store just built and dropped is closed by sled's background thread a
 /// little later. Nobody else can hold it (our lock says so), so a busy log is waited for.
 fn open_sled_held(path: &Path) -> Result<sled::Db> {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
     loop {
-        match sled::Config::new().path(path).open() {
+        match sled::Config::new()
+            .path(path)
+            .cache_capacity(SLED_CACHE)
+            .open()
+        {
             Ok(db) => return Ok(db),
             // sled says so only in words (kind `Other`); the typed "in use" is our own lock's.
             Err(sled::Error::Io(e))
