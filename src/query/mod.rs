@@ -78,9 +78,9 @@ impl TaskIndex {
             .map(|t| search_text(t, &|u| names.get(u).map(String::as_str)))
             .collect();
         let haystacks = if tasks.len() < 1000 {
-            Haystacks::Ready(build(&texts))
+            Haystacks::Ready(build(texts))
         } else {
-            Haystacks::Building(std::thread::spawn(move || build(&texts)))
+            Haystacks::Building(std::thread::spawn(move || build(texts)))
         };
         TaskIndex { tasks, haystacks }
     }
@@ -173,11 +173,12 @@ impl TaskIndex {
     }
 }
 
-/// A task's search text: id, title, units (as written and their full names), notes.
-fn build(texts: &[[String; 4]]) -> Vec<Haystack> {
+/// A task's search text: id, title, units (as written and their full names), notes. Each text
+/// is dropped once folded, so that the texts and the index are not held whole at once.
+fn build(texts: Vec<[String; 4]>) -> Vec<Haystack> {
     texts
-        .iter()
-        .map(|[a, b, c, d]| Haystack::new(&[a, b, c, d]))
+        .into_iter()
+        .map(|[a, b, c, d]| Haystack::new(&[&a, &b, &c, &d]))
         .collect()
 }
 
