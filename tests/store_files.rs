@@ -324,3 +324,54 @@ fn a_store_closed_cleanly_opens_without_a_check_and_one_changed_since_is_checked
     );
     assert_eq!(s.state("2025", "I.1").expect("state").progress, 40);
 }
+
+#[test]
+fn a_clean_close_after_a_large_import_leaves_a_fresh_snapshot() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("db");
+    let mut plan = steerdeck::plan::embedded().expect("embedded plan");
+    let base = plan.tasks.clone();
+    plan.tasks = (0..3000)
+        .map(|i| {
+            let mut t = base[i % base.len()].clone();
+            t.id = format!("{}.{i}", t.id);
+            t
+        })
+        .collect();
+    // Every task with a state: the states, their events and indexes go to sled's log.
+    let states = plan
+        .tasks
+        .iter()
+        .map(|t| {
+            let state = steerdeck::domain::TaskState {
+                status: steerdeck::domain::Status::InProgress,
+                progress: 50,
+                ..steerdeck::domain::TaskState::default()
+            };
+            (t.id.clone(), state)
+        })
+        .collect();
+    let s = seeded(&db);
+    s.execute(
+        &Actor::new("lan"),
+        Command::Import {
+            plan,
+            states,
+            activate: true,
+        },
+    )
+    .expect("import");
+    assert!(
+        disk::log_past_snapshot(&db) > 1 << 20,
+        "the import is past the snapshot sled took when the store opened"
+    );
+    drop(s);
+    assert!(
+        disk::log_past_snapshot(&db) < 1 << 20,
+        "the close made sled take a snapshot: {} bytes past it",
+        disk::log_past_snapshot(&db)
+    );
+    assert!(disk::closed_cleanly(&db));
+    let s = SledStore::open(&db).expect("reopen");
+    assert_eq!(s.load("2025").expect("load").plan.tasks.len(), 3000);
+}

@@ -289,7 +289,7 @@ fn run(
         move || notify_loop(&s, &rx)
     })?;
     let signals = on_signals(&shared)?;
-    spawn("housekeeping", {
+    let housekeeper = spawn("housekeeping", {
         let s = Arc::clone(&shared);
         let bound = bound.clone();
         move || housekeeping(&s, &bound, opts.idle_exit)
@@ -307,6 +307,9 @@ fn run(
     drain(&shared, threads);
     let _ = shared.changes.send(u64::MAX); // wakes the notifier so it sees the stop
     let _ = notifier.join();
+    // Woken from its pause, so that the store is let go of (and closed) at once.
+    housekeeper.thread().unpark();
+    let _ = housekeeper.join();
     match lock(&shared.failed).take() {
         Some(message) => Err(ServerError::StoreFailed(message)),
         None => Ok(()),
@@ -397,7 +400,8 @@ fn housekeeping(shared: &Shared, bound: &Bound, idle: Option<Duration>) {
         (i / 10).clamp(Duration::from_millis(10), Duration::from_millis(250))
     });
     while !shared.stopping() {
-        thread::sleep(tick);
+        // Unparked when the server stops (a spurious wake-up only checks early).
+        thread::park_timeout(tick);
         let (count, since) = *lock(&shared.clients);
         let idle_over = idle.is_some_and(|i| count == 0 && since.elapsed() >= i);
         if idle_over || !bound.still_there() {

@@ -390,6 +390,25 @@ pub fn record_clean_close(dir: &Path) -> Result<(), StoreError> {
     sync_dir(dir)
 }
 
+/// How many bytes of sled's log in `dir` lie past its last snapshot: what opening the store
+/// reads again, message by message (sled 0.34 takes a snapshot only when it opens a store, and
+/// names it by the log position it reaches, `snap.<hex>`).
+pub fn log_past_snapshot(dir: &Path) -> u64 {
+    let log = std::fs::metadata(dir.join("db")).map_or(0, |m| m.len());
+    let snapshot = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name();
+            let hex = name.to_str()?.strip_prefix("snap.")?.to_string();
+            u64::from_str_radix(&hex, 16).ok()
+        })
+        .max()
+        .unwrap_or(0);
+    log.saturating_sub(snapshot)
+}
+
 /// Waits (at most `limit`) until no process holds sled's own lock on the store's log: sled has
 /// closed its files (its last writes may be finished by a background thread a moment after
 /// the store is dropped). False when it did not happen in time.
