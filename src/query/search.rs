@@ -118,7 +118,7 @@ pub struct Haystack {
     fields: Box<[FieldSpan]>,
     words: Box<[Word]>,
     /// Union of the words' char masks.
-    mask: u64,
+    mask: Mask,
 }
 
 /// Folded chars: bytes when every one is ASCII and every word fits a [`WordBuf`], else chars.
@@ -172,7 +172,7 @@ struct FieldSpan {
 #[derive(Debug, Clone, Copy)]
 struct Word {
     /// The word's chars as bits (see [`char_mask`]).
-    mask: u64,
+    mask: Mask,
     /// Index in `folded` of the word's first char.
     start: u32,
     len: u16,
@@ -431,7 +431,7 @@ struct Part {
     open: bool,
     /// A piece of a variant: matches exactly or as a prefix, never with a typo.
     strict: bool,
-    mask: u64,
+    mask: Mask,
     /// [`char_bit`] of the first and second chars (a typo may swap them).
     first: u8,
     second: u8,
@@ -965,20 +965,25 @@ pub fn search(query: &Query, haystacks: &[Haystack]) -> Vec<(usize, Hit)> {
     hits
 }
 
-/// A 64-bit set of the chars in `chars`: one bit per ASCII letter and digit, the rest hashed
-/// into the remaining 28 bits. A word can only contain a query part if it has all its bits.
-fn char_mask(chars: &[char]) -> u64 {
+/// A set of chars as bits: 32 of them, so that a [`Word`] packs into 12 bytes (an index holds
+/// tens of words per task).
+type Mask = u32;
+
+/// The set of the chars in `chars`: one bit per ASCII letter, the digits hashed into 4 bits and
+/// every other char into 2. A word can only contain a query part if it has all its bits (chars
+/// that share a bit only make the test let more words through to the comparison).
+fn char_mask(chars: &[char]) -> Mask {
     chars.iter().fold(0, |mask, &c| mask | 1 << char_bit(c))
 }
 
-/// The bit of `c` in a [`char_mask`]: 0..64.
+/// The bit of `c` in a [`char_mask`]: 0..32.
 fn char_bit(c: char) -> u8 {
     let bit = match c {
         'a'..='z' => u32::from(c) - u32::from('a'),
-        '0'..='9' => 26 + u32::from(c) - u32::from('0'),
-        _ => 36 + u32::from(c) % 28,
+        '0'..='9' => 26 + (u32::from(c) - u32::from('0')) % 4,
+        _ => 30 + u32::from(c) % 2,
     };
-    u8::try_from(bit).unwrap_or(63)
+    u8::try_from(bit).unwrap_or(31)
 }
 
 /// UTF-8 of `chars` in `buf`, or None if it does not fit.

@@ -519,3 +519,9 @@ fn a_record_with_chars_folded_past_ascii_scores_as_an_ascii_one() {
     assert!(q.score(&other).expect("match").score < marked);
     assert!(Query::new(&long).score(&long_word).is_some());
 }
+
+#[test]
+fn a_word_packs_into_twelve_bytes() {
+    // An index holds tens of words per task: its size is most of the index's.
+    assert_eq!(std::mem::size_of::<Word>(), 12);
+}
