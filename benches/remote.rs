@@ -36,6 +36,8 @@ impl Drop for Server {
 }
 
 fn start(db: &std::path::Path) -> Server {
+    // A store is made only in a directory that exists.
+    std::fs::create_dir_all(db).expect("store directory");
     let child = Command::new(env!("CARGO_BIN_EXE_steerdeck"))
         .arg("--db")
         .arg(db)

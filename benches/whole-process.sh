@@ -52,7 +52,7 @@ median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print "-"; else print a[int
 ms() { awk -v us="$1" 'BEGIN { printf "%.1f", us / 1000 }'; }
 
 # The pid of the server of store $1 (the one process serving that directory).
-server_pid() { pgrep -f -- "--db $1 serve" | head -1; }
+server_pid() { pgrep -f -- "--db $1 (--lang [a-z]+ )?serve" | head -1; }
 
 # True while process $1 runs (a zombie nobody reaps does not count).
 alive() { [[ -r /proc/$1/stat ]] && [[ $(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) != Z ]]; }

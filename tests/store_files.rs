@@ -286,3 +286,92 @@ fn scratch_left_by_a_killed_process_is_cleared_when_the_store_opens() {
     assert!(!db.join(".check-4242-1-0").exists());
     assert!(!db.join(".sock.4242").exists());
 }
+
+#[test]
+fn a_store_closed_cleanly_opens_without_a_check_and_one_changed_since_is_checked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("db");
+    {
+        let s = seeded(&db);
+        s.execute(&Actor::new("lan"), progress("I.1", 30))
+            .expect("edit");
+    }
+    assert!(disk::closed_cleanly(&db), "the close was recorded");
+    let checks = disk::checks_on_copy_in_this_thread();
+    let s = SledStore::open(&db).expect("reopen");
+    assert_eq!(
+        disk::checks_on_copy_in_this_thread(),
+        checks,
+        "a store closed cleanly, unchanged since, is opened without a check on a copy"
+    );
+    assert_eq!(s.state("2025", "I.1").expect("state").progress, 30);
+    // What a kill -9 after an edit leaves: the record of the last clean close, and files that
+    // have changed since.
+    s.execute(&Actor::new("lan"), progress("I.1", 40))
+        .expect("edit");
+    let crashed = dir.path().join("crashed");
+    std::fs::create_dir(&crashed).expect("mkdir");
+    disk::copy_store_files(&db, &crashed).expect("copy");
+    std::fs::copy(db.join(disk::CLEAN_FILE), crashed.join(disk::CLEAN_FILE)).expect("copy");
+    drop(s);
+    assert!(!disk::closed_cleanly(&crashed));
+    let checks = disk::checks_on_copy_in_this_thread();
+    let s = SledStore::open(&crashed).expect("the crashed copy opens");
+    assert_eq!(
+        disk::checks_on_copy_in_this_thread(),
+        checks + 1,
+        "a store changed since its last clean close is checked on a copy first"
+    );
+    assert_eq!(s.state("2025", "I.1").expect("state").progress, 40);
+}
+
+#[test]
+fn a_clean_close_after_a_large_import_leaves_a_fresh_snapshot() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("db");
+    let mut plan = steerdeck::plan::embedded().expect("embedded plan");
+    let base = plan.tasks.clone();
+    plan.tasks = (0..3000)
+        .map(|i| {
+            let mut t = base[i % base.len()].clone();
+            t.id = format!("{}.{i}", t.id);
+            t
+        })
+        .collect();
+    // Every task with a state: the states, their events and indexes go to sled's log.
+    let states = plan
+        .tasks
+        .iter()
+        .map(|t| {
+            let state = steerdeck::domain::TaskState {
+                status: steerdeck::domain::Status::InProgress,
+                progress: 50,
+                ..steerdeck::domain::TaskState::default()
+            };
+            (t.id.clone(), state)
+        })
+        .collect();
+    let s = seeded(&db);
+    s.execute(
+        &Actor::new("lan"),
+        Command::Import {
+            plan,
+            states,
+            activate: true,
+        },
+    )
+    .expect("import");
+    assert!(
+        disk::log_past_snapshot(&db) > 1 << 20,
+        "the import is past the snapshot sled took when the store opened"
+    );
+    drop(s);
+    assert!(
+        disk::log_past_snapshot(&db) < 1 << 20,
+        "the close made sled take a snapshot: {} bytes past it",
+        disk::log_past_snapshot(&db)
+    );
+    assert!(disk::closed_cleanly(&db));
+    let s = SledStore::open(&db).expect("reopen");
+    assert_eq!(s.load("2025").expect("load").plan.tasks.len(), 3000);
+}

@@ -8,6 +8,7 @@ pub mod units;
 
 use chrono::NaiveDate;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::domain::{Task, UnitRegistry};
 pub use filter::{Due, Filter, Prepared, find_pillar, find_unit, parse_quarter};
@@ -15,10 +16,11 @@ pub use search::{Haystack, Hit, Query};
 pub use units::{UnitMatch, UnitMiss, pick_unit, rank_units};
 
 /// Tasks with their search text folded once, at load. Folding 10,000 tasks takes longer than
-/// opening the plan, so it happens on another thread while the first screen is drawn; the first
-/// search waits for it if it has not finished.
+/// opening the plan, so it happens on another thread while the first screen is drawn (that
+/// thread reads the tasks it shares with the index, and puts their search text together too);
+/// the first search waits for it if it has not finished.
 pub struct TaskIndex {
-    tasks: Vec<Task>,
+    tasks: Arc<Vec<Task>>,
     haystacks: Haystacks,
 }
 
@@ -65,22 +67,20 @@ impl TaskIndex {
     /// notes.
     pub fn new(tasks: Vec<Task>, registry: &UnitRegistry) -> Self {
         // Plans repeat the same few unit spellings: resolve each once.
-        let mut names: HashMap<&str, String> = HashMap::new();
+        let mut names: HashMap<String, String> = HashMap::new();
         for t in &tasks {
             for u in t.def.lead.iter().chain(&t.def.support) {
-                names
-                    .entry(u.as_str())
-                    .or_insert_with(|| unit_names(registry, u));
+                if !names.contains_key(u.as_str()) {
+                    names.insert(u.clone(), unit_names(registry, u));
+                }
             }
         }
-        let texts: Vec<[String; 4]> = tasks
-            .iter()
-            .map(|t| search_text(t, &|u| names.get(u).map(String::as_str)))
-            .collect();
+        let tasks = Arc::new(tasks);
         let haystacks = if tasks.len() < 1000 {
-            Haystacks::Ready(build(&texts))
+            Haystacks::Ready(build(&tasks, &names))
         } else {
-            Haystacks::Building(std::thread::spawn(move || build(&texts)))
+            let shared = Arc::clone(&tasks);
+            Haystacks::Building(std::thread::spawn(move || build(&shared, &names)))
         };
         TaskIndex { tasks, haystacks }
     }
@@ -121,7 +121,8 @@ impl TaskIndex {
             {
                 *slot = Haystack::new(&[&a, &b, &c, &d]);
             }
-            self.tasks[i] = task;
+            // The build has ended (and let go of the tasks): nothing is copied.
+            Arc::make_mut(&mut self.tasks)[i] = task;
         }
     }
 
@@ -173,11 +174,16 @@ impl TaskIndex {
     }
 }
 
-/// A task's search text: id, title, units (as written and their full names), notes.
-fn build(texts: &[[String; 4]]) -> Vec<Haystack> {
-    texts
+/// The tasks' haystacks: id, title, units (as written and by the other names in `names`),
+/// notes. Each task's text is put together, folded and dropped in turn, so that the texts and
+/// the index are never held whole at once.
+fn build(tasks: &[Task], names: &HashMap<String, String>) -> Vec<Haystack> {
+    tasks
         .iter()
-        .map(|[a, b, c, d]| Haystack::new(&[a, b, c, d]))
+        .map(|t| {
+            let [a, b, c, d] = search_text(t, &|u| names.get(u).map(String::as_str));
+            Haystack::new(&[&a, &b, &c, &d])
+        })
         .collect()
 }
 
@@ -350,7 +356,7 @@ mod tests {
         let registry = UnitRegistry::embedded().expect("embedded registry");
         let tasks = many(59);
         let mut index = TaskIndex {
-            tasks,
+            tasks: Arc::new(tasks),
             haystacks: Haystacks::Building(std::thread::spawn(|| panic!("folding went wrong"))),
         };
         let filtered = index

@@ -105,22 +105,64 @@ const ID_FIELD: usize = 0;
 const TOP_FIELDS: usize = 2;
 
 /// One searchable record: its fields folded once, when the record is loaded (never per query).
+///
+/// An index holds one per task, so it is kept small: the folded chars one byte each when they
+/// are all ASCII (folded Vietnamese is), and the fields' own text once, as UTF-8, for the
+/// exact-diacritics bonus (read only where a word has already matched).
 #[derive(Debug, Clone)]
 pub struct Haystack {
     /// Folded chars of every field, one field after another.
-    folded: Vec<char>,
-    /// The same chars lowercased but with their diacritics, for the exact-diacritics bonus.
-    lower: Vec<char>,
-    fields: Vec<FieldSpan>,
-    words: Vec<Word>,
+    folded: Folded,
+    /// The fields' NFC text, one after another (char `i` of it folds to `folded[i]`).
+    text: Box<str>,
+    fields: Box<[FieldSpan]>,
+    words: Box<[Word]>,
     /// Union of the words' char masks.
-    mask: u64,
+    mask: Mask,
+}
+
+/// Folded chars: bytes when every one is ASCII and every word fits a [`WordBuf`], else chars.
+#[derive(Debug, Clone)]
+enum Folded {
+    Ascii(Box<[u8]>),
+    Wide(Box<[char]>),
+}
+
+/// The longest word an ASCII haystack holds (a longer one makes it [`Folded::Wide`]).
+const WORD_BUF: usize = 48;
+
+/// Room for one word's folded chars, read out of an ASCII haystack.
+type WordBuf = [char; WORD_BUF];
+
+impl Folded {
+    /// The folded chars of `range`, read into `buf` when they are kept as bytes. None when the
+    /// range is out of bounds (or, kept as bytes, longer than a word can be).
+    #[inline]
+    fn get<'a>(
+        &'a self,
+        range: std::ops::Range<usize>,
+        buf: &'a mut WordBuf,
+    ) -> Option<&'a [char]> {
+        match self {
+            Folded::Wide(chars) => chars.get(range),
+            Folded::Ascii(bytes) => {
+                let bytes = bytes.get(range)?;
+                let out = buf.get_mut(..bytes.len())?;
+                for (slot, &b) in out.iter_mut().zip(bytes) {
+                    *slot = char::from(b);
+                }
+                Some(out)
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
 struct FieldSpan {
     /// Index in `folded` of the field's first char.
     offset: usize,
+    /// Index in `text` of the field's first byte.
+    text_offset: usize,
     /// The field's words: `words[first_word..end_word]`.
     first_word: usize,
     end_word: usize,
@@ -130,7 +172,7 @@ struct FieldSpan {
 #[derive(Debug, Clone, Copy)]
 struct Word {
     /// The word's chars as bits (see [`char_mask`]).
-    mask: u64,
+    mask: Mask,
     /// Index in `folded` of the word's first char.
     start: u32,
     len: u16,
@@ -164,60 +206,88 @@ impl Haystack {
     /// searchable.
     #[must_use]
     pub fn new(fields: &[&str]) -> Self {
-        // Sized to the chars, not the bytes (Vietnamese takes 1.3 bytes a char): an index holds
-        // one haystack per task, and these two vectors are most of a screen's memory.
         let chars: usize = fields.iter().map(|t| t.chars().count()).sum();
-        let mut hay = Self {
-            folded: Vec::with_capacity(chars),
-            lower: Vec::with_capacity(chars),
-            fields: Vec::with_capacity(fields.len()),
-            words: Vec::new(),
-            mask: 0,
-        };
-        for (field, text) in fields.iter().enumerate() {
+        let mut folded: Vec<char> = Vec::with_capacity(chars);
+        let mut text = String::with_capacity(fields.iter().map(|t| t.len()).sum());
+        let mut spans = Vec::with_capacity(fields.len());
+        let mut words = Vec::with_capacity(chars / 4 + 1);
+        let mut mask = 0;
+        for (field, field_text) in fields.iter().enumerate() {
             let Ok(field) = u8::try_from(field) else {
                 break;
             };
-            let offset = hay.folded.len();
+            let offset = folded.len();
+            let text_offset = text.len();
             let normalized: String;
-            let text: &str = if is_nfc(text) {
-                text
+            let field_text: &str = if is_nfc(field_text) {
+                field_text
             } else {
-                normalized = text.nfc().collect();
+                normalized = field_text.nfc().collect();
                 &normalized
             };
-            for c in text.chars() {
-                hay.folded.push(fold_char(c));
-                hay.lower.push(lower_char(c));
-            }
-            let first_word = hay.words.len();
-            for (start, len) in word_spans(&hay.folded[offset..]) {
+            text.push_str(field_text);
+            folded.extend(field_text.chars().map(fold_char));
+            let first_word = words.len();
+            for (start, len) in word_spans(&folded[offset..]) {
                 let start = offset + start;
                 let (Ok(packed_start), Ok(packed_len)) = (u32::try_from(start), u16::try_from(len))
                 else {
                     continue;
                 };
-                let chars = &hay.folded[start..start + len];
-                let mask = char_mask(chars);
+                let chars = &folded[start..start + len];
+                let word_mask = char_mask(chars);
                 let first = chars.first().map_or(0, |&c| char_bit(c));
-                hay.mask |= mask;
-                hay.words.push(Word {
-                    mask,
+                mask |= word_mask;
+                words.push(Word {
+                    mask: word_mask,
                     start: packed_start,
                     len: packed_len,
                     field,
                     first,
                 });
             }
-            let end_word = hay.words.len();
-            hay.fields.push(FieldSpan {
+            spans.push(FieldSpan {
                 offset,
+                text_offset,
                 first_word,
-                end_word,
+                end_word: words.len(),
             });
         }
-        hay.words.shrink_to_fit();
-        hay
+        let narrow = folded.iter().all(char::is_ascii) && words.iter().all(|w| w.len() <= WORD_BUF);
+        let folded = if narrow {
+            Folded::Ascii(
+                folded
+                    .iter()
+                    .map(|&c| u8::try_from(c).unwrap_or(b'?'))
+                    .collect(),
+            )
+        } else {
+            Folded::Wide(folded.into_boxed_slice())
+        };
+        Self {
+            folded,
+            text: text.into_boxed_str(),
+            fields: spans.into_boxed_slice(),
+            words: words.into_boxed_slice(),
+            mask,
+        }
+    }
+
+    /// Whether the `typed` chars of the text from word `word` on, lowercased with their
+    /// diacritics, are `lower` (the exact-diacritics bonus).
+    fn same_marks(&self, word: Word, typed: usize, lower: &[char]) -> bool {
+        let Some(span) = self.fields.get(word.field()) else {
+            return false;
+        };
+        let Some(field_text) = self.text.get(span.text_offset..) else {
+            return false;
+        };
+        let mut chars = field_text
+            .chars()
+            .skip(word.start() - span.offset)
+            .take(typed)
+            .map(lower_char);
+        lower.iter().all(|&c| chars.next() == Some(c)) && chars.next().is_none()
     }
 }
 
@@ -361,7 +431,7 @@ struct Part {
     open: bool,
     /// A piece of a variant: matches exactly or as a prefix, never with a typo.
     strict: bool,
-    mask: u64,
+    mask: Mask,
     /// [`char_bit`] of the first and second chars (a typo may swap them).
     first: u8,
     second: u8,
@@ -596,8 +666,13 @@ impl Query {
     /// 0..=`CLOSE_SKIM`: how well skim rates the typo'd word against the query part (a missing
     /// or extra letter rates well, a wrong letter not at all), relative to a perfect match.
     fn skim_grade(&self, part: &Part, hay: &Haystack, word: Word) -> i64 {
+        let mut chars = [' '; WORD_BUF];
         let mut buf = [0_u8; 64];
-        let Some(text) = encode(&hay.folded[word.range()], &mut buf) else {
+        let Some(text) = hay
+            .folded
+            .get(word.range(), &mut chars)
+            .and_then(|w| encode(w, &mut buf))
+        else {
             return 0;
         };
         let score = self
@@ -737,11 +812,12 @@ fn glued_cut(typed: &[char], open: bool, hay: &Haystack, w: usize, single: bool)
         lens: [0; MAX_PIECES],
         single,
     };
+    let mut buf = [' '; WORD_BUF];
     for (n, word) in hay.words.get(w..)?.iter().enumerate() {
         if word.field != field || n >= MAX_PIECES {
             return None;
         }
-        let text = hay.folded.get(word.range())?;
+        let text = hay.folded.get(word.range(), &mut buf)?;
         let len = u8::try_from(text.len().min(rest.len())).ok()?;
         if rest.len() > text.len() && rest.starts_with(text) {
             cut.lens[n] = len;
@@ -798,14 +874,14 @@ fn match_part(part: &Part, hay: &Haystack, word: Word) -> Option<PartMatch> {
         return None;
     }
     let missing = part.mask & !word.mask;
-    let text = hay.folded.get(word.range())?;
+    let mut buf = [' '; WORD_BUF];
+    let text = hay.folded.get(word.range(), &mut buf)?;
     let query = part.folded.as_slice();
     let may_prefix = part.open || word.field() == ID_FIELD;
     let starts = text.len() >= query.len() && text.iter().zip(query).all(|(t, q)| t == q);
     if missing == 0 && starts {
         let typed = query.len();
-        let same_marks = part.marked
-            && hay.lower.get(word.start()..word.start() + typed) == Some(part.lower.as_slice());
+        let same_marks = part.marked && hay.same_marks(word, typed, &part.lower);
         if typed == text.len() {
             let bonus = if same_marks { SAME_MARKS_EXACT } else { 0 };
             return Some(found(EXACT + bonus, typed, false));
@@ -889,20 +965,25 @@ pub fn search(query: &Query, haystacks: &[Haystack]) -> Vec<(usize, Hit)> {
     hits
 }
 
-/// A 64-bit set of the chars in `chars`: one bit per ASCII letter and digit, the rest hashed
-/// into the remaining 28 bits. A word can only contain a query part if it has all its bits.
-fn char_mask(chars: &[char]) -> u64 {
+/// A set of chars as bits: 32 of them, so that a [`Word`] packs into 12 bytes (an index holds
+/// tens of words per task).
+type Mask = u32;
+
+/// The set of the chars in `chars`: one bit per ASCII letter, the digits hashed into 4 bits and
+/// every other char into 2. A word can only contain a query part if it has all its bits (chars
+/// that share a bit only make the test let more words through to the comparison).
+fn char_mask(chars: &[char]) -> Mask {
     chars.iter().fold(0, |mask, &c| mask | 1 << char_bit(c))
 }
 
-/// The bit of `c` in a [`char_mask`]: 0..64.
+/// The bit of `c` in a [`char_mask`]: 0..32.
 fn char_bit(c: char) -> u8 {
     let bit = match c {
         'a'..='z' => u32::from(c) - u32::from('a'),
-        '0'..='9' => 26 + u32::from(c) - u32::from('0'),
-        _ => 36 + u32::from(c) % 28,
+        '0'..='9' => 26 + (u32::from(c) - u32::from('0')) % 4,
+        _ => 30 + u32::from(c) % 2,
     };
-    u8::try_from(bit).unwrap_or(63)
+    u8::try_from(bit).unwrap_or(31)
 }
 
 /// UTF-8 of `chars` in `buf`, or None if it does not fit.

@@ -484,3 +484,44 @@ proptest! {
         prop_assert!(Query::new(&title).score(&hay).is_some());
     }
 }
+
+#[test]
+fn a_record_with_chars_folded_past_ascii_scores_as_an_ascii_one() {
+    // Folded Vietnamese is ASCII and kept as bytes; a dash, a quote or a long word makes the
+    // record keep chars. Both must find, score and highlight the same.
+    let long = "x".repeat(WORD_BUF + 1);
+    let plain = Haystack::new(&["IV.5", "Đăng ký hộ tịch trực tuyến", "Cục HTQTCT"]);
+    let dashed = Haystack::new(&["IV.5", "Đăng ký hộ tịch trực tuyến", "Cục HTQTCT – “bản”"]);
+    let long_word = Haystack::new(&["IV.5", "Đăng ký hộ tịch trực tuyến", "Cục HTQTCT", &long]);
+    assert!(matches!(plain.folded, Folded::Ascii(_)));
+    assert!(matches!(dashed.folded, Folded::Wide(_)));
+    assert!(matches!(long_word.folded, Folded::Wide(_)));
+    for query in [
+        "hộ tịch",
+        "ho tich",
+        "hộ tich",
+        "đăng ky",
+        "truc tuyen",
+        "tịhc",
+        "htqt",
+    ] {
+        let q = Query::new(query);
+        let want = q.score(&plain).expect("plain matches");
+        for other in [&dashed, &long_word] {
+            assert_eq!(q.score(other).as_ref(), Some(&want), "{query}");
+        }
+    }
+    // The diacritics as typed still count: "hộ tịch" scores above "hồ tích" on both.
+    let q = Query::new("hộ tịch");
+    let marked = q.score(&plain).expect("match").score;
+    let other = Haystack::new(&["IV.5", "Đăng ký hồ tích trực tuyến", "Cục HTQTCT – x"]);
+    assert!(matches!(other.folded, Folded::Wide(_)));
+    assert!(q.score(&other).expect("match").score < marked);
+    assert!(Query::new(&long).score(&long_word).is_some());
+}
+
+#[test]
+fn a_word_packs_into_twelve_bytes() {
+    // An index holds tens of words per task: its size is most of the index's.
+    assert_eq!(std::mem::size_of::<Word>(), 12);
+}

@@ -159,6 +159,11 @@ impl Conn {
                 Ok(Line::Line) => {}
                 Ok(_) | Err(_) => return Err(CallError::Sent),
             }
+            // The common case in one pass: the answer to this request, its value read straight
+            // into T (a plan is not scanned once as JSON and then read again).
+            if let Some(value) = typed_answer(&buf, id) {
+                return Ok(value);
+            }
             let reply: Answer<'_> = serde_json::from_slice(&buf).map_err(|e| {
                 CallError::Failed(StoreError::Protocol(format!(
                     "the steerdeck server sent something this client cannot read ({e})"
@@ -178,6 +183,35 @@ impl Conn {
             }
             return decode(reply.ok).map_err(CallError::Failed);
         }
+    }
+}
+
+/// An answer whose value is read straight into `T`.
+#[derive(serde::Deserialize)]
+#[serde(bound = "T: DeserializeOwned")]
+struct TypedAnswer<T> {
+    #[serde(default)]
+    id: Option<u64>,
+    #[serde(default)]
+    ok: Option<T>,
+    #[serde(default)]
+    error: Option<super::protocol::WireError>,
+    #[serde(default)]
+    changed: Option<u64>,
+}
+
+/// The value of `line` when it is the answer to request `id` with a value that reads as `T`;
+/// None for anything else (an error, a notification, another id, a value that is `null` or
+/// not a `T`), which [`Answer`] then reads and says what it is.
+fn typed_answer<T: DeserializeOwned>(line: &[u8], id: u64) -> Option<T> {
+    match serde_json::from_slice::<TypedAnswer<T>>(line).ok()? {
+        TypedAnswer {
+            id: Some(answered),
+            ok: Some(value),
+            error: None,
+            changed: None,
+        } if answered == id => Some(value),
+        _ => None,
     }
 }
 
@@ -508,5 +542,30 @@ impl PlanStore for RemoteStore {
             plan: plan.into(),
             selection: selection.clone(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::typed_answer;
+
+    #[test]
+    fn only_the_answer_to_the_request_with_a_value_is_read_in_one_pass() {
+        let plan = br#"{"id":3,"ok":["a","b"]}"#;
+        assert_eq!(
+            typed_answer::<Vec<String>>(plan, 3),
+            Some(vec!["a".to_string(), "b".to_string()])
+        );
+        // Everything else is left to the reading that says what it is.
+        assert_eq!(typed_answer::<Vec<String>>(plan, 4), None, "another id");
+        assert_eq!(typed_answer::<Vec<String>>(br#"{"changed":9}"#, 3), None);
+        let error = br#"{"id":3,"ok":["a"],"error":{"kind":"store","message":"x"}}"#;
+        assert_eq!(typed_answer::<Vec<String>>(error, 3), None, "an error wins");
+        assert_eq!(typed_answer::<Vec<u8>>(plan, 3), None, "not a T");
+        assert_eq!(
+            typed_answer::<Option<String>>(br#"{"id":3,"ok":null}"#, 3),
+            None,
+            "null is read as T by the other reading"
+        );
     }
 }

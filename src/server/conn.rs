@@ -12,8 +12,8 @@ use std::time::Duration;
 
 use super::policy::{self, Access, Peer, StoreOwner};
 use super::protocol::{
-    ErrorKind, Hello, Line, MAX_REQUEST, Op, Reply, Request, WireError, encode, encode_reply,
-    read_line, version_mismatch,
+    ErrorKind, Hello, Line, MAX_REQUEST, Op, Reply, Request, WireError, encode, read_line,
+    version_mismatch, write_reply,
 };
 use super::serve::{Shared, lock};
 use crate::identity::{actor, login_of};
@@ -95,7 +95,7 @@ pub(super) fn handle(shared: &Arc<Shared>, stream: UnixStream, id: u64) {
                 // between a `watch` and its answer.
                 let mut w = lock(&writer);
                 let reply = answer(shared, &who, &buf, id, &writer, &mut staged);
-                if w.write_all(&encode_reply(&reply)).is_err() {
+                if write_reply(&mut *w, &reply).is_err() {
                     return;
                 }
                 if !watching && shared.is_watcher(id) {

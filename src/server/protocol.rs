@@ -301,6 +301,29 @@ pub fn encode_reply(reply: &Reply) -> Vec<u8> {
     v
 }
 
+/// Writes `reply` as one line to `w`, as [`encode_reply`] encodes it; a large result (a plan's
+/// `load`) is written from where it is kept, not copied into the line first.
+pub fn write_reply(w: &mut impl std::io::Write, reply: &Reply) -> std::io::Result<()> {
+    const LARGE: usize = 64 * 1024;
+    match reply {
+        Reply {
+            id,
+            ok: Some(ok),
+            error: None,
+            changed: None,
+        } if ok.get().len() >= LARGE => {
+            let head = match id {
+                Some(id) => format!("{{\"id\":{id},\"ok\":"),
+                None => "{\"ok\":".to_string(),
+            };
+            w.write_all(head.as_bytes())?;
+            w.write_all(ok.get().as_bytes())?;
+            w.write_all(b"}\n")
+        }
+        _ => w.write_all(&encode_reply(reply)),
+    }
+}
+
 /// One message as a line (JSON plus newline).
 pub fn encode<T: Serialize>(message: &T) -> Vec<u8> {
     let mut v = serde_json::to_vec(message).unwrap_or_else(|e| {
@@ -317,6 +340,33 @@ pub fn encode<T: Serialize>(message: &T) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_large_reply_is_written_as_it_is_encoded() {
+        let big = format!("[{}]", vec!["\"hộ tịch\""; 20_000].join(","));
+        let raw: std::sync::Arc<serde_json::value::RawValue> =
+            serde_json::value::RawValue::from_string(big)
+                .expect("json")
+                .into();
+        for id in [Some(7), None] {
+            let reply = super::Reply {
+                id,
+                ok: Some(std::sync::Arc::clone(&raw)),
+                ..super::Reply::default()
+            };
+            let mut written = Vec::new();
+            super::write_reply(&mut written, &reply).expect("write");
+            assert_eq!(written, super::encode_reply(&reply), "{id:?}");
+        }
+        let small = super::Reply {
+            id: Some(1),
+            changed: Some(3),
+            ..super::Reply::default()
+        };
+        let mut written = Vec::new();
+        super::write_reply(&mut written, &small).expect("write");
+        assert_eq!(written, super::encode_reply(&small));
+    }
+
     use super::*;
     use crate::store::Update;
 

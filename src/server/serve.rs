@@ -171,6 +171,7 @@ pub fn serve(db: &Path, opts: ServeOptions) -> Result<(), ServerError> {
     let registry =
         crate::domain::UnitRegistry::embedded().map_err(|e| ServerError::System(e.to_string()))?;
     let store = Arc::new(CachedStore::new(on_disk, registry));
+    let closing = Arc::clone(&store);
     let log = Arc::new(Log::open(db));
     clear_stale(&socket)?;
     let dir_mode = std::fs::metadata(db).map_or(0o700, |m| m.mode());
@@ -184,10 +185,25 @@ pub fn serve(db: &Path, opts: ServeOptions) -> Result<(), ServerError> {
     };
     let result = run(db, started, &listener, &bound, opts);
     bound.remove(); // while the store is still held
+    close(closing);
     if let Err(e) = &result {
         log.line(&format!("steerdeck serve: error: {e}"));
     }
     result
+}
+
+/// Closes the store here, once the threads that shared it have ended (they end soon after the
+/// stop): its close is then recorded as clean, and the next server opens it without checking
+/// it on a copy (see `store::disk`). A thread that does not let go in time leaves the store to
+/// the process's exit (the next open checks it).
+fn close(store: Arc<CachedStore<SledStore>>) {
+    let deadline = Instant::now() + Duration::from_secs(2);
+    while Arc::strong_count(&store) > 1 && Instant::now() < deadline {
+        thread::sleep(Duration::from_millis(5));
+    }
+    if let Ok(store) = Arc::try_unwrap(store) {
+        drop(store);
+    }
 }
 
 /// Binds the socket without a moment in which its mode could be changed through a path someone
@@ -273,7 +289,7 @@ fn run(
         move || notify_loop(&s, &rx)
     })?;
     let signals = on_signals(&shared)?;
-    spawn("housekeeping", {
+    let housekeeper = spawn("housekeeping", {
         let s = Arc::clone(&shared);
         let bound = bound.clone();
         move || housekeeping(&s, &bound, opts.idle_exit)
@@ -291,6 +307,9 @@ fn run(
     drain(&shared, threads);
     let _ = shared.changes.send(u64::MAX); // wakes the notifier so it sees the stop
     let _ = notifier.join();
+    // Woken from its pause, so that the store is let go of (and closed) at once.
+    housekeeper.thread().unpark();
+    let _ = housekeeper.join();
     match lock(&shared.failed).take() {
         Some(message) => Err(ServerError::StoreFailed(message)),
         None => Ok(()),
@@ -381,7 +400,8 @@ fn housekeeping(shared: &Shared, bound: &Bound, idle: Option<Duration>) {
         (i / 10).clamp(Duration::from_millis(10), Duration::from_millis(250))
     });
     while !shared.stopping() {
-        thread::sleep(tick);
+        // Unparked when the server stops (a spurious wake-up only checks early).
+        thread::park_timeout(tick);
         let (count, since) = *lock(&shared.clients);
         let idle_over = idle.is_some_and(|i| count == 0 && since.elapsed() >= i);
         if idle_over || !bound.still_there() {

@@ -5,6 +5,7 @@
 //! ```text
 //! <db>/steerdeck.lock   our flock, held while a process owns the store (before sled opens)
 //! <db>/store-id         the store's identity (also kept inside the store), for clients
+//! <db>/clean-close      what sled's files held when the store was last closed cleanly
 //! <db>/conf, db, blobs/, snap.*   sled's files
 //! ```
 //!
@@ -14,7 +15,15 @@
 //!   [`StoreError::InUse`].
 //! - A failing `sled::open` on a damaged file can rewrite (zero) parts of it. So an existing store
 //!   is first opened on a copy; only when the copy opens does sled see the real files. A store
-//!   that does not open is left byte for byte as it was.
+//!   that does not open is left byte for byte as it was. Copying and reading a large store
+//!   costs more than the rest of opening it, so a store that was closed cleanly is not checked
+//!   on a copy when its files still hold, byte for byte, what they held when it was closed: at a
+//!   clean close, once sled has let go of its files, their lengths and CRC-32s are written to
+//!   [`CLEAN_FILE`] (durably); at open they are read again and compared ([`closed_cleanly`]).
+//!   Any change since (a crash in the middle of a write, a flipped bit, a copy torn by another
+//!   writer, files from elsewhere) changes a length or a checksum, and the store is checked on
+//!   a copy as before. The file needs no removing at open: the first write sled makes changes
+//!   what it describes.
 //! - A new store is built in a temporary directory and renamed into place once seeded and
 //!   synced, so that a kill during the first seeding leaves no half-made store behind.
 //! - sled's `flush` ends in `sync_file_range`, which does not make the file's size and metadata
@@ -33,6 +42,13 @@ pub type Entries = Vec<(Vec<u8>, Vec<u8>)>;
 pub const LOCK_FILE: &str = "steerdeck.lock";
 /// The file that repeats the store's identity for clients (the store itself holds it too).
 pub const ID_FILE: &str = "store-id";
+/// The file that records what sled's files held at the last clean close (see the module
+/// documentation).
+pub const CLEAN_FILE: &str = "clean-close";
+/// Where [`CLEAN_FILE`] is written before it is renamed into place.
+const CLEAN_TMP: &str = ".clean-close.tmp";
+/// The first line of [`CLEAN_FILE`].
+const CLEAN_HEADER: &str = "steerdeck clean close 1";
 /// The directory a new store is built in when its directory already exists (e.g. made by an
 /// administrator with the right group and mode).
 const NEW_INSIDE: &str = ".new-store";
@@ -45,8 +61,10 @@ fn is_sled_entry(name: &str) -> bool {
 /// True for the files steerdeck itself keeps beside a store's (or in a directory about to
 /// become one): the lock, the identity, the log, the socket, a store being built.
 pub fn is_own_file(name: &str) -> bool {
-    matches!(name, LOCK_FILE | ID_FILE | NEW_INSIDE | "steerdeck.sock")
-        || name.starts_with(CHECK_PREFIX)
+    matches!(
+        name,
+        LOCK_FILE | ID_FILE | NEW_INSIDE | CLEAN_FILE | CLEAN_TMP | "steerdeck.sock"
+    ) || name.starts_with(CHECK_PREFIX)
         || name.starts_with("steerdeck.log")
         || name.starts_with(".sock.")
         || name.starts_with(".store-id.")
@@ -270,6 +288,7 @@ impl Drop for Scratch {
 /// Opens a copy of the store in `dir` and reads every entry, so that a damaged store is found
 /// without sled touching its files. Returns what went wrong, as a sentence.
 pub fn check_on_copy(dir: &Path) -> Result<CheckReport, OpenFailure> {
+    CHECKS.with(|c| c.set(c.get() + 1));
     // The copy goes next to the store first (the same file system, which has room for the
     // store), else to the temporary directory.
     let entries = read_copy_in(dir, dir, CHECK_PREFIX)
@@ -281,6 +300,135 @@ pub fn check_on_copy(dir: &Path) -> Result<CheckReport, OpenFailure> {
             .map(|(k, v)| (k.len() + v.len()) as u64)
             .sum(),
     })
+}
+
+thread_local! {
+    static CHECKS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// How many times this thread checked a store on a copy (tests check that a store closed
+/// cleanly is opened without one).
+pub fn checks_on_copy_in_this_thread() -> u64 {
+    CHECKS.with(std::cell::Cell::get)
+}
+
+/// What sled's files in `dir` hold: per file (by its path inside `dir`, in order), its length
+/// and CRC-32.
+fn fingerprint(dir: &Path) -> std::io::Result<String> {
+    use std::fmt::Write as _;
+    fn walk(dir: &Path, rel: &str, out: &mut Vec<(String, PathBuf)>) -> std::io::Result<()> {
+        for entry in std::fs::read_dir(dir)? {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if rel.is_empty() && !is_sled_entry(&name) {
+                continue;
+            }
+            let rel = if rel.is_empty() {
+                name
+            } else {
+                format!("{rel}/{name}")
+            };
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
+                walk(&entry.path(), &rel, out)?;
+            } else {
+                out.push((rel, entry.path()));
+            }
+        }
+        Ok(())
+    }
+    let mut files = Vec::new();
+    walk(dir, "", &mut files)?;
+    files.sort();
+    let mut out = String::new();
+    let mut buf = vec![0u8; 1 << 18];
+    for (rel, path) in files {
+        let mut file = File::open(&path)?;
+        let mut crc = crc32fast::Hasher::new();
+        let mut len = 0u64;
+        loop {
+            let n = file.read(&mut buf)?;
+            if n == 0 {
+                break;
+            }
+            crc.update(&buf[..n]);
+            len += n as u64;
+        }
+        let _ = writeln!(out, "{rel} {len} {:08x}", crc.finalize());
+    }
+    Ok(out)
+}
+
+/// True when the store in `dir` was closed cleanly and its sled files hold, byte for byte,
+/// what they held then (see the module documentation). False on any doubt.
+pub fn closed_cleanly(dir: &Path) -> bool {
+    let Ok(recorded) = std::fs::read_to_string(dir.join(CLEAN_FILE)) else {
+        return false;
+    };
+    let Some(files) = recorded
+        .strip_prefix(CLEAN_HEADER)
+        .and_then(|r| r.strip_prefix('\n'))
+    else {
+        return false;
+    };
+    !files.is_empty() && fingerprint(dir).is_ok_and(|now| now == files)
+}
+
+/// Records that the store in `dir` was closed cleanly, with what its files hold now. Call after
+/// sled has let go of them ([`wait_sled_closed`]), with the store's lock still held.
+pub fn record_clean_close(dir: &Path) -> Result<(), StoreError> {
+    use std::io::Write;
+    let files = fingerprint(dir).map_err(|e| io_error(dir, &e))?;
+    let tmp = dir.join(CLEAN_TMP);
+    std::fs::File::create(&tmp)
+        .and_then(|mut f| {
+            f.write_all(format!("{CLEAN_HEADER}\n{files}").as_bytes())?;
+            f.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&tmp, dir.join(CLEAN_FILE)))
+        .map_err(|e| io_error(&tmp, &e))?;
+    sync_dir(dir)
+}
+
+/// How many bytes of sled's log in `dir` lie past its last snapshot: what opening the store
+/// reads again, message by message (sled 0.34 takes a snapshot only when it opens a store, and
+/// names it by the log position it reaches, `snap.<hex>`).
+pub fn log_past_snapshot(dir: &Path) -> u64 {
+    let log = std::fs::metadata(dir.join("db")).map_or(0, |m| m.len());
+    let snapshot = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name();
+            let hex = name.to_str()?.strip_prefix("snap.")?.to_string();
+            u64::from_str_radix(&hex, 16).ok()
+        })
+        .max()
+        .unwrap_or(0);
+    log.saturating_sub(snapshot)
+}
+
+/// Waits (at most `limit`) until no process holds sled's own lock on the store's log: sled has
+/// closed its files (its last writes may be finished by a background thread a moment after
+/// the store is dropped). False when it did not happen in time.
+pub fn wait_sled_closed(dir: &Path, limit: std::time::Duration) -> bool {
+    let Ok(log) = File::open(dir.join("db")) else {
+        return false;
+    };
+    let deadline = std::time::Instant::now() + limit;
+    loop {
+        match rustix::fs::flock(&log, rustix::fs::FlockOperation::NonBlockingLockExclusive) {
+            Ok(()) => {
+                let _ = rustix::fs::flock(&log, rustix::fs::FlockOperation::Unlock);
+                return true;
+            }
+            Err(rustix::io::Errno::WOULDBLOCK) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+            Err(_) => return false,
+        }
+    }
 }
 
 /// Every entry of the store in `dir`, read from a scratch copy (the store's files are only

@@ -78,27 +78,37 @@ pub fn run(
                 app.notify(Tone::Error, format!("{}: {e}", path.display()));
             }
             term.draw(|f| ui::draw(f, &app, theme))?;
-            let Ok(msg) = rx.recv() else { return Ok(()) };
-            match msg {
-                Msg::Input(Event::Resize(w, h)) => {
-                    app.set_size(w, h);
-                    term.autoresize()?;
+            let Ok(mut msg) = rx.recv() else {
+                return Ok(());
+            };
+            // Everything already waiting (keys typed in one burst) is handled before the next
+            // frame: one frame for the burst, not one per key.
+            loop {
+                match msg {
+                    Msg::Input(Event::Resize(w, h)) => {
+                        app.set_size(w, h);
+                        term.autoresize()?;
+                    }
+                    Msg::Input(Event::Key(key)) => handle_key(&mut app, key),
+                    Msg::Input(Event::Paste(text)) => app.type_text(&text),
+                    Msg::Input(_) => {}
+                    #[cfg(target_os = "linux")]
+                    Msg::Store(event) => store_event(&mut app, event),
+                    Msg::InputClosed | Msg::Signal => {
+                        app.hang_up();
+                        return Ok(());
+                    }
                 }
-                Msg::Input(Event::Key(key)) => handle_key(&mut app, key),
-                Msg::Input(Event::Paste(text)) => app.type_text(&text),
-                Msg::Input(_) => {}
-                #[cfg(target_os = "linux")]
-                Msg::Store(event) => store_event(&mut app, event),
-                Msg::InputClosed | Msg::Signal => {
-                    app.hang_up();
+                if app.wants_to_quit() {
+                    if let (Some(path), Some(d)) = (drafts, app.take_changed_drafts()) {
+                        let _ = self::drafts::save(path, d);
+                    }
                     return Ok(());
                 }
-            }
-            if app.wants_to_quit() {
-                if let (Some(path), Some(d)) = (drafts, app.take_changed_drafts()) {
-                    let _ = self::drafts::save(path, d);
+                match rx.try_recv() {
+                    Ok(next) => msg = next,
+                    Err(_) => break,
                 }
-                return Ok(());
             }
         }
     })();
