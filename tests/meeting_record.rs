@@ -518,3 +518,44 @@ fn a_conclusion_being_written_when_the_terminal_goes_is_saved() {
         Some("Giao Cục CNTT\n(bản nháp, lưu tự động khi mất kết nối)")
     );
 }
+
+/// A conclusion being written when the editor is closed (Esc, Ctrl+C) is kept with the note
+/// drafts, which the runtime writes to disk: a new session on the same store finds it.
+#[test]
+fn a_conclusion_draft_survives_the_session() {
+    let now = Arc::new(AtomicI64::new(at(2025, 7, 15, 2)));
+    let s = store(&now);
+    let mut first = app_on(&s, "lan", day(2025, 7, 15), Lang::Vi);
+    prepare(&mut first, "Thứ trưởng");
+    first.update(Action::Conclude);
+    first.type_text("Cục CNTT hoàn thành trong Quý III");
+    first.update(Action::Back);
+    assert_eq!(first.mode(), Mode::Meeting);
+    let kept = first
+        .take_changed_drafts()
+        .cloned()
+        .expect("the drafts changed");
+    assert!(
+        kept.values()
+            .any(|t| t == "Cục CNTT hoàn thành trong Quý III")
+    );
+    // Nothing was saved to the store.
+    let data = s.load("2025").expect("load");
+    assert!(data.desk.meetings[0].agenda[0].conclusion.is_none());
+    // The next session, given the drafts from disk, opens the editor on the text.
+    let mut next = app_on(&s, "lan", day(2025, 7, 15), Lang::Vi).with_drafts(kept);
+    next.update(Action::Meeting);
+    next.update(Action::Conclude);
+    next.type_text(".");
+    next.update(Action::Save);
+    let data = s.load("2025").expect("load");
+    assert_eq!(
+        data.desk.meetings[0].agenda[0].conclusion.as_deref(),
+        Some("Cục CNTT hoàn thành trong Quý III.")
+    );
+    assert!(
+        next.take_changed_drafts()
+            .is_some_and(|d| d.values().all(|t| !t.contains("Quý III"))),
+        "saved, the draft is gone"
+    );
+}

@@ -6,7 +6,7 @@
 //! The forms (a new meeting, a conclusion, an action item) are in `meeting_forms`.
 
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use super::{Action, App, Mode, TextInput, Tone};
 use crate::domain::Task;
@@ -31,8 +31,6 @@ pub struct MeetingView {
     /// The conclusion being written, the meeting and item it is on, and what it said before.
     pub(super) conclusion: ratatui_textarea::TextArea<'static>,
     pub(super) concluding: Option<(String, String, String)>,
-    /// Conclusion drafts kept when the editor was closed, by meeting and task.
-    pub(super) drafts: BTreeMap<(String, String), String>,
     /// The day of the last meeting closed by the review date, and the tasks changed since.
     pub(super) since: Option<NaiveDate>,
     pub(super) changed: BTreeSet<String>,

@@ -194,8 +194,8 @@ impl App {
             return;
         };
         let seen = item.conclusion.clone().unwrap_or_default();
-        let key = (m.id.clone(), item.task.clone());
-        let text = self.meet.drafts.get(&key).cloned().unwrap_or(seen.clone());
+        let key = conclusion_key(&m.id, &item.task);
+        let text = self.drafts.get(&key).cloned().unwrap_or(seen.clone());
         self.meet.conclusion = editor(&text);
         self.meet.concluding = Some((m.id, item.task, seen));
         self.open_popup(Mode::Conclusion);
@@ -216,7 +216,10 @@ impl App {
             seen: Some(seen),
         };
         if self.desk_change(change).is_some() {
-            self.meet.drafts.remove(&(meeting, task.clone()));
+            self.drafts_changed |= self
+                .drafts
+                .remove(&conclusion_key(&meeting, &task))
+                .is_some();
             self.meet.concluding = None;
             self.meet.conclusion = editor("");
             self.close_popup();
@@ -238,7 +241,7 @@ impl App {
             Action::Save => self.save_conclusion(),
             Action::DiscardNote => {
                 if let Some((m, t, _)) = self.meet.concluding.take() {
-                    self.meet.drafts.remove(&(m, t));
+                    self.drafts_changed |= self.drafts.remove(&conclusion_key(&m, &t)).is_some();
                 }
                 self.close_popup();
                 self.say(
@@ -249,10 +252,11 @@ impl App {
             Action::Back => {
                 if let Some((m, t, seen)) = self.meet.concluding.clone() {
                     let text = self.meet.conclusion.lines().join("\n");
+                    let key = conclusion_key(&m, &t);
                     if text == seen {
-                        self.meet.drafts.remove(&(m, t));
+                        self.drafts_changed |= self.drafts.remove(&key).is_some();
                     } else {
-                        self.meet.drafts.insert((m, t), text);
+                        self.drafts_changed |= self.drafts.insert(key, text.clone()) != Some(text);
                         self.say(Tone::Info, word(self.cfg.lang, Word::DraftKept));
                     }
                 }
@@ -293,6 +297,12 @@ impl App {
             self.meet.concluding = None;
         }
     }
+}
+
+/// A conclusion draft's key among the drafts kept on disk with the note drafts (whose keys are
+/// task ids, `I.2` or `I.2#3`): "H1/I.2/conclusion" cannot be one of them.
+fn conclusion_key(meeting: &str, task: &str) -> String {
+    format!("{meeting}/{task}/conclusion")
 }
 
 fn editor(text: &str) -> ratatui_textarea::TextArea<'static> {
