@@ -425,3 +425,41 @@ fn the_new_name_of_a_merged_unit_picks_it_and_finds_the_tasks_of_the_old_ones() 
         "{ids:?}"
     );
 }
+
+/// Keys typed in one burst filter the rows once, at the end of the burst, to the same rows and
+/// selection as typed one by one; an action in the middle of the burst sees the rows of what
+/// was typed before it.
+#[test]
+fn a_burst_of_search_keys_filters_once_to_the_same_rows() {
+    use steerdeck::app::input::TextKey;
+    let mut one_by_one = app();
+    one_by_one.update(Action::Search);
+    for c in "vneid".chars() {
+        one_by_one.text_key(TextKey::Char(c));
+    }
+    let mut burst = app();
+    burst.begin_burst();
+    burst.update(Action::Search);
+    for c in "vneid".chars() {
+        burst.text_key(TextKey::Char(c));
+    }
+    burst.end_burst();
+    assert!(!visible_ids(&burst).is_empty());
+    assert_eq!(visible_ids(&burst), visible_ids(&one_by_one));
+    assert_eq!(burst.selected(), one_by_one.selected());
+    assert_eq!(
+        burst.selected_task().map(|t| t.def.id.clone()),
+        one_by_one.selected_task().map(|t| t.def.id.clone())
+    );
+    // Enter within the burst keeps the search with its rows filtered.
+    let mut enter = app();
+    enter.begin_burst();
+    enter.update(Action::Search);
+    for c in "vneid".chars() {
+        enter.text_key(TextKey::Char(c));
+    }
+    enter.update(Action::Confirm);
+    assert_eq!(visible_ids(&enter), visible_ids(&one_by_one));
+    enter.end_burst();
+    assert_eq!(visible_ids(&enter), visible_ids(&one_by_one));
+}

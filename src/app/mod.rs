@@ -108,6 +108,10 @@ pub struct App {
     last_seq: u64,
     /// Set when the user asked to leave.
     quit: bool,
+    /// Keys typed in one burst are being handled (see [`App::begin_burst`]).
+    batching: bool,
+    /// The search text changed during the burst; the rows are filtered at its end.
+    search_pending: bool,
     /// What the open picker showed when it opened (a save is refused if it changed since).
     seen: Option<edit::Seen>,
     /// The day being typed for a task marked done.
@@ -208,6 +212,8 @@ impl App {
             redo: Vec::new(),
             last_seq,
             quit: false,
+            batching: false,
+            search_pending: false,
             seen: None,
             done_input: TextInput::default(),
             replace_on_type: false,

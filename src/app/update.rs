@@ -13,6 +13,8 @@ impl App {
     /// While the terminal is too small to show the screen, only `Quit` acts: nothing may change
     /// behind the "too small" message.
     pub fn update(&mut self, action: Action) {
+        // An action sees the rows of the search typed so far.
+        self.flush_search();
         if self.too_small {
             if action == Action::Quit {
                 self.stash_note();
@@ -449,12 +451,39 @@ impl App {
         self.apply_search(s);
     }
 
+    /// The runtime is about to handle keys typed in one burst (a paste, fast typing, a line sent
+    /// over a slow link): search keys change the text at once but filter the rows once, at
+    /// [`App::end_burst`] or before the next action, not once per key.
+    pub fn begin_burst(&mut self) {
+        self.batching = true;
+    }
+
+    /// The burst is handled: the rows follow the search typed, before the frame is drawn.
+    pub fn end_burst(&mut self) {
+        self.batching = false;
+        self.flush_search();
+    }
+
+    fn flush_search(&mut self) {
+        if std::mem::take(&mut self.search_pending) {
+            self.filter_by_search();
+        }
+    }
+
     fn apply_search(&mut self, input: super::TextInput) {
         if self.search.is_empty() != input.is_empty() {
             self.search_grouping(!input.is_empty());
         }
         self.search = input;
         self.query = Query::new(self.search.text());
+        if self.batching {
+            self.search_pending = true;
+            return;
+        }
+        self.filter_by_search();
+    }
+
+    fn filter_by_search(&mut self) {
         self.rebuild();
         // While searching, the best match is what one wants selected.
         if !self.search.is_empty() {

@@ -82,7 +82,8 @@ pub fn run(
                 return Ok(());
             };
             // Everything already waiting (keys typed in one burst) is handled before the next
-            // frame: one frame for the burst, not one per key.
+            // frame: one frame for the burst, not one per key, and one search.
+            app.begin_burst();
             loop {
                 match msg {
                     Msg::Input(Event::Resize(w, h)) => {
@@ -110,6 +111,7 @@ pub fn run(
                     Err(_) => break,
                 }
             }
+            app.end_burst();
         }
     })();
     if result.is_err() {
