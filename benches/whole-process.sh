@@ -68,7 +68,7 @@ stop_server() {
 
 make_plan() { # N OUT
     mkdir -p "$WORK/seed"
-    "$BIN" --db "$WORK/seed" export --out "$WORK/base.json" >/dev/null
+    "$BIN" --db "$WORK/seed" export --force --out "$WORK/base.json" >/dev/null
     stop_server "$WORK/seed"
     python3 - "$1" "$WORK/base.json" "$2" <<'EOF'
 import json, sys
