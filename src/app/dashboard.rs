@@ -120,8 +120,17 @@ impl Dashboard {
 }
 
 impl App {
-    /// Counts again after the data changed; the place on the dashboard is kept.
+    /// Counts again after the data changed, when the dashboard is on screen (the place on it
+    /// is kept); else when it is next shown: opening the plan does not wait for its counts.
     pub(super) fn refresh_dashboard(&mut self) {
+        let shown = self.mode == Mode::Dashboard
+            || self.popup_return == Mode::Dashboard
+            || self.help.mode == Some(Mode::Dashboard);
+        if !shown {
+            self.dash_stale = true;
+            return;
+        }
+        self.dash_stale = false;
         let scroll = self.dash.scroll;
         self.dash = Dashboard::new(
             &self.plan,

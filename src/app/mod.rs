@@ -138,6 +138,8 @@ pub struct App {
     grouping_before_search: Option<Grouping>,
     /// The dashboard, counted when the data changes.
     dash: Dashboard,
+    /// The data changed since the dashboard was counted.
+    dash_stale: bool,
     /// The meetings and the meeting screen.
     meet: meeting::MeetingView,
     /// The form recording a target's value.
@@ -182,7 +184,8 @@ impl App {
         // The tasks move into the index; `plan` keeps the rest (pillars, year), not a second copy.
         let (plan, tasks) = data.split();
         let index = TaskIndex::new(tasks, &cfg.registry);
-        let dash = Dashboard::new(&plan, index.tasks(), &cfg.registry, cfg.as_of, &desk);
+        // Counted when first shown (see `refresh_dashboard`).
+        let dash = Dashboard::new(&plan, &[], &cfg.registry, cfg.as_of, &desk);
         let mut app = App {
             store,
             cfg,
@@ -227,6 +230,7 @@ impl App {
             unit_cursor: 0,
             grouping_before_search: None,
             dash,
+            dash_stale: true,
             meet: meeting::MeetingView::default(),
             target_form: targets::TargetForm::default(),
             export: export_menu::ExportMenu::default(),

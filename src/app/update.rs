@@ -138,7 +138,12 @@ impl App {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::ToggleLanguage => self.toggle_language(),
-            Action::Dashboard => self.mode = Mode::Dashboard,
+            Action::Dashboard => {
+                self.mode = Mode::Dashboard;
+                if self.dash_stale {
+                    self.refresh_dashboard();
+                }
+            }
             Action::Meeting => self.enter_meeting(),
             Action::AddToAgenda => self.add_to_agenda(),
             Action::ViewChanged => self.view_changed(),

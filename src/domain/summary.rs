@@ -94,8 +94,20 @@ pub fn lead_key(registry: &UnitRegistry, written: &str) -> String {
 
 fn leads(tasks: &[Task], registry: &UnitRegistry, as_of: NaiveDate) -> Vec<GroupTally> {
     let mut by_key: Vec<GroupTally> = Vec::new();
+    // Plans repeat a few lead cells: each spelling is resolved (folded, looked up) once.
+    let mut known: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
     for t in tasks {
-        let mut keys: Vec<String> = t.def.lead.iter().map(|l| lead_key(registry, l)).collect();
+        let mut keys: Vec<String> = t
+            .def
+            .lead
+            .iter()
+            .map(|l| {
+                known
+                    .entry(l.as_str())
+                    .or_insert_with(|| lead_key(registry, l))
+                    .clone()
+            })
+            .collect();
         keys.sort();
         keys.dedup();
         let category = t.timeliness(as_of);
