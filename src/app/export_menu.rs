@@ -120,10 +120,19 @@ impl App {
             .map_err(|e| e.in_lang(lang))
     }
 
-    fn history(&self) -> Result<Vec<crate::store::Event>, String> {
-        self.store
-            .history(&self.cfg.plan_name, None)
-            .map_err(|e| crate::i18n::errors::store(self.cfg.lang, &e))
+    /// What changed since the last meeting closed, as `steerdeck changes` counts it, with the
+    /// day the list starts.
+    fn changes_since_last(
+        &self,
+    ) -> Result<(Option<chrono::NaiveDate>, Vec<crate::store::Event>), String> {
+        let Some(from) = self.desk.since(None, self.cfg.as_of) else {
+            return Ok((None, Vec::new()));
+        };
+        let events = self
+            .store
+            .history_after(&self.cfg.plan_name, from.after)
+            .map_err(|e| crate::i18n::errors::store(self.cfg.lang, &e))?;
+        Ok((Some(from.day), from.changes(events, self.cfg.zone)))
     }
 
     fn paper_bytes(&self, paper: Paper) -> Result<(String, Vec<u8>), String> {
@@ -158,13 +167,7 @@ impl App {
                 Ok((stem(lang, W::MenuNotice, &m.id, &day.to_string()), doc(&p)?))
             }
             Paper::Workbook | Paper::ReportDocx | Paper::ReportMd => {
-                let (since, changes) = report::changes_since(
-                    &self.desk,
-                    self.history()?,
-                    None,
-                    self.cfg.as_of,
-                    self.cfg.zone,
-                );
+                let (since, changes) = self.changes_since_last()?;
                 let name = stem(lang, paper.what(), "", &day.to_string());
                 if paper == Paper::Workbook {
                     let bytes = workbook::workbook(&workbook::WorkbookInput {

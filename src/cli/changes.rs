@@ -8,19 +8,13 @@ use std::io::Write;
 use super::args::HistoryFormat;
 use super::{CliError, list, out_err};
 use crate::domain::day::parse_day;
-use crate::domain::meeting::moves;
+use crate::domain::meeting::Since;
 use crate::domain::text::printable;
 use crate::i18n::Lang;
 use crate::i18n::meeting::{self as words, W};
 use crate::i18n::{format as vf, history};
 use crate::session::Session;
 use crate::store::Event;
-
-/// Where the changes start: after a sequence number, or from the start of a day.
-enum Since {
-    Seq(u64, String),
-    Day(chrono::NaiveDate),
-}
 
 pub(super) fn run(
     session: &Session,
@@ -31,43 +25,24 @@ pub(super) fn run(
 ) -> Result<(), CliError> {
     let lang = session.lang;
     let data = session.store.load(plan)?;
-    let since = if since.trim().eq_ignore_ascii_case("last-meeting") {
-        let m = data
-            .desk
-            .last_closed_before(session.as_of)
-            .ok_or_else(|| CliError::Usage(words::word(lang, W::NoClosedMeeting).into()))?;
-        let seq = m.closing.as_ref().map_or(0, |c| c.seq);
-        Since::Seq(
-            seq,
-            format!(
-                "{} {} ({})",
-                words::word(lang, W::SinceClose),
-                m.id,
-                vf::date(m.date)
-            ),
-        )
+    let from = if since.trim().eq_ignore_ascii_case("last-meeting") {
+        data.desk
+            .since_last(session.as_of)
+            .ok_or_else(|| CliError::Usage(words::word(lang, W::NoClosedMeeting).into()))?
     } else {
-        Since::Day(parse_day(since).ok_or_else(|| CliError::Usage(bad_since(lang, since)))?)
+        Since::day(parse_day(since).ok_or_else(|| CliError::Usage(bad_since(lang, since)))?)
     };
-    let after = match &since {
-        Since::Seq(seq, _) => *seq,
-        Since::Day(_) => 0,
-    };
-    let events: Vec<Event> = session
-        .store
-        .history_after(plan, after)?
-        .into_iter()
-        .filter(|e| moves(&e.field) && e.task.is_some())
-        .filter(|e| match &since {
-            Since::Seq(seq, _) => e.seq > *seq,
-            Since::Day(day) => session.zone.date_of(e.at) >= *day,
-        })
-        .collect();
+    let events = from.changes(session.store.history_after(plan, from.after)?, session.zone);
     if format == HistoryFormat::Json {
         return list::write_json(out, &events);
     }
-    if let Since::Seq(_, what) = &since {
-        writeln!(out, "{}", printable(what, false)).map_err(out_err)?;
+    if let Some(m) = &from.meeting {
+        let what = format!(
+            "{} {m} ({})",
+            words::word(lang, W::SinceClose),
+            vf::date(from.day)
+        );
+        writeln!(out, "{}", printable(&what, false)).map_err(out_err)?;
     }
     if events.is_empty() {
         return writeln!(out, "{}", words::word(lang, W::NoChanges)).map_err(out_err);

@@ -140,7 +140,7 @@ pub(super) fn run(
 }
 
 /// Runs one change, prints its events; the id made, if any.
-fn execute(
+pub(super) fn execute(
     session: &Session,
     plan: &str,
     change: DeskChange,

@@ -68,21 +68,19 @@ pub(super) fn minutes(
     bytes_of(session, &paper, format)
 }
 
-/// What changed since `--since` or the last meeting (see [`report::changes_since`]).
+/// What changed since `--since` or the last meeting, as `steerdeck changes` counts it, with the
+/// day the list starts.
 fn changes(
     session: &Session,
     plan: &str,
     desk: &Desk,
     since: Option<NaiveDate>,
 ) -> Result<(Option<NaiveDate>, Vec<Event>), CliError> {
-    let events = session.store.history(plan, None)?;
-    Ok(report::changes_since(
-        desk,
-        events,
-        since,
-        session.as_of,
-        session.zone,
-    ))
+    let Some(from) = desk.since(since, session.as_of) else {
+        return Ok((None, Vec::new()));
+    };
+    let events = session.store.history_after(plan, from.after)?;
+    Ok((Some(from.day), from.changes(events, session.zone)))
 }
 
 /// `export report`: the progress report, or with `unit` the reminder to one unit.

@@ -218,19 +218,8 @@ fn targets_table(n: &Names<'_>, o: &Overview, width: Option<usize>) -> String {
                 t.kpi.id.clone(),
                 t.kpi.title.clone(),
                 vf::percent_exact(lang, t.kpi.target),
-                t.kpi
-                    .baseline
-                    .map_or_else(|| "—".into(), |b| vf::percent_exact(lang, b)),
-                t.latest.as_ref().map_or_else(
-                    || "—".into(),
-                    |r| {
-                        format!(
-                            "{} ({})",
-                            vf::percent_exact(lang, r.value),
-                            vf::date(r.as_of)
-                        )
-                    },
-                ),
+                crate::i18n::meeting::percent_or_dash(lang, t.kpi.baseline),
+                crate::i18n::meeting::reading(lang, t.latest.as_ref()),
                 crate::i18n::meeting::standing(lang, t.standing).to_string(),
             ]
         })

@@ -9,9 +9,9 @@ use super::{CliError, list, out_err, table};
 use crate::domain::target::{self, Reading};
 use crate::domain::text::printable;
 use crate::i18n::meeting::{self as words, W};
-use crate::i18n::{Lang, Msg, format as vf, history::describe};
+use crate::i18n::{Msg, format as vf};
 use crate::session::Session;
-use crate::store::{Command, DeskChange, Outcome, PlanData};
+use crate::store::{DeskChange, PlanData};
 
 /// Runs `targets` (the list) or one of its subcommands.
 pub(super) fn run(
@@ -65,34 +65,8 @@ fn execute(
     change: DeskChange,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let outcome = session.store.execute(
-        &session.actor,
-        Command::Desk {
-            plan: plan.to_string(),
-            change,
-        },
-    )?;
-    if let Outcome::Desk { events, .. } = outcome {
-        for e in &events {
-            let line = describe(session.lang, session.zone, e);
-            writeln!(out, "{}", printable(&line, false)).map_err(out_err)?;
-        }
-    }
+    super::meeting::execute(session, plan, change, out)?;
     writeln!(out, "{}.", session.lang.t(Msg::Saved)).map_err(out_err)
-}
-
-/// The latest standing value as people read it: "81,5% (30/06/2025)", or "—".
-pub fn latest_text(lang: Lang, readings: &[Reading]) -> String {
-    target::latest(readings).map_or_else(
-        || "—".into(),
-        |r| {
-            format!(
-                "{} ({})",
-                vf::percent_exact(lang, r.value),
-                vf::date(r.as_of)
-            )
-        },
-    )
 }
 
 fn list_targets(session: &Session, plan: &str, out: &mut dyn Write) -> Result<(), CliError> {
@@ -107,9 +81,8 @@ fn list_targets(session: &Session, plan: &str, out: &mut dyn Write) -> Result<()
             vec![
                 k.id.clone(),
                 vf::percent_exact(lang, k.target),
-                k.baseline
-                    .map_or_else(|| "—".into(), |b| vf::percent_exact(lang, b)),
-                latest_text(lang, readings),
+                crate::i18n::meeting::percent_or_dash(lang, k.baseline),
+                crate::i18n::meeting::reading(lang, target::latest(readings)),
                 words::standing(lang, target::standing(k, readings, data.plan.year)).to_string(),
                 k.title.clone(),
             ]
@@ -158,8 +131,7 @@ fn show(session: &Session, plan: &str, id: &str, out: &mut dyn Write) -> Result<
         lang.t(Msg::TargetHeader),
         vf::percent_exact(lang, k.target),
         lang.t(Msg::LastYear),
-        k.baseline
-            .map_or_else(|| "—".into(), |b| vf::percent_exact(lang, b)),
+        crate::i18n::meeting::percent_or_dash(lang, k.baseline),
         words::word(lang, W::Standing),
         words::standing(lang, target::standing(k, rs, data.plan.year))
     );

@@ -11,6 +11,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 
+use super::history::Event;
 use super::plan::{Pillar, TaskDef};
 use super::status::Status;
 use super::summary::GroupTally;
@@ -211,11 +212,7 @@ impl Desk {
 
     /// The ids of what changed (tasks, action items, targets) in `events` after the last
     /// meeting closed before `day` (or on it); every id in `events` when none has closed.
-    pub fn changed_since_last(
-        &self,
-        events: &[super::history::Event],
-        day: NaiveDate,
-    ) -> HashSet<String> {
+    pub fn changed_since_last(&self, events: &[Event], day: NaiveDate) -> HashSet<String> {
         let after = self.last_close_seq(day);
         events
             .iter()
@@ -230,6 +227,22 @@ impl Desk {
         self.last_closed_before(day)
             .and_then(|m| m.closing.as_ref())
             .map_or(0, |c| c.seq)
+    }
+
+    /// Since `day` when one is given, else since the last meeting closed by `as_of`; none when
+    /// neither is there.
+    pub fn since(&self, day: Option<NaiveDate>, as_of: NaiveDate) -> Option<Since> {
+        day.map(Since::day).or_else(|| self.since_last(as_of))
+    }
+
+    /// Since the close of the last meeting closed by `as_of`; none when no meeting has closed.
+    pub fn since_last(&self, as_of: NaiveDate) -> Option<Since> {
+        let m = self.last_closed_before(as_of)?;
+        Some(Since {
+            day: m.date,
+            meeting: Some(m.id.clone()),
+            after: m.closing.as_ref().map_or(0, |c| c.seq),
+        })
     }
 
     /// The latest meeting by date (the one papers default to).
@@ -296,6 +309,39 @@ impl Desk {
                     en: format!("Tasks assigned at the meeting of {day} ({})", m.id),
                 }
             })
+            .collect()
+    }
+}
+
+/// Where "what changed since" starts: after the close of a meeting (exact, by the history's
+/// order), or from the start of a day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Since {
+    /// The day it starts (the meeting's date, or the day given).
+    pub day: NaiveDate,
+    /// The meeting whose close it starts after, if it does.
+    pub meeting: Option<String>,
+    /// The history's sequence number of that close (0 when it starts from a day).
+    pub after: u64,
+}
+
+impl Since {
+    /// From the start of `day`.
+    pub fn day(day: NaiveDate) -> Since {
+        Since {
+            day,
+            meeting: None,
+            after: 0,
+        }
+    }
+
+    /// The events (from `after` on, as `PlanStore::history_after` gives them) that moved a
+    /// task, an action item or a target since then.
+    pub fn changes(&self, events: Vec<Event>, zone: super::time::Zone) -> Vec<Event> {
+        events
+            .into_iter()
+            .filter(|e| moves(&e.field) && e.task.is_some() && e.seq > self.after)
+            .filter(|e| self.meeting.is_some() || zone.date_of(e.at) >= self.day)
             .collect()
     }
 }
@@ -441,6 +487,47 @@ mod tests {
             agenda[1].reasons,
             [AgendaReason::Overdue, AgendaReason::Blocked]
         );
+    }
+
+    #[test]
+    fn changes_since_a_close_or_a_day() {
+        let event = |seq: u64, field: &str, secs: i64| Event {
+            seq,
+            at: DateTime::from_timestamp(secs, 0).expect("time"),
+            who: "lan".into(),
+            plan: "p".into(),
+            task: Some(format!("T{seq}")),
+            field: field.into(),
+            from: None,
+            to: None,
+            note: None,
+            meeting: None,
+        };
+        // 1 Jul 2025 00:00 UTC is 1 Jul 07:00 at +07:00; 30 Jun 20:00 UTC is 1 Jul 03:00 there.
+        let events = vec![
+            event(1, "status", 1_751_313_600),
+            event(2, "meeting_state", 1_751_328_000),
+            event(3, "progress", 1_751_328_000),
+        ];
+        let zone = crate::domain::time::Zone::parse("+07:00").expect("zone");
+        let by_day = Since::day(d(2025, 7, 1)).changes(events.clone(), zone);
+        let ids: Vec<u64> = by_day.iter().map(|e| e.seq).collect();
+        assert_eq!(
+            ids,
+            [1, 3],
+            "the meeting's own record is not a change; both fall on 1 Jul there"
+        );
+        let after_close = Since {
+            day: d(2025, 7, 1),
+            meeting: Some("H1".into()),
+            after: 2,
+        };
+        let ids: Vec<u64> = after_close
+            .changes(events, zone)
+            .iter()
+            .map(|e| e.seq)
+            .collect();
+        assert_eq!(ids, [3]);
     }
 
     #[test]

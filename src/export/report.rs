@@ -149,18 +149,8 @@ fn targets(paper: &mut Paper, input: &ReportInput) {
                 k.id.clone(),
                 k.title.clone(),
                 vf::percent_exact(lang, k.target),
-                k.baseline
-                    .map_or_else(|| "—".into(), |b| vf::percent_exact(lang, b)),
-                last.map_or_else(
-                    || "—".into(),
-                    |r| {
-                        format!(
-                            "{} ({})",
-                            vf::percent_exact(lang, r.value),
-                            vf::date(r.as_of)
-                        )
-                    },
-                ),
+                crate::i18n::meeting::percent_or_dash(lang, k.baseline),
+                crate::i18n::meeting::reading(lang, last),
                 crate::i18n::meeting::standing(lang, standing(k, readings, input.plan.year))
                     .to_string(),
             ]
@@ -195,33 +185,6 @@ fn change_rows(input: &ReportInput) -> Vec<Vec<String>> {
             ]
         })
         .collect()
-}
-
-/// What changed, the way `steerdeck changes` counts it (status, progress, notes, targets,
-/// action items — not imports): since `since` (a day, in `zone`), else since the last meeting
-/// closed by `as_of` (exactly: after its close), else nothing. With the day the list starts.
-pub fn changes_since(
-    desk: &Desk,
-    events: Vec<Event>,
-    since: Option<NaiveDate>,
-    as_of: NaiveDate,
-    zone: Zone,
-) -> (Option<NaiveDate>, Vec<Event>) {
-    let last = desk.last_closed_before(as_of);
-    let (day, after_seq) = match (since, last) {
-        (Some(d), _) => (d, None),
-        (None, Some(m)) => (m.date, m.closing.as_ref().map(|c| c.seq)),
-        (None, None) => return (None, Vec::new()),
-    };
-    let events = events
-        .into_iter()
-        .filter(|e| crate::domain::meeting::moves(&e.field) && e.task.is_some())
-        .filter(|e| match after_seq {
-            Some(seq) => e.seq > seq,
-            None => zone.date_of(e.at) >= day,
-        })
-        .collect();
-    (Some(day), events)
 }
 
 /// The column headers of the change log.

@@ -95,6 +95,25 @@ pub fn word(lang: Lang, w: W) -> &'static str {
     }
 }
 
+/// A target's recorded value as people read it: "81,5% (30/06/2025)"; "—" for none.
+pub fn reading(lang: Lang, r: Option<&crate::domain::Reading>) -> String {
+    r.map_or_else(
+        || "—".into(),
+        |r| {
+            format!(
+                "{} ({})",
+                super::format::percent_exact(lang, r.value),
+                super::format::date(r.as_of)
+            )
+        },
+    )
+}
+
+/// A percentage as written in the plan ("78,28%"), or "—" where the plan gives none.
+pub fn percent_or_dash(lang: Lang, value: Option<f64>) -> String {
+    value.map_or_else(|| "—".into(), |v| super::format::percent_exact(lang, v))
+}
+
 /// A meeting's state.
 pub fn state(lang: Lang, s: MeetingState) -> &'static str {
     match (lang, s) {

@@ -330,9 +330,7 @@ fn target(app: &App, theme: &Theme, width: usize, i: usize) -> Line<'static> {
             safe(&t.kpi.id),
             safe(&t.kpi.title),
             vf::percent_exact(lang, t.kpi.target),
-            t.kpi
-                .baseline
-                .map_or_else(|| "—".into(), |b| vf::percent_exact(lang, b)),
+            crate::i18n::meeting::percent_or_dash(lang, t.kpi.baseline),
             latest,
             crate::i18n::meeting::standing(lang, t.standing).to_string(),
         ],

@@ -53,21 +53,10 @@ pub(super) fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             .readings
             .get(&k.id)
             .map_or(&[][..], Vec::as_slice);
-        let latest = target::latest(readings).map_or_else(
-            || "—".to_string(),
-            |r| {
-                format!(
-                    "{} ({})",
-                    vf::percent_exact(lang, r.value),
-                    vf::date(r.as_of)
-                )
-            },
-        );
+        let latest = crate::i18n::meeting::reading(lang, target::latest(readings));
         let standing = words::standing(lang, target::standing(k, readings, app.plan().year));
         let mark = if i == form.pick { "▶ " } else { "  " };
-        let baseline = k
-            .baseline
-            .map_or_else(|| "—".to_string(), |b| vf::percent_exact(lang, b));
+        let baseline = crate::i18n::meeting::percent_or_dash(lang, k.baseline);
         let text = format!(
             "{mark}{:<5} {:>5} {:>7}  {:<20} {standing}",
             safe(&k.id),
