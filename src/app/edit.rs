@@ -647,16 +647,8 @@ impl App {
                 seen: None,
             }
         };
-        let command = Command::Desk {
-            plan: self.cfg.plan_name.clone(),
-            change,
-        };
         let lang = self.cfg.lang;
-        let result = self.store.execute(&self.cfg.actor, command);
-        if let Err(e) = self.reload() {
-            self.say(Tone::Error, crate::i18n::errors::store(lang, &e));
-        }
-        match result {
+        match self.run_desk(change) {
             Ok(Outcome::Desk { events, .. }) => {
                 // Recorded again, the reading is the target's last.
                 let index = if undo {

@@ -291,12 +291,7 @@ impl App {
     /// screen shows the store's record as it is now. Saved, returns the id of what was made
     /// ("" when nothing was).
     pub(super) fn desk_change(&mut self, change: DeskChange) -> Option<String> {
-        let command = Command::Desk {
-            plan: self.cfg.plan_name.clone(),
-            change,
-        };
-        let result = self.store.execute(&self.cfg.actor, command);
-        let saved = match result {
+        match self.run_desk(change) {
             Ok(Outcome::Desk { made, .. }) => Some(made.unwrap_or_default()),
             Ok(_) => Some(String::new()),
             Err(e) => {
@@ -304,12 +299,25 @@ impl App {
                 self.say(Tone::Error, text);
                 None
             }
+        }
+    }
+
+    /// Runs a change of the meetings or targets, then reads the plan and its desk again (so the
+    /// screen shows what the store now holds, refused or not).
+    pub(super) fn run_desk(
+        &mut self,
+        change: DeskChange,
+    ) -> Result<Outcome, crate::store::StoreError> {
+        let command = Command::Desk {
+            plan: self.cfg.plan_name.clone(),
+            change,
         };
+        let result = self.store.execute(&self.cfg.actor, command);
         if let Err(e) = self.reload() {
             let text = crate::i18n::errors::store(self.cfg.lang, &e);
             self.say(Tone::Error, text);
         }
-        saved
+        result
     }
 
     /// The meeting shown, if its record may be written to: not while it is closed (said, before

@@ -10,7 +10,7 @@ use super::{Action, App, Mode, TextInput, Tone};
 use crate::domain::day::parse_day;
 use crate::domain::target::parse_percent;
 use crate::i18n::meeting::{self as words, W};
-use crate::store::{Command, DeskChange, Outcome};
+use crate::store::{DeskChange, Outcome};
 
 /// The fields of the form, after the target itself.
 pub const FIELDS: [W; 3] = [W::Value, W::MeasuredOn, W::Source];
@@ -128,16 +128,7 @@ impl App {
 
     /// Runs a target change; on success, remembers `edit` for undo and says what was saved.
     pub(super) fn record_target(&mut self, change: DeskChange, edit: Edit) -> bool {
-        let command = Command::Desk {
-            plan: self.cfg.plan_name.clone(),
-            change,
-        };
-        let result = self.store.execute(&self.cfg.actor, command);
-        if let Err(e) = self.reload() {
-            let text = crate::i18n::errors::store(self.cfg.lang, &e);
-            self.say(Tone::Error, text);
-        }
-        match result {
+        match self.run_desk(change) {
             Ok(Outcome::Desk { events, .. }) => {
                 let said: Vec<String> = events
                     .iter()
