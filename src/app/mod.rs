@@ -178,8 +178,10 @@ pub struct AppConfig {
 impl App {
     /// Loads the plan from the store and builds the first view.
     pub fn new(store: Box<dyn PlanStore>, cfg: AppConfig) -> Result<Self, StoreError> {
-        let mut data = store.load(&cfg.plan_name)?;
+        // The sequence number first: a change committed between the two is then seen again
+        // (and reloaded), never taken as seen while missing from the plan.
         let last_seq = store.last_seq()?;
+        let mut data = store.load(&cfg.plan_name)?;
         let desk = std::mem::take(&mut data.desk);
         // The tasks move into the index; `plan` keeps the rest (pillars, year), not a second copy.
         let (plan, tasks) = data.split();
@@ -374,9 +376,11 @@ impl App {
 
     /// Reloads everything from the store (after another session changed it), keeping the place.
     pub fn reload(&mut self) -> Result<(), StoreError> {
+        // The sequence number first (see `App::new`).
+        let last_seq = self.store.last_seq()?;
         let mut data = self.store.load(&self.cfg.plan_name)?;
         let item = self.agenda_task().map(|t| t.def.id.clone());
-        self.last_seq = self.store.last_seq()?;
+        self.last_seq = last_seq;
         self.desk = std::mem::take(&mut data.desk);
         let (plan, tasks) = data.split();
         self.plan = plan;

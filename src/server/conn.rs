@@ -13,7 +13,7 @@ use std::time::Duration;
 use super::policy::{self, Access, Peer, StoreOwner};
 use super::protocol::{
     ErrorKind, Hello, Line, MAX_REQUEST, Op, Reply, Request, WireError, encode, read_line,
-    version_mismatch, write_reply,
+    version_mismatch, write_ok, write_reply,
 };
 use super::serve::{Shared, lock};
 use crate::identity::{actor, login_of};
@@ -51,7 +51,7 @@ pub(super) fn handle(shared: &Arc<Shared>, stream: UnixStream, id: u64) {
     let hello = Hello {
         login: Some(who.login.clone()),
         access: Some(who.access),
-        store: Some(shared.store.inner().id().to_string()),
+        store: Some(shared.store_id.clone()),
         ..Hello::ours()
     };
     if !send(&writer, &hello) {
@@ -94,8 +94,11 @@ pub(super) fn handle(shared: &Arc<Shared>, stream: UnixStream, id: u64) {
                 // The writer is held while answering so a change notification cannot come
                 // between a `watch` and its answer.
                 let mut w = lock(&writer);
-                let reply = answer(shared, &who, &buf, id, &writer, &mut staged);
-                if write_reply(&mut *w, &reply).is_err() {
+                let written = match answer(shared, &who, &buf, id, &writer, &mut staged) {
+                    Answer::Reply(reply) => write_reply(&mut *w, &reply),
+                    Answer::Left { id, json } => write_ok(&mut *w, Some(id), &json),
+                };
+                if written.is_err() {
                     return;
                 }
                 if !watching && shared.is_watcher(id) {
@@ -236,6 +239,16 @@ fn check_hello(line: &[u8], ours: &Hello) -> Result<(), WireError> {
     }
 }
 
+/// What a request is answered with.
+enum Answer {
+    Reply(Reply),
+    /// The `load` answer a clean close left (see `store::handover`), sent as it is.
+    Left {
+        id: u64,
+        json: Arc<Vec<u8>>,
+    },
+}
+
 /// The answer to one request line.
 fn answer(
     shared: &Shared,
@@ -244,7 +257,7 @@ fn answer(
     conn: u64,
     writer: &Arc<Mutex<UnixStream>>,
     staged: &mut Option<super::query::Staged>,
-) -> Reply {
+) -> Answer {
     // A good request is read straight into its type; only a bad one goes through a JSON tree,
     // to say what is wrong with it (a tree of a large import costs more than the import).
     let (id, op) = match serde_json::from_slice::<Request>(line) {
@@ -252,15 +265,50 @@ fn answer(
         Err(_) => match super::protocol::parse_request(line) {
             Ok(r) => (r.id, r.op),
             Err((id, e)) => {
-                return Reply {
+                return Answer::Reply(Reply {
                     id,
                     error: Some(e),
                     ..Reply::default()
-                };
+                });
             }
         },
     };
-    let store = shared.store.as_ref();
+    // Until the first change, what the session opening a screen asks is answered from what
+    // the last clean close left, while sled may still be opening the store.
+    if let Some(early) = shared.early() {
+        let left = match &op {
+            Op::Active => json(Ok(Some(early.plan.as_str()))),
+            Op::LastSeq => json(Ok(early.last_seq)),
+            Op::Watch => {
+                shared.add_watcher(conn, Arc::clone(writer));
+                json(Ok(serde_json::json!({ "seq": early.last_seq })))
+            }
+            Op::Load { plan } if *plan == early.plan => {
+                return Answer::Left {
+                    id,
+                    json: early.answer,
+                };
+            }
+            _ => Err(WireError::new(ErrorKind::Store, String::new())),
+        };
+        if let Ok(v) = left {
+            return Answer::Reply(Reply {
+                id: Some(id),
+                ok: Some(v),
+                ..Reply::default()
+            });
+        }
+    }
+    let store = match shared.store() {
+        Ok(store) => store.as_ref(),
+        Err(e) => {
+            return Answer::Reply(Reply {
+                id: Some(id),
+                error: Some(WireError::from_store(&e)),
+                ..Reply::default()
+            });
+        }
+    };
     let result = match op {
         Op::Plans => reported(shared, store.plans()),
         Op::Active => reported(shared, store.active()),
@@ -270,7 +318,7 @@ fn answer(
         Op::Backup => reported(shared, store.backup()),
         Op::ImportBegin { plan, activate } => {
             if who.access != Access::Edit {
-                return refused(id, who);
+                return Answer::Reply(refused(id, who));
             }
             super::query::begin(staged, plan, activate, line.len());
             json(Ok(()))
@@ -292,7 +340,7 @@ fn answer(
         Op::LastSeq => reported(shared, store.last_seq()),
         Op::Execute { user, command } => {
             if who.access != Access::Edit {
-                return refused(id, who);
+                return Answer::Reply(refused(id, who));
             }
             execute(shared, who, user, command)
         }
@@ -306,7 +354,7 @@ fn answer(
             )
         }
     };
-    match result {
+    Answer::Reply(match result {
         Ok(v) => Reply {
             id: Some(id),
             ok: Some(v),
@@ -317,7 +365,7 @@ fn answer(
             error: Some(e),
             ..Reply::default()
         },
-    }
+    })
 }
 
 /// Applies a command for an editor, and tells the watchers.
@@ -331,9 +379,11 @@ fn execute(
         return Err(who.refusal.clone());
     }
     let name: Option<String> = user.map(|u| u.chars().take(MAX_DISPLAY_NAME).collect());
+    // Whatever the outcome, the answer left by the last close is not given again.
+    shared.forget_early();
     let result = shared
-        .store
-        .execute(&actor(name.as_deref(), &who.login), command);
+        .store()
+        .and_then(|s| s.execute(&actor(name.as_deref(), &who.login), command));
     if result.is_ok() {
         shared.changed();
     }

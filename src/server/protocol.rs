@@ -311,17 +311,21 @@ pub fn write_reply(w: &mut impl std::io::Write, reply: &Reply) -> std::io::Resul
             ok: Some(ok),
             error: None,
             changed: None,
-        } if ok.get().len() >= LARGE => {
-            let head = match id {
-                Some(id) => format!("{{\"id\":{id},\"ok\":"),
-                None => "{\"ok\":".to_string(),
-            };
-            w.write_all(head.as_bytes())?;
-            w.write_all(ok.get().as_bytes())?;
-            w.write_all(b"}\n")
-        }
+        } if ok.get().len() >= LARGE => write_ok(w, *id, ok.get().as_bytes()),
         _ => w.write_all(&encode_reply(reply)),
     }
+}
+
+/// Writes the answer to request `id` whose result is the JSON text `ok`, as [`encode_reply`]
+/// would encode it, from where `ok` is kept.
+pub fn write_ok(w: &mut impl std::io::Write, id: Option<u64>, ok: &[u8]) -> std::io::Result<()> {
+    let head = match id {
+        Some(id) => format!("{{\"id\":{id},\"ok\":"),
+        None => "{\"ok\":".to_string(),
+    };
+    w.write_all(head.as_bytes())?;
+    w.write_all(ok)?;
+    w.write_all(b"}\n")
 }
 
 /// One message as a line (JSON plus newline).

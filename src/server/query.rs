@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use super::protocol::{ErrorKind, WireError};
 use crate::domain::{Plan, TaskDef, TaskState};
+use crate::store::handover::Handover;
 use crate::store::{CachedStore, Command, PlanStore, SledStore};
 
 /// The most an import in parts may stage on one connection (bytes of its requests).
@@ -79,6 +80,19 @@ fn no_import() -> WireError {
         ErrorKind::BadRequest,
         "no import was begun on this connection (send import_begin first)",
     )
+}
+
+/// What a clean close leaves for the next start: the active plan's `load` answer (see
+/// `store::handover`). None when there is no active plan or it cannot be read.
+pub(super) fn handover(store: &CachedStore<SledStore>) -> Option<Handover> {
+    let plan = store.active().ok()??;
+    let answer = load(store, &plan).ok()?;
+    Some(Handover {
+        last_seq: store.last_seq().ok()?,
+        store: store.inner().id().to_string(),
+        answer: Arc::new(answer.get().as_bytes().to_vec()),
+        plan,
+    })
 }
 
 /// Prepares the active plan's `load` answer (at start, while the first session says hello).

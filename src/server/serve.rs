@@ -2,7 +2,11 @@
 //!
 //! Start-up order matters. A live server on the socket means "already running". Then the sled
 //! lock is taken: from here on this process is the only server of the store, so a socket file
-//! left by a dead server (connecting to it is refused) can be removed and bound anew. On
+//! left by a dead server (connecting to it is refused) can be removed and bound anew. When the
+//! store was closed cleanly and left the active plan's answer (`store::handover`), the socket is
+//! bound before sled opens the store, and a screen's first questions (active plan, sequence
+//! number, plan, change feed) are answered from it until the first change; sled opens the store
+//! when a request needs it, or half a second later. On
 //! SIGTERM, SIGINT, SIGHUP, idle, or the socket file removed by someone: stop accepting, let
 //! requests in flight finish, remove the socket while still holding the lock, then let the
 //! store go.
@@ -14,13 +18,14 @@ use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
 use super::log::Log;
 use super::{ServerError, conn, policy, socket_error, socket_path};
 use crate::identity::login_of;
+use crate::store::handover::Handover;
 use crate::store::{
     Actor, CachedStore, PlanStore, SledStore, StoreError, seed_if_empty, system_clock,
 };
@@ -42,6 +47,13 @@ pub struct ServeOptions {
 /// How long a connection may stay silent after its hello, by default.
 pub const CONN_IDLE: Duration = Duration::from_secs(15 * 60);
 
+/// How long a server started on what the last clean close left waits before it opens the store
+/// when no request needs it sooner (see `serve`).
+const OPEN_AFTER: Duration = Duration::from_millis(500);
+
+/// Why the store is not there: the server stopped before anyone needed it opened.
+const NOT_OPENED: &str = "the server stopped before it opened the store";
+
 /// How long shutdown waits for requests in flight.
 const DRAIN: Duration = Duration::from_secs(5);
 
@@ -53,8 +65,16 @@ pub(super) type Feed = Arc<Mutex<UnixStream>>;
 
 /// What the server's threads share.
 pub(super) struct Shared {
-    /// The store, its plans kept in memory (see `store::CachedStore`).
-    pub store: Arc<CachedStore<SledStore>>,
+    /// The store, its plans kept in memory (see `store::CachedStore`); set once sled has opened
+    /// it (see [`Shared::store`]).
+    store: Arc<Pending>,
+    /// The active plan's `load` answer a clean close left (see `store::handover`), given until
+    /// the first change.
+    early: Mutex<Option<Handover>>,
+    /// The store's identity (said in the hello).
+    pub store_id: String,
+    /// Tells the thread that opens the store in the background that it is needed now.
+    needed: Mutex<Option<Sender<()>>>,
     pub db: PathBuf,
     pub server_uid: u32,
     pub server_login: String,
@@ -79,7 +99,45 @@ pub(super) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
+/// The store once it is open, or why it could not be opened.
+type Pending = OnceLock<Result<Arc<CachedStore<SledStore>>, String>>;
+
+/// Sets the store as not opened when the thread opening it ends without setting it.
+struct Answered<'a>(&'a Pending);
+
+impl Drop for Answered<'_> {
+    fn drop(&mut self) {
+        let _ = self.0.set(Err(
+            "the store could not be opened (its opening stopped)".into()
+        ));
+    }
+}
+
 impl Shared {
+    /// The store, waiting for sled to open it when the server started on what the last clean
+    /// close left (see [`serve`]).
+    pub fn store(&self) -> Result<&Arc<CachedStore<SledStore>>, StoreError> {
+        if self.store.get().is_none()
+            && let Some(needed) = lock(&self.needed).as_ref()
+        {
+            let _ = needed.send(());
+        }
+        match self.store.wait() {
+            Ok(store) => Ok(store),
+            Err(why) => Err(StoreError::Backend(why.clone())),
+        }
+    }
+
+    /// What the last clean close left, while nothing has changed since.
+    pub fn early(&self) -> Option<Handover> {
+        lock(&self.early).clone()
+    }
+
+    /// Before any change: the answer left by the last close no longer holds.
+    pub fn forget_early(&self) {
+        lock(&self.early).take();
+    }
+
     pub fn stopping(&self) -> bool {
         self.stopping.load(Ordering::SeqCst)
     }
@@ -88,6 +146,7 @@ impl Shared {
     /// down makes a blocked `accept` fail at once; it works without the socket's path).
     pub fn stop(&self) {
         self.stopping.store(true, Ordering::SeqCst);
+        lock(&self.needed).take();
         let _ = rustix::net::shutdown(&self.listener, rustix::net::Shutdown::Both);
     }
 
@@ -143,7 +202,7 @@ impl Shared {
 
     /// Tells the watchers that a change was committed.
     pub fn changed(&self) {
-        let seq = self.store.last_seq().unwrap_or(0);
+        let seq = self.store().and_then(PlanStore::last_seq).unwrap_or(0);
         let _ = self.changes.send(seq);
     }
 }
@@ -160,32 +219,88 @@ pub fn serve(db: &Path, opts: ServeOptions) -> Result<(), ServerError> {
     let server_uid = rustix::process::geteuid().as_raw();
     let server_login = login_of(server_uid);
     let actor = Actor::new(server_login.clone());
-    let plan = crate::plan::embedded()?;
-    let seed = |s: &SledStore| seed_if_empty(s, &actor, plan.clone()).map(|_| ());
-    let seeding: Option<crate::store::Init<'_>> = if opts.seed { Some(&seed) } else { None };
-    let on_disk = SledStore::open_with(db, system_clock(), seeding)?;
-    if opts.seed {
-        seed_if_empty(&on_disk, &actor, plan)?;
-    }
-    // The server keeps its plans in memory and answers queries from them (see `CachedStore`).
     let registry =
         crate::domain::UnitRegistry::embedded().map_err(|e| ServerError::System(e.to_string()))?;
-    let store = Arc::new(CachedStore::new(on_disk, registry));
-    let closing = Arc::clone(&store);
+    // An existing store's lock is taken first. When it was closed cleanly and left the active
+    // plan's answer (see `store::handover`), the socket is bound at once and that answer given
+    // while sled opens the store in the background: a session's first screen does not wait for
+    // sled. Otherwise the store is opened (and seeded) before the socket is bound, as its errors
+    // decide how this server exits.
+    let opening = if db.exists() {
+        Some(SledStore::begin_open(db)?)
+    } else {
+        None
+    };
+    let handover = opening.as_ref().and_then(crate::store::Opening::handover);
+    let pending: Arc<Pending> = Arc::new(OnceLock::new());
+    let (store_id, opener) = match (opening, handover) {
+        (Some(opening), Some(handover)) => {
+            let id = handover.store.clone();
+            let slot = Arc::clone(&pending);
+            let (needed, wanted) = mpsc::channel::<()>();
+            let opener = spawn("open", move || {
+                // However this thread ends, those waiting for the store are answered.
+                let _answered = Answered(&slot);
+                // Opened when a request needs it, or once the first screen has had the cores
+                // to itself (sled's open would compete with its reading of the plan).
+                if wanted.recv_timeout(OPEN_AFTER) == Err(mpsc::RecvTimeoutError::Disconnected) {
+                    // Stopping before anyone needed it: the files stay as the close left them
+                    // (and what it left stays true).
+                    let _ = slot.set(Err(NOT_OPENED.into()));
+                    return;
+                }
+                let store = opening
+                    .open(system_clock(), None)
+                    .map(|s| Arc::new(CachedStore::new(s, registry)))
+                    .map_err(|e| e.to_string());
+                let _ = slot.set(store);
+            })?;
+            (id, Some((opener, (handover, needed))))
+        }
+        (opening, _) => {
+            let plan = crate::plan::embedded()?;
+            let seed = |s: &SledStore| seed_if_empty(s, &actor, plan.clone()).map(|_| ());
+            let seeding: Option<crate::store::Init<'_>> =
+                if opts.seed { Some(&seed) } else { None };
+            let on_disk = match opening {
+                Some(opening) => opening.open(system_clock(), seeding)?,
+                None => SledStore::open_with(db, system_clock(), seeding)?,
+            };
+            if opts.seed {
+                seed_if_empty(&on_disk, &actor, plan)?;
+            }
+            let id = on_disk.id().to_string();
+            // The server keeps its plans in memory and answers queries from them.
+            let _ = pending.set(Ok(Arc::new(CachedStore::new(on_disk, registry))));
+            (id, None)
+        }
+    };
     let log = Arc::new(Log::open(db));
     clear_stale(&socket)?;
     let dir_mode = std::fs::metadata(db).map_or(0o700, |m| m.mode());
     let listener = bind_private(db, &socket, policy::socket_mode(dir_mode))?;
     let bound = Bound::new(&socket);
+    let (opener, early) = opener.unzip();
+    let (early, needed) = early.unzip();
     let started = Started {
-        store,
+        store: Arc::clone(&pending),
+        early,
+        needed,
+        store_id,
         server_uid,
         server_login,
         log: Arc::clone(&log),
     };
     let result = run(db, started, &listener, &bound, opts);
     bound.remove(); // while the store is still held
-    close(closing);
+    if let Some(opener) = opener {
+        let _ = opener.join();
+    }
+    let result = match (result, pending.get()) {
+        (Ok(()), Some(Err(why))) if why != NOT_OPENED => Err(ServerError::StoreFailed(why.clone())),
+        (r, _) => r,
+    };
+    close(pending);
     if let Err(e) = &result {
         log.line(&format!("steerdeck serve: error: {e}"));
     }
@@ -196,12 +311,19 @@ pub fn serve(db: &Path, opts: ServeOptions) -> Result<(), ServerError> {
 /// stop): its close is then recorded as clean, and the next server opens it without checking
 /// it on a copy (see `store::disk`). A thread that does not let go in time leaves the store to
 /// the process's exit (the next open checks it).
-fn close(store: Arc<CachedStore<SledStore>>) {
+fn close(store: Arc<Pending>) {
     let deadline = Instant::now() + Duration::from_secs(2);
     while Arc::strong_count(&store) > 1 && Instant::now() < deadline {
         thread::sleep(Duration::from_millis(5));
     }
+    let Some(Ok(store)) = Arc::try_unwrap(store).ok().and_then(OnceLock::into_inner) else {
+        return;
+    };
     if let Ok(store) = Arc::try_unwrap(store) {
+        // Nothing can write any more: the active plan's answer is left for the next start.
+        if let Some(handover) = super::query::handover(&store) {
+            store.inner().leave(handover);
+        }
         drop(store);
     }
 }
@@ -246,7 +368,10 @@ fn restrict_new_files(db: &Path) {
 
 /// What `serve` has set up before binding the socket.
 struct Started {
-    store: Arc<CachedStore<SledStore>>,
+    store: Arc<Pending>,
+    early: Option<Handover>,
+    needed: Option<Sender<()>>,
+    store_id: String,
     server_uid: u32,
     server_login: String,
     log: Arc<Log>,
@@ -261,8 +386,12 @@ fn run(
     opts: ServeOptions,
 ) -> Result<(), ServerError> {
     let (changes, rx) = mpsc::channel();
+    let warm = started.early.is_none();
     let shared = Arc::new(Shared {
         store: started.store,
+        early: Mutex::new(started.early),
+        store_id: started.store_id,
+        needed: Mutex::new(started.needed),
         db: db.to_path_buf(),
         server_uid: started.server_uid,
         server_login: started.server_login,
@@ -279,11 +408,18 @@ fn run(
         max_clients: opts.max_clients.unwrap_or(MAX_CLIENTS).max(1),
         failed: Mutex::new(None),
     });
-    // Reads the active plan into memory while the first session says hello.
-    spawn("warm", {
-        let s = Arc::clone(&shared);
-        move || super::query::warm_active(&s.store)
-    })?;
+    // Reads the active plan into memory while the first session says hello (unless the last
+    // close left its answer).
+    if warm {
+        spawn("warm", {
+            let s = Arc::clone(&shared);
+            move || {
+                if let Ok(store) = s.store() {
+                    super::query::warm_active(store);
+                }
+            }
+        })?;
+    }
     let notifier = spawn("notifier", {
         let s = Arc::clone(&shared);
         move || notify_loop(&s, &rx)
@@ -402,6 +538,13 @@ fn housekeeping(shared: &Shared, bound: &Bound, idle: Option<Duration>) {
     while !shared.stopping() {
         // Unparked when the server stops (a spurious wake-up only checks early).
         thread::park_timeout(tick);
+        if let Some(Err(why)) = shared.store.get()
+            && why != NOT_OPENED
+        {
+            // Opened in the background (see `serve`) and failed: nothing can be changed.
+            lock(&shared.failed).get_or_insert_with(|| why.clone());
+            shared.stop();
+        }
         let (count, since) = *lock(&shared.clients);
         let idle_over = idle.is_some_and(|i| count == 0 && since.elapsed() >= i);
         if idle_over || !bound.still_there() {

@@ -6,6 +6,7 @@
 //! <db>/steerdeck.lock   our flock, held while a process owns the store (before sled opens)
 //! <db>/store-id         the store's identity (also kept inside the store), for clients
 //! <db>/clean-close      what sled's files held when the store was last closed cleanly
+//! <db>/handover         the active plan's `load` answer at that close (see `store::handover`)
 //! <db>/conf, db, blobs/, snap.*   sled's files
 //! ```
 //!
@@ -63,7 +64,14 @@ fn is_sled_entry(name: &str) -> bool {
 pub fn is_own_file(name: &str) -> bool {
     matches!(
         name,
-        LOCK_FILE | ID_FILE | NEW_INSIDE | CLEAN_FILE | CLEAN_TMP | "steerdeck.sock"
+        LOCK_FILE
+            | ID_FILE
+            | NEW_INSIDE
+            | CLEAN_FILE
+            | CLEAN_TMP
+            | super::handover::HANDOVER_FILE
+            | super::handover::HANDOVER_TMP
+            | "steerdeck.sock"
     ) || name.starts_with(CHECK_PREFIX)
         || name.starts_with("steerdeck.log")
         || name.starts_with(".sock.")
@@ -362,23 +370,34 @@ fn fingerprint(dir: &Path) -> std::io::Result<String> {
 /// True when the store in `dir` was closed cleanly and its sled files hold, byte for byte,
 /// what they held then (see the module documentation). False on any doubt.
 pub fn closed_cleanly(dir: &Path) -> bool {
-    let Ok(recorded) = std::fs::read_to_string(dir.join(CLEAN_FILE)) else {
-        return false;
-    };
-    let Some(files) = recorded
-        .strip_prefix(CLEAN_HEADER)
-        .and_then(|r| r.strip_prefix('\n'))
-    else {
-        return false;
-    };
-    !files.is_empty() && fingerprint(dir).is_ok_and(|now| now == files)
+    clean_files(dir).is_some()
 }
 
-/// Records that the store in `dir` was closed cleanly, with what its files hold now. Call after
-/// sled has let go of them ([`wait_sled_closed`]), with the store's lock still held.
-pub fn record_clean_close(dir: &Path) -> Result<(), StoreError> {
+/// What sled's files in `dir` hold (lengths and CRC-32s), when that is what they held at the
+/// last clean close; none on any doubt.
+pub fn clean_files(dir: &Path) -> Option<String> {
+    let recorded = std::fs::read_to_string(dir.join(CLEAN_FILE)).ok()?;
+    let files = recorded
+        .strip_prefix(CLEAN_HEADER)
+        .and_then(|r| r.strip_prefix('\n'))?;
+    (!files.is_empty() && fingerprint(dir).is_ok_and(|now| now == files)).then(|| files.to_string())
+}
+
+/// Records that the store in `dir` was closed cleanly, with what its files hold now, and leaves
+/// `handover` for the next start (or removes the one an earlier close left). Call after sled
+/// has let go of the files ([`wait_sled_closed`]), with the store's lock still held.
+pub fn record_clean_close(
+    dir: &Path,
+    handover: Option<&super::handover::Handover>,
+) -> Result<(), StoreError> {
     use std::io::Write;
     let files = fingerprint(dir).map_err(|e| io_error(dir, &e))?;
+    match handover {
+        // Written first: a crash before the record leaves it naming files the record does not
+        // (unless nothing changed, when it is still true).
+        Some(h) => super::handover::write(dir, h, &files)?,
+        None => super::handover::remove(dir),
+    }
     let tmp = dir.join(CLEAN_TMP);
     std::fs::File::create(&tmp)
         .and_then(|mut f| {

@@ -10,6 +10,7 @@ mod cached;
 mod desk;
 pub mod disk;
 mod distrust;
+pub mod handover;
 pub mod keys;
 mod last_change;
 mod memory;
@@ -29,7 +30,7 @@ pub use desk::{DeskChange, DeskProblem};
 pub use distrust::Distrust;
 pub use memory::MemoryStore;
 pub use query::{Listed, Selected, Selection, TaskRecord};
-pub use sled_store::{Init, SledStore};
+pub use sled_store::{Init, Opening, SledStore};
 
 /// Who is making a change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

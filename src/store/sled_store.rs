@@ -23,6 +23,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use super::apply::{StoredPlan, Tables, Writes, execute};
 use super::disk::{self, Durable, StoreLock};
+use super::handover::{self, Handover};
 use super::last_change::LastChanges;
 use super::{Actor, Clock, Command, Event, Outcome, PlanData, PlanInfo, PlanStore, Result};
 use super::{StoreError, system_clock};
@@ -73,6 +74,8 @@ const REFRESH_SNAPSHOT_PAST: u64 = 1 << 20;
 struct CleanClose {
     dir: Option<PathBuf>,
     spoiled: std::sync::atomic::AtomicBool,
+    /// What the close leaves for the next start (see `store::handover`).
+    handover: Mutex<Option<Handover>>,
 }
 
 impl CleanClose {
@@ -80,6 +83,7 @@ impl CleanClose {
         CleanClose {
             dir: dir.map(Path::to_path_buf),
             spoiled: std::sync::atomic::AtomicBool::new(false),
+            handover: Mutex::new(None),
         }
     }
 
@@ -115,7 +119,41 @@ impl Drop for CleanClose {
             }
         }
         // Not recorded (a full disk, say): the next open checks on a copy, as after a crash.
-        let _ = disk::record_clean_close(dir);
+        let handover = self
+            .handover
+            .get_mut()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take();
+        let _ = disk::record_clean_close(dir, handover.as_ref());
+    }
+}
+
+/// An existing store whose lock is held, not yet opened by sled (see [`SledStore::begin_open`]).
+pub struct Opening {
+    path: PathBuf,
+    held: StoreLock,
+    /// What sled's files hold, when that is what they held at the last clean close.
+    clean: Option<String>,
+}
+
+impl Opening {
+    /// What the last clean close left for this start, when the store's files are as it left
+    /// them and the answer is whole (see `store::handover`).
+    pub fn handover(&self) -> Option<Handover> {
+        handover::read(&self.path, self.clean.as_deref()?)
+    }
+
+    /// Opens the store (checked on a copy first unless it was closed cleanly); an empty
+    /// directory is made a new store filled with `init`.
+    pub fn open(self, clock: Clock, init: Option<Init>) -> Result<SledStore> {
+        let Opening { path, held, clean } = self;
+        if !disk::holds_store(&path) {
+            let place = disk::birthplace(&path)?;
+            let id = SledStore::build(place.path(), &clock, init)?;
+            place.settle(&path, &id)?;
+            return SledStore::open_checked(&path, clock, held, false);
+        }
+        SledStore::open_checked(&path, clock, held, clean.is_none())
     }
 }
 
@@ -217,16 +255,24 @@ impl SledStore {
             }
             // Another process created the store first: open theirs.
         }
+        Self::begin_open(path)?.open(clock, init)
+    }
+
+    /// The first half of opening the existing store directory `path`: our lock taken, and
+    /// whether the store was closed cleanly (with what it left for this start, see
+    /// [`Opening::handover`]). sled has not touched the files yet.
+    pub fn begin_open(path: &Path) -> Result<Opening> {
         let held = disk::lock(path)?;
         disk::clear_scratch(path);
         disk::clear_interrupted_creation(path)?;
-        if !disk::holds_store(path) {
-            let place = disk::birthplace(path)?;
-            let id = Self::build(place.path(), &clock, init)?;
-            place.settle(path, &id)?;
-            return Self::open_checked(path, clock, held, false);
-        }
-        Self::open_checked(path, clock, held, true)
+        let clean = disk::holds_store(path)
+            .then(|| disk::clean_files(path))
+            .flatten();
+        Ok(Opening {
+            path: path.to_path_buf(),
+            held,
+            clean,
+        })
     }
 
     /// Makes a complete new store in `place` (a scratch directory): identity, `init`, synced.
@@ -260,7 +306,7 @@ impl SledStore {
 
     fn open_checked(path: &Path, clock: Clock, held: StoreLock, check: bool) -> Result<Self> {
         // A store closed cleanly whose files are as they were then needs no check on a copy.
-        if check && !disk::closed_cleanly(path) {
+        if check {
             disk::check_on_copy(path).map_err(|failure| StoreError::Unopenable {
                 path: path.display().to_string(),
                 failure,
@@ -293,6 +339,16 @@ impl SledStore {
             _lock: Some(held),
             ids: Mutex::new(HashMap::new()),
         })
+    }
+
+    /// Leaves `handover` for the next start, written when this store closes cleanly (see
+    /// `store::handover`); the caller makes sure no write comes after it.
+    pub fn leave(&self, handover: Handover) {
+        *self
+            .clean
+            .handover
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(handover);
     }
 
     /// The store's identity: made when the store was created, kept in it (and repeated in the
