@@ -18,8 +18,10 @@
 #   json      `list --format json` of everything, server already running
 #   import    `import` of the whole plan into an empty store, server started by the command
 #
-# Times are medians of RUNS runs (default 5), in milliseconds. Screen times are read by polling
-# tmux, so they carry a millisecond or two of polling. Needs bash 5, tmux and python3.
+# Times are medians of RUNS runs (default 5), in milliseconds. The screen is read as a person
+# sees it (tmux capture-pane), looked at again and again through one tmux control-mode client
+# (benches/screen-timer.py), so a time carries a fraction of a millisecond of looking. Needs
+# bash 5, tmux 3.2 or later and python3.
 #
 # Environment: STEERDECK_BIN (default target/release/steerdeck), SIZES (default
 # "59 1000 10000 100000"), RUNS (default 5).
@@ -27,6 +29,7 @@
 set -euo pipefail
 
 BIN=$(realpath "${STEERDECK_BIN:-target/release/steerdeck}")
+TIMER="$(dirname "$(realpath "$0")")/screen-timer.py"
 SIZES=${SIZES:-"59 1000 10000 100000"}
 RUNS=${RUNS:-5}
 AS_OF=2025-07-15
@@ -94,27 +97,9 @@ json.dump(doc, open(out, "w", encoding="utf-8"), ensure_ascii=False)
 EOF
 }
 
-screen() { tm capture-pane -p -t bench; }
-
-# Waits until the screen matches the extended regex $1 (at most 30 s); prints the time (µs).
-wait_screen() {
-    local end=$(( $(now_us) + 30000000 ))
-    while ! screen | grep -Eq -- "$1"; do
-        if (( $(now_us) > end )); then
-            echo "timed out waiting for /$1/; the screen:" >&2
-            screen >&2
-            return 1
-        fi
-    done
-    now_us
-}
-
 hwm_kb() { awk '/VmHWM/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-
-FIRST_ROW='^[! ] +I\.1 '
-FILTERED='"VNeID".*|III\.13'
 
 bench_screen() { # STORE_TEMPLATE -> sets OPEN BURST KEY MEM IDLE
     local opens=() bursts=() keys=() mems=() idle=-
@@ -122,28 +107,13 @@ bench_screen() { # STORE_TEMPLATE -> sets OPEN BURST KEY MEM IDLE
         local db="$WORK/s$r"
         rm -rf "$db"
         cp -a "$1" "$db"
-        local t0 t1
-        t0=$(now_us)
-        tm respawn-pane -k -t bench "exec $BIN --db $db --as-of $AS_OF"
-        t1=$(wait_screen "$FIRST_ROW")
-        opens+=($((t1 - t0)))
-        sleep 0.5 # nobody searches in the first half second; the index is built meanwhile
-        t0=$(now_us)
-        tm send-keys -t bench / V N e I D Enter
-        t1=$(wait_screen 'tìm "VNeID"')
-        wait_screen 'III\.13 ' >/dev/null
-        bursts+=($((t1 - t0)))
-        tm send-keys -t bench Escape
-        wait_screen '^ Lọc: không' >/dev/null
-        tm send-keys -t bench / V N e I
-        wait_screen 'tìm "VNeI"' >/dev/null
-        sleep 0.1
-        t0=$(now_us)
-        tm send-keys -t bench D
-        t1=$(wait_screen 'tìm "VNeID"')
-        keys+=($((t1 - t0)))
-        local screen_pid server
-        screen_pid=$(tm display -p -t bench '#{pane_pid}')
+        local timed
+        timed=$(python3 "$TIMER" "$TMUX_SOCK" bench "exec $BIN --db $db --as-of $AS_OF")
+        read -r open burst key screen_pid <<<"$timed"
+        opens+=("$open")
+        bursts+=("$burst")
+        keys+=("$key")
+        local server
         server=$(server_pid "$db")
         mems+=($(( $(hwm_kb "$screen_pid") + $(hwm_kb "$server") )))
         if [[ $r == "$RUNS" ]]; then
@@ -154,8 +124,6 @@ bench_screen() { # STORE_TEMPLATE -> sets OPEN BURST KEY MEM IDLE
             c1=$(( $(cpu_ticks "$screen_pid") + $(cpu_ticks "$server") ))
             idle=$(( (c1 - c0) * 1000 / $(getconf CLK_TCK) ))
         fi
-        tm send-keys -t bench Escape
-        wait_screen '^ Lọc: không' >/dev/null
         tm send-keys -t bench q
         while alive "$screen_pid"; do sleep 0.01; done
         stop_server "$db"
