@@ -66,21 +66,14 @@ impl TaskIndex {
     /// Indexes tasks: id, title, units (as written and by every name the registry knows),
     /// notes.
     pub fn new(tasks: Vec<Task>, registry: &UnitRegistry) -> Self {
-        // Plans repeat the same few unit spellings: resolve each once.
-        let mut names: HashMap<String, String> = HashMap::new();
-        for t in &tasks {
-            for u in t.def.lead.iter().chain(&t.def.support) {
-                if !names.contains_key(u.as_str()) {
-                    names.insert(u.clone(), unit_names(registry, u));
-                }
-            }
-        }
         let tasks = Arc::new(tasks);
         let haystacks = if tasks.len() < 1000 {
-            Haystacks::Ready(build(&tasks, &names))
+            Haystacks::Ready(build(&tasks, registry))
         } else {
+            // Built while the first screen is drawn (a search waits for it).
             let shared = Arc::clone(&tasks);
-            Haystacks::Building(std::thread::spawn(move || build(&shared, &names)))
+            let registry = registry.clone();
+            Haystacks::Building(std::thread::spawn(move || build(&shared, &registry)))
         };
         TaskIndex { tasks, haystacks }
     }
@@ -177,7 +170,16 @@ impl TaskIndex {
 /// The tasks' haystacks: id, title, units (as written and by the other names in `names`),
 /// notes. Each task's text is put together, folded and dropped in turn, so that the texts and
 /// the index are never held whole at once.
-fn build(tasks: &[Task], names: &HashMap<String, String>) -> Vec<Haystack> {
+fn build(tasks: &[Task], registry: &UnitRegistry) -> Vec<Haystack> {
+    // Plans repeat the same few unit spellings: resolve each once.
+    let mut names: HashMap<&str, String> = HashMap::new();
+    for t in tasks {
+        for u in t.def.lead.iter().chain(&t.def.support) {
+            names
+                .entry(u.as_str())
+                .or_insert_with(|| unit_names(registry, u));
+        }
+    }
     tasks
         .iter()
         .map(|t| {

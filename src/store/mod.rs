@@ -211,15 +211,25 @@ impl PlanData {
     /// they are not kept twice.
     pub fn split(mut self) -> (Plan, Vec<Task>) {
         let defs = std::mem::take(&mut self.plan.tasks);
-        let mut readings = std::collections::HashMap::new();
+        // Plans repeat a few timeframes ("Năm 2025"): each distinct one is read once.
+        let mut readings: std::collections::HashMap<String, crate::domain::TimeframeReading> =
+            std::collections::HashMap::new();
         let year = self.plan.year;
+        // Looked up by hash: ids share long prefixes ("III.13.1…"), which a search of the
+        // ordered map compares again and again.
+        let mut states: std::collections::HashMap<String, TaskState> =
+            std::mem::take(&mut self.states).into_iter().collect();
         let tasks = defs
             .into_iter()
             .map(|d| {
-                let state = self.states.remove(&d.id).unwrap_or_default();
-                let reading = *readings
-                    .entry(d.timeframe.clone())
-                    .or_insert_with(|| crate::domain::read_timeframe(&d.timeframe, year));
+                let state = states.remove(&d.id).unwrap_or_default();
+                let reading = if let Some(r) = readings.get(&d.timeframe) {
+                    *r
+                } else {
+                    let r = crate::domain::read_timeframe(&d.timeframe, year);
+                    readings.insert(d.timeframe.clone(), r);
+                    r
+                };
                 Task::with_reading(d, state, reading)
             })
             .collect();
