@@ -6,7 +6,7 @@
 //! store was closed cleanly and left the active plan's answer (`store::handover`), the socket is
 //! bound before sled opens the store, and a screen's first questions (active plan, sequence
 //! number, plan, change feed) are answered from it until the first change; sled opens the store
-//! when a request needs it, or half a second later. On
+//! when a request first needs it. On
 //! SIGTERM, SIGINT, SIGHUP, idle, or the socket file removed by someone: stop accepting, let
 //! requests in flight finish, remove the socket while still holding the lock, then let the
 //! store go.
@@ -46,10 +46,6 @@ pub struct ServeOptions {
 
 /// How long a connection may stay silent after its hello, by default.
 pub const CONN_IDLE: Duration = Duration::from_secs(15 * 60);
-
-/// How long a server started on what the last clean close left waits before it opens the store
-/// when no request needs it sooner (see `serve`).
-const OPEN_AFTER: Duration = Duration::from_millis(500);
 
 /// Why the store is not there: the server stopped before anyone needed it opened.
 const NOT_OPENED: &str = "the server stopped before it opened the store";
@@ -241,9 +237,10 @@ pub fn serve(db: &Path, opts: ServeOptions) -> Result<(), ServerError> {
             let opener = spawn("open", move || {
                 // However this thread ends, those waiting for the store are answered.
                 let _answered = Answered(&slot);
-                // Opened when a request needs it, or once the first screen has had the cores
-                // to itself (sled's open would compete with its reading of the plan).
-                if wanted.recv_timeout(OPEN_AFTER) == Err(mpsc::RecvTimeoutError::Disconnected) {
+                // Opened when a request needs it (a change, a query, another plan): sled's
+                // open (100 ms at 100,000 tasks) would otherwise compete for the cores with
+                // the screen reading the plan, or with its first search.
+                if wanted.recv().is_err() {
                     // Stopping before anyone needed it: the files stay as the close left them
                     // (and what it left stays true).
                     let _ = slot.set(Err(NOT_OPENED.into()));
