@@ -450,6 +450,12 @@ impl App {
         self
     }
 
+    /// A frame was drawn: the search index may now be built in the background (see
+    /// [`TaskIndex::start_building`]).
+    pub fn drawn(&mut self) {
+        self.index.start_building();
+    }
+
     /// The note drafts, when they changed since the last call (for the runtime to save).
     pub fn take_changed_drafts(&mut self) -> Option<&BTreeMap<String, String>> {
         std::mem::take(&mut self.drafts_changed).then_some(&self.drafts)

@@ -16,13 +16,18 @@ pub use search::{Haystack, Hit, Query};
 pub use units::{UnitMatch, UnitMiss, pick_unit, rank_units};
 
 /// Tasks with their search text folded once, at load. Folding 10,000 tasks takes longer than
-/// opening the plan, so it happens on another thread while the first screen is drawn (that
+/// opening the plan, so it happens on another thread once the first screen is drawn (that
 /// thread reads the tasks it shares with the index, and puts their search text together too);
 /// the first search waits for it if it has not finished.
 pub struct TaskIndex {
     tasks: Arc<Vec<Task>>,
     haystacks: Haystacks,
+    /// Starts the background build (see [`TaskIndex::start_building`]).
+    start: Option<std::sync::mpsc::Sender<()>>,
 }
+
+/// How long the background build waits to be started before it starts by itself.
+const BUILD_AFTER: std::time::Duration = std::time::Duration::from_millis(100);
 
 enum Haystacks {
     Ready(Vec<Haystack>),
@@ -67,15 +72,35 @@ impl TaskIndex {
     /// notes.
     pub fn new(tasks: Vec<Task>, registry: &UnitRegistry) -> Self {
         let tasks = Arc::new(tasks);
-        let haystacks = if tasks.len() < 1000 {
-            Haystacks::Ready(build(&tasks, registry))
-        } else {
-            // Built while the first screen is drawn (a search waits for it).
-            let shared = Arc::clone(&tasks);
-            let registry = registry.clone();
-            Haystacks::Building(std::thread::spawn(move || build(&shared, &registry)))
-        };
-        TaskIndex { tasks, haystacks }
+        if tasks.len() < 1000 {
+            let haystacks = Haystacks::Ready(build(&tasks, registry));
+            return TaskIndex {
+                tasks,
+                haystacks,
+                start: None,
+            };
+        }
+        // Built once the first screen is drawn, so as not to compete with the drawing for the
+        // cores (a search waits for it).
+        let shared = Arc::clone(&tasks);
+        let registry = registry.clone();
+        let (start, started) = std::sync::mpsc::channel::<()>();
+        let haystacks = Haystacks::Building(std::thread::spawn(move || {
+            let _ = started.recv_timeout(BUILD_AFTER);
+            build(&shared, &registry)
+        }));
+        TaskIndex {
+            tasks,
+            haystacks,
+            start: Some(start),
+        }
+    }
+
+    /// Lets the background build start now (the screen calls it once a frame is drawn).
+    pub fn start_building(&mut self) {
+        if let Some(start) = self.start.take() {
+            let _ = start.send(());
+        }
     }
 
     /// The tasks, in plan order.
@@ -86,6 +111,7 @@ impl TaskIndex {
     /// Waits for the background build, if it is still running. A build that panicked is
     /// recorded as `Failed`, and every search then returns its error.
     fn ensure_built(&mut self) {
+        self.start_building();
         if let Haystacks::Building(_) = &self.haystacks {
             let pending = std::mem::replace(&mut self.haystacks, Haystacks::Ready(Vec::new()));
             if let Haystacks::Building(handle) = pending {
@@ -360,6 +386,7 @@ mod tests {
         let mut index = TaskIndex {
             tasks: Arc::new(tasks),
             haystacks: Haystacks::Building(std::thread::spawn(|| panic!("folding went wrong"))),
+            start: None,
         };
         let filtered = index
             .select(&Filter::default(), &Query::new(""), &registry, as_of())

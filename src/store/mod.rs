@@ -212,12 +212,16 @@ impl PlanData {
     pub fn split(mut self) -> (Plan, Vec<Task>) {
         let defs = std::mem::take(&mut self.plan.tasks);
         // Plans repeat a few timeframes ("Năm 2025"): each distinct one is read once.
-        let mut readings: std::collections::HashMap<String, crate::domain::TimeframeReading> =
-            std::collections::HashMap::new();
+        // Hashed fast (foldhash): the keys are the plan's own, and SipHash was half the join.
+        let mut readings: std::collections::HashMap<
+            String,
+            crate::domain::TimeframeReading,
+            foldhash::fast::RandomState,
+        > = std::collections::HashMap::default();
         let year = self.plan.year;
         // Looked up by hash: ids share long prefixes ("III.13.1…"), which a search of the
         // ordered map compares again and again.
-        let mut states: std::collections::HashMap<String, TaskState> =
+        let mut states: std::collections::HashMap<String, TaskState, foldhash::fast::RandomState> =
             std::mem::take(&mut self.states).into_iter().collect();
         let tasks = defs
             .into_iter()

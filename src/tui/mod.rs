@@ -78,6 +78,7 @@ pub fn run(
                 app.notify(Tone::Error, format!("{}: {e}", path.display()));
             }
             term.draw(|f| ui::draw(f, &app, theme))?;
+            app.drawn();
             let Ok(mut msg) = rx.recv() else {
                 return Ok(());
             };
