@@ -16,6 +16,8 @@
 #   few       `list --status blocked` (ten tasks), server already running
 #   overdue   `list --overdue`, server already running
 #   json      `list --format json` of everything, server already running
+#   edit      an edit's round trip through the running server, written and synced (median of
+#             50, benches/edit-timer.py)
 #   import    `import` of the whole plan into an empty store, server started by the command
 #
 # Times are medians of RUNS runs (default 5), in milliseconds. The screen is read as a person
@@ -30,6 +32,7 @@ set -euo pipefail
 
 BIN=$(realpath "${STEERDECK_BIN:-target/release/steerdeck}")
 TIMER="$(dirname "$(realpath "$0")")/screen-timer.py"
+EDIT_TIMER="$(dirname "$(realpath "$0")")/edit-timer.py"
 SIZES=${SIZES:-"59 1000 10000 100000"}
 RUNS=${RUNS:-5}
 AS_OF=2025-07-15
@@ -146,7 +149,7 @@ time_cmd() { # prints the median wall time (ms) of RUNS runs of the command
     ms "$(printf '%s\n' "${times[@]}" | median)"
 }
 
-bench_cli() { # STORE -> sets SHOW FEW OVERDUE JSON JSON_MB
+bench_cli() { # STORE -> sets SHOW FEW OVERDUE JSON JSON_MB EDIT
     local db="$WORK/cli"
     rm -rf "$db"
     cp -a "$1" "$db"
@@ -161,6 +164,7 @@ bench_cli() { # STORE -> sets SHOW FEW OVERDUE JSON JSON_MB
     OVERDUE=$(time_cmd "${sd[@]}" list --overdue)
     JSON=$(time_cmd "${sd[@]}" list --format json)
     JSON_MB=$("${sd[@]}" list --format json | wc -c | awk '{ printf "%.1f", $1 / 1048576 }')
+    EDIT=$(python3 "$EDIT_TIMER" "$db" 50)
     kill "$pid"
     wait "$pid" 2>/dev/null || true
     rm -rf "$db"
@@ -188,14 +192,14 @@ main() {
         stop_server "$store"
         bench_screen "$store"
         bench_cli "$store"
-        rows+=("| $n | $OPEN | $BURST | $KEY | $MEM | $IDLE | $SHOW | $FEW | $OVERDUE | $JSON ($JSON_MB MB) | $import_ms |")
+        rows+=("| $n | $OPEN | $BURST | $KEY | $MEM | $IDLE | $SHOW | $FEW | $OVERDUE | $JSON ($JSON_MB MB) | $EDIT | $import_ms |")
         rm -rf "$store" "$WORK/plan-$n.json"
     done
     echo
     echo "steerdeck $("$BIN" --version | awk '{print $2}'), $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(uname -sr); medians of $RUNS, ms"
     echo
-    echo "| tasks | open | /VNeID burst | key | memory | idle CPU (5 s) | show | list few | list --overdue | list --format json | import |"
-    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| tasks | open | /VNeID burst | key | memory | idle CPU (5 s) | show | list few | list --overdue | list --format json | edit | import |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     printf '%s\n' "${rows[@]}"
 }
 
