@@ -31,7 +31,7 @@ use crate::domain::{Event, Plan, Task, UnitRegistry};
 use crate::i18n::{Lang, Msg};
 use crate::keymap::Keymap;
 use crate::query::{Filter, Query, TaskIndex};
-use crate::store::{Actor, PlanStore, StoreError};
+use crate::store::{Actor, Joined, PlanStore, StoreError};
 
 /// How a message in the status line should look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -181,10 +181,8 @@ impl App {
         // The sequence number first: a change committed between the two is then seen again
         // (and reloaded), never taken as seen while missing from the plan.
         let last_seq = store.last_seq()?;
-        let mut data = store.load(&cfg.plan_name)?;
-        let desk = std::mem::take(&mut data.desk);
         // The tasks move into the index; `plan` keeps the rest (pillars, year), not a second copy.
-        let (plan, tasks) = data.split();
+        let Joined { plan, tasks, desk } = store.load_joined(&cfg.plan_name)?;
         let index = TaskIndex::new(tasks, &cfg.registry);
         // Counted when first shown (see `refresh_dashboard`).
         let dash = Dashboard::new(&plan, &[], &cfg.registry, cfg.as_of, &desk);
@@ -378,11 +376,10 @@ impl App {
     pub fn reload(&mut self) -> Result<(), StoreError> {
         // The sequence number first (see `App::new`).
         let last_seq = self.store.last_seq()?;
-        let mut data = self.store.load(&self.cfg.plan_name)?;
+        let Joined { plan, tasks, desk } = self.store.load_joined(&self.cfg.plan_name)?;
         let item = self.agenda_task().map(|t| t.def.id.clone());
         self.last_seq = last_seq;
-        self.desk = std::mem::take(&mut data.desk);
-        let (plan, tasks) = data.split();
+        self.desk = desk;
         self.plan = plan;
         self.index = TaskIndex::new(tasks, &self.cfg.registry);
         self.load_desk(item);

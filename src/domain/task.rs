@@ -89,6 +89,16 @@ impl Task {
         }
     }
 
+    /// A definition not yet joined with its state: the default state, the timeframe not read
+    /// (see `store::join_states`).
+    pub fn unjoined(def: TaskDef) -> Self {
+        Task {
+            def,
+            state: TaskState::default(),
+            reading: TimeframeReading::Unreadable,
+        }
+    }
+
     /// Joins a definition and its state with a timeframe already read.
     pub fn with_reading(def: TaskDef, state: TaskState, reading: TimeframeReading) -> Self {
         Task {

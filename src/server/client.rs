@@ -15,10 +15,10 @@ use super::policy::Access;
 use super::protocol::{Hello, Line, MAX_ANSWER, Op, Request, encode, read_line};
 use super::serve::lock;
 use super::trust;
-use crate::domain::{Plan, TaskState};
+use crate::domain::{Plan, Task, TaskDef, TaskState};
 use crate::store::{
-    Actor, Command, Event, Outcome, PlanData, PlanInfo, PlanStore, Result, Selected, Selection,
-    StoreError, TaskRecord,
+    Actor, Command, Event, Joined, Outcome, PlanData, PlanInfo, PlanStore, Result, Selected,
+    Selection, StoreError, TaskRecord, desk_items, join_states,
 };
 use std::collections::BTreeMap;
 
@@ -212,6 +212,94 @@ fn typed_answer<T: DeserializeOwned>(line: &[u8], id: u64) -> Option<T> {
             changed: None,
         } if answered == id => Some(value),
         _ => None,
+    }
+}
+
+/// The `load` answer (a [`PlanData`]) as [`RemoteStore::load_joined`] reads it. Its fields are
+/// `PlanData`'s and [`Plan`]'s, read the same way (a test checks the two readings agree);
+/// `archived` is not needed by a screen and is skipped.
+#[derive(serde::Deserialize)]
+struct JoinedWire {
+    plan: PlanWire,
+    states: BTreeMap<String, TaskState>,
+    #[serde(default)]
+    desk: crate::domain::Desk,
+}
+
+#[derive(serde::Deserialize)]
+struct PlanWire {
+    name: String,
+    title: String,
+    #[serde(default)]
+    decision: String,
+    #[serde(default)]
+    year: Option<i32>,
+    pillars: Vec<crate::domain::Pillar>,
+    #[serde(deserialize_with = "unjoined_tasks")]
+    tasks: Vec<Task>,
+    #[serde(default)]
+    targets: Vec<crate::domain::Kpi>,
+}
+
+/// A list of task definitions, each read into a [`Task::unjoined`] in place.
+fn unjoined_tasks<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Vec<Task>, D::Error> {
+    struct Tasks;
+    impl<'de> serde::de::Visitor<'de> for Tasks {
+        type Value = Vec<Task>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a list of tasks")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> std::result::Result<Vec<Task>, A::Error> {
+            let mut tasks = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+            while let Some(def) = seq.next_element::<TaskDef>()? {
+                tasks.push(Task::unjoined(def));
+            }
+            Ok(tasks)
+        }
+    }
+    d.deserialize_seq(Tasks)
+}
+
+impl JoinedWire {
+    /// As [`PlanData::joined`] makes it.
+    fn joined(self) -> Joined {
+        let JoinedWire { plan, states, desk } = self;
+        let PlanWire {
+            name,
+            title,
+            decision,
+            year,
+            mut pillars,
+            mut tasks,
+            targets,
+        } = plan;
+        // The action items, unless the server's answer had them among the tasks already.
+        let have: std::collections::HashSet<&str> = tasks
+            .iter()
+            .filter(|t| crate::domain::meeting::is_meeting_pillar(&t.def.pillar))
+            .map(|t| t.def.id.as_str())
+            .collect();
+        let added = desk_items(&mut pillars, &desk, |id| have.contains(id));
+        tasks.extend(added.into_iter().map(Task::unjoined));
+        join_states(&mut tasks, states, year);
+        Joined {
+            plan: Plan {
+                name,
+                title,
+                decision,
+                year,
+                pillars,
+                tasks: Vec::new(),
+                targets,
+            },
+            tasks,
+            desk,
+        }
     }
 }
 
@@ -483,6 +571,12 @@ impl PlanStore for RemoteStore {
         self.call(&Op::Load { plan: plan.into() })
             .map(PlanData::with_desk)
     }
+    /// Read straight into the screen's form: each task becomes a task as it is read (10,000
+    /// tasks are not read into one list, then moved into another), then joined with its state.
+    fn load_joined(&self, plan: &str) -> Result<Joined> {
+        self.call::<JoinedWire>(&Op::Load { plan: plan.into() })
+            .map(JoinedWire::joined)
+    }
     fn state(&self, plan: &str, task: &str) -> Result<TaskState> {
         self.call(&Op::State {
             plan: plan.into(),
@@ -548,6 +642,107 @@ impl PlanStore for RemoteStore {
 #[cfg(test)]
 mod tests {
     use super::typed_answer;
+
+    /// A plan with every field of `Plan` set (written out, so that a new field breaks this
+    /// test until `PlanWire` reads it too), states, a meeting with an action item, an archived
+    /// task.
+    fn full_plan_data() -> crate::store::PlanData {
+        use crate::domain::{
+            ActionItem, Desk, Kpi, Meeting, MeetingState, Plan, Status, TaskState,
+        };
+        let embedded = crate::plan::embedded().expect("plan");
+        let plan = Plan {
+            name: "2025".into(),
+            title: embedded.title.clone(),
+            decision: "2595/QĐ-BTP".into(),
+            year: Some(2025),
+            pillars: embedded.pillars.clone(),
+            tasks: embedded.tasks.clone(),
+            targets: vec![Kpi {
+                id: "T.1".into(),
+                title: "Tỷ lệ hồ sơ trực tuyến".into(),
+                target: 80.0,
+                baseline: Some(78.28),
+                baseline_source: Some("Báo cáo 2024".into()),
+            }],
+        };
+        let mut action = embedded.tasks[0].clone();
+        action.id = "H1.1".into();
+        action.pillar = crate::domain::meeting::pillar_key("H1");
+        let desk = Desk {
+            meetings: vec![Meeting {
+                id: "H1".into(),
+                title: "Họp giữa năm".into(),
+                date: chrono::NaiveDate::from_ymd_opt(2025, 7, 15).expect("day"),
+                chair: "Thứ trưởng".into(),
+                attendees: vec!["Cục CNTT".into()],
+                state: MeetingState::Closed,
+                agenda: Vec::new(),
+                closing: None,
+            }],
+            actions: vec![ActionItem {
+                def: action,
+                meeting: "H1".into(),
+                about: Some("I.1".into()),
+            }],
+            readings: std::collections::BTreeMap::new(),
+        };
+        let mut states = std::collections::BTreeMap::new();
+        for (id, progress) in [("I.1", 40), ("IV.5", 100), ("H1.1", 10)] {
+            states.insert(
+                id.to_string(),
+                TaskState {
+                    status: if progress == 100 {
+                        Status::Done
+                    } else {
+                        Status::InProgress
+                    },
+                    progress,
+                    completed_on: (progress == 100)
+                        .then(|| chrono::NaiveDate::from_ymd_opt(2025, 6, 20).expect("day")),
+                    ..TaskState::default()
+                },
+            );
+        }
+        crate::store::PlanData {
+            plan,
+            states,
+            archived: vec![embedded.tasks[1].clone()],
+            desk,
+        }
+    }
+
+    #[test]
+    fn the_screen_reads_a_load_answer_as_the_store_joins_it() {
+        let data = full_plan_data();
+        // As the stored bytes put it together (no action items among the tasks), and as the
+        // server's kept copy encodes it (with them).
+        for answer in [data.clone(), data.clone().with_desk()] {
+            let json = serde_json::to_string(&answer).expect("json");
+            let read: super::JoinedWire = serde_json::from_str(&json).expect("reads");
+            let joined = read.joined();
+            assert_eq!(joined, answer.clone().joined());
+            assert_eq!(joined, data.clone().joined());
+            let h1 = joined
+                .tasks
+                .iter()
+                .find(|t| t.def.id == "H1.1")
+                .expect("action item");
+            assert_eq!(h1.state.progress, 10);
+            assert!(joined.plan.pillars.iter().any(|p| p.key == "meeting:H1"));
+            assert_eq!(
+                joined.tasks.iter().filter(|t| t.def.id == "H1.1").count(),
+                1,
+                "not added twice"
+            );
+            let done = joined
+                .tasks
+                .iter()
+                .find(|t| t.def.id == "IV.5")
+                .expect("IV.5");
+            assert!(done.deadline().is_some(), "timeframes are read");
+        }
+    }
 
     #[test]
     fn only_the_answer_to_the_request_with_a_value_is_read_in_one_pass() {

@@ -175,23 +175,15 @@ impl PlanData {
     /// it was sent).
     #[must_use]
     pub fn with_desk(mut self) -> Self {
-        for p in self.desk.pillars() {
-            if self.plan.pillar(&p.key).is_none() {
-                self.plan.pillars.push(p);
-            }
-        }
-        let have: std::collections::HashSet<String> = self
+        let have: std::collections::HashSet<&str> = self
             .plan
             .tasks
             .iter()
             .filter(|t| crate::domain::meeting::is_meeting_pillar(&t.pillar))
-            .map(|t| t.id.clone())
+            .map(|t| t.id.as_str())
             .collect();
-        for a in &self.desk.actions {
-            if !have.contains(&a.def.id) {
-                self.plan.tasks.push(a.def.clone());
-            }
-        }
+        let added = desk_items(&mut self.plan.pillars, &self.desk, |id| have.contains(id));
+        self.plan.tasks.extend(added);
         self
     }
 
@@ -210,34 +202,21 @@ impl PlanData {
     /// plan order: for a holder that keeps the tasks elsewhere (the screen's index), so that
     /// they are not kept twice.
     pub fn split(mut self) -> (Plan, Vec<Task>) {
-        let defs = std::mem::take(&mut self.plan.tasks);
-        // Plans repeat a few timeframes ("Năm 2025"): each distinct one is read once.
-        // Hashed fast (foldhash): the keys are the plan's own, and SipHash was half the join.
-        let mut readings: std::collections::HashMap<
-            String,
-            crate::domain::TimeframeReading,
-            foldhash::fast::RandomState,
-        > = std::collections::HashMap::default();
-        let year = self.plan.year;
-        // Looked up by hash: ids share long prefixes ("III.13.1…"), which a search of the
-        // ordered map compares again and again.
-        let mut states: std::collections::HashMap<String, TaskState, foldhash::fast::RandomState> =
-            std::mem::take(&mut self.states).into_iter().collect();
-        let tasks = defs
+        let mut tasks: Vec<Task> = std::mem::take(&mut self.plan.tasks)
             .into_iter()
-            .map(|d| {
-                let state = states.remove(&d.id).unwrap_or_default();
-                let reading = if let Some(r) = readings.get(&d.timeframe) {
-                    *r
-                } else {
-                    let r = crate::domain::read_timeframe(&d.timeframe, year);
-                    readings.insert(d.timeframe.clone(), r);
-                    r
-                };
-                Task::with_reading(d, state, reading)
-            })
+            .map(Task::unjoined)
             .collect();
+        join_states(&mut tasks, std::mem::take(&mut self.states), self.plan.year);
         (self.plan, tasks)
+    }
+
+    /// As a screen holds it (see [`Joined`]): the action items among the tasks, the tasks
+    /// joined with their states.
+    pub fn joined(self) -> Joined {
+        let mut data = self.with_desk();
+        let desk = std::mem::take(&mut data.desk);
+        let (plan, tasks) = data.split();
+        Joined { plan, tasks, desk }
     }
 
     /// The plan's tasks joined with their states, in plan order.
@@ -255,6 +234,62 @@ impl PlanData {
                 Task::with_reading(d.clone(), state, reading)
             })
             .collect()
+    }
+}
+
+/// A plan as a screen holds it: the definition without its tasks, the tasks (the meetings'
+/// action items among them) joined with their states, in plan order, and the desk.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Joined {
+    pub plan: Plan,
+    pub tasks: Vec<Task>,
+    pub desk: Desk,
+}
+
+/// What [`PlanData::with_desk`] adds: each meeting's pillar (into `pillars`, when not there),
+/// and the action items `among_tasks` does not already hold.
+pub fn desk_items(
+    pillars: &mut Vec<crate::domain::Pillar>,
+    desk: &Desk,
+    among_tasks: impl Fn(&str) -> bool,
+) -> Vec<TaskDef> {
+    for p in desk.pillars() {
+        if !pillars.iter().any(|q| q.key == p.key) {
+            pillars.push(p);
+        }
+    }
+    desk.actions
+        .iter()
+        .filter(|a| !among_tasks(&a.def.id))
+        .map(|a| a.def.clone())
+        .collect()
+}
+
+/// Gives each task its recorded state (a task without one keeps the default) and reads its
+/// timeframe with the plan's year.
+pub fn join_states(tasks: &mut [Task], states: BTreeMap<String, TaskState>, year: Option<i32>) {
+    // Looked up by hash, and a fast one (foldhash; the keys are the plan's own): ids share long
+    // prefixes ("III.13.1…"), which a search of the ordered map compares again and again, and
+    // SipHash was half of the join.
+    let mut states: std::collections::HashMap<String, TaskState, foldhash::fast::RandomState> =
+        states.into_iter().collect();
+    // Plans repeat a few timeframes ("Năm 2025"): each distinct one is read once.
+    let mut readings: std::collections::HashMap<
+        String,
+        crate::domain::TimeframeReading,
+        foldhash::fast::RandomState,
+    > = std::collections::HashMap::default();
+    for task in tasks {
+        if let Some(state) = states.remove(&task.def.id) {
+            task.state = state;
+        }
+        task.reading = if let Some(r) = readings.get(&task.def.timeframe) {
+            *r
+        } else {
+            let r = crate::domain::read_timeframe(&task.def.timeframe, year);
+            readings.insert(task.def.timeframe.clone(), r);
+            r
+        };
     }
 }
 
@@ -392,6 +427,11 @@ pub trait PlanStore: Send + Sync {
     fn active(&self) -> Result<Option<String>>;
     /// A plan with its states.
     fn load(&self, plan: &str) -> Result<PlanData>;
+    /// A plan as a screen holds it ([`Joined`]): by default [`PlanStore::load`], joined; a
+    /// store may put it together more directly.
+    fn load_joined(&self, plan: &str) -> Result<Joined> {
+        self.load(plan).map(PlanData::joined)
+    }
     /// The recorded state of one task (the default state when nothing is recorded).
     fn state(&self, plan: &str, task: &str) -> Result<TaskState>;
     /// History, oldest first: of one task, or of the whole plan.
@@ -467,6 +507,9 @@ impl<T: PlanStore + ?Sized> PlanStore for Arc<T> {
     }
     fn load(&self, plan: &str) -> Result<PlanData> {
         (**self).load(plan)
+    }
+    fn load_joined(&self, plan: &str) -> Result<Joined> {
+        (**self).load_joined(plan)
     }
     fn state(&self, plan: &str, task: &str) -> Result<TaskState> {
         (**self).state(plan, task)
