@@ -197,6 +197,11 @@ impl TaskIndex {
 /// notes. Each task's text is put together, folded and dropped in turn, so that the texts and
 /// the index are never held whole at once.
 fn build(tasks: &[Task], registry: &UnitRegistry) -> Vec<Haystack> {
+    build_halves_from(tasks, registry, PARALLEL_BUILD)
+}
+
+/// [`build`], on two threads when there are `halves_from` tasks or more.
+fn build_halves_from(tasks: &[Task], registry: &UnitRegistry, halves_from: usize) -> Vec<Haystack> {
     // Plans repeat the same few unit spellings: resolve each once.
     let mut names: HashMap<&str, String> = HashMap::new();
     for t in tasks {
@@ -206,14 +211,33 @@ fn build(tasks: &[Task], registry: &UnitRegistry) -> Vec<Haystack> {
                 .or_insert_with(|| unit_names(registry, u));
         }
     }
-    tasks
-        .iter()
-        .map(|t| {
-            let [a, b, c, d] = search_text(t, &|u| names.get(u).map(String::as_str));
-            Haystack::new(&[&a, &b, &c, &d])
-        })
-        .collect()
+    let fold = |part: &[Task]| -> Vec<Haystack> {
+        part.iter()
+            .map(|t| {
+                let [a, b, c, d] = search_text(t, &|u| names.get(u).map(String::as_str));
+                Haystack::new(&[&a, &b, &c, &d])
+            })
+            .collect()
+    };
+    if tasks.len() < halves_from {
+        return fold(tasks);
+    }
+    // A large plan is folded in two halves at once (the screen waits for it at its first
+    // search).
+    let (first, second) = tasks.split_at(tasks.len() / 2);
+    std::thread::scope(|s| {
+        let other = s.spawn(|| fold(second));
+        let mut built = fold(first);
+        match other.join() {
+            Ok(rest) => built.extend(rest),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+        built
+    })
 }
+
+/// From how many tasks the index is built on two threads.
+const PARALLEL_BUILD: usize = 20_000;
 
 /// Every other name of the unit written `written`, as the registry knows it: full name,
 /// abbreviation, aliases, and those of the units that took over its work ("; " between them).
@@ -376,6 +400,31 @@ mod tests {
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].0, 7);
         assert_eq!(index.tasks()[7].state.status, Status::Blocked);
+    }
+
+    #[test]
+    fn an_index_built_in_two_halves_finds_what_one_built_whole_finds() {
+        let registry = UnitRegistry::embedded().expect("embedded registry");
+        let tasks = many(59 * 3);
+        let whole = build_halves_from(&tasks, &registry, usize::MAX);
+        let halves = build_halves_from(&tasks, &registry, 10);
+        assert_eq!(halves.len(), tasks.len());
+        for q in ["VNeID", "hộ tịch", "cuc cntt", "III.13", "dữ liệu quốc gia"] {
+            let query = Query::new(q);
+            let found = |h: &[Haystack]| -> Vec<(usize, i64)> {
+                search::search(&query, h)
+                    .into_iter()
+                    .map(|(i, hit)| (i, hit.score))
+                    .collect()
+            };
+            let by_halves = found(&halves);
+            assert!(!by_halves.is_empty(), "{q} finds something");
+            assert!(
+                by_halves.iter().any(|(i, _)| *i >= tasks.len() / 2),
+                "{q}: the second half is searched"
+            );
+            assert_eq!(by_halves, found(&whole), "{q}");
+        }
     }
 
     #[test]
