@@ -29,7 +29,7 @@ fn as_json(data: &PlanData) -> serde_json::Value {
 }
 
 /// What the last clean close of `db` left, if it is to be believed.
-fn left(db: &Path) -> Option<Handover> {
+fn left(db: &Path) -> Option<handover::Left> {
     handover::read(db, &disk::clean_files(db)?)
 }
 
@@ -125,7 +125,9 @@ fn the_server_answers_from_what_the_close_left_and_a_stop_leaves_it_standing() {
         &s.db,
         &Handover {
             answer: Arc::new(serde_json::to_vec(&marked).expect("json")),
-            ..h
+            plan: h.plan,
+            last_seq: h.last_seq,
+            store: h.store,
         },
         &files,
     )

@@ -13,7 +13,7 @@ use std::time::Duration;
 use super::policy::{self, Access, Peer, StoreOwner};
 use super::protocol::{
     ErrorKind, Hello, Line, MAX_REQUEST, Op, Reply, Request, WireError, encode, read_line,
-    version_mismatch, write_ok, write_reply,
+    version_mismatch, write_reply,
 };
 use super::serve::{Shared, lock};
 use crate::identity::{actor, login_of};
@@ -96,7 +96,7 @@ pub(super) fn handle(shared: &Arc<Shared>, stream: UnixStream, id: u64) {
                 let mut w = lock(&writer);
                 let written = match answer(shared, &who, &buf, id, &writer, &mut staged) {
                     Answer::Reply(reply) => write_reply(&mut *w, &reply),
-                    Answer::Left { id, json } => write_ok(&mut *w, Some(id), &json),
+                    Answer::Left { id, left } => write_left(&mut *w, id, &left),
                 };
                 if written.is_err() {
                     return;
@@ -113,6 +113,20 @@ pub(super) fn handle(shared: &Arc<Shared>, stream: UnixStream, id: u64) {
             Ok(Line::Closed) | Err(_) => return,
         }
     }
+}
+
+/// Writes the answer to request `id` that the last clean close left, as [`write_ok`] would
+/// write it; a file that no longer holds it whole ends the connection before the answer ends.
+fn write_left(
+    w: &mut UnixStream,
+    id: u64,
+    left: &crate::store::handover::Left,
+) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 18, w);
+    write!(out, "{{\"id\":{id},\"ok\":")?;
+    left.copy_to(&mut out)?;
+    out.write_all(b"}\n")?;
+    out.flush()
 }
 
 /// Tells a connection over the maximum why it is closed.
@@ -242,10 +256,10 @@ fn check_hello(line: &[u8], ours: &Hello) -> Result<(), WireError> {
 /// What a request is answered with.
 enum Answer {
     Reply(Reply),
-    /// The `load` answer a clean close left (see `store::handover`), sent as it is.
+    /// The `load` answer a clean close left (see `store::handover`), copied from its file.
     Left {
         id: u64,
-        json: Arc<Vec<u8>>,
+        left: Arc<crate::store::handover::Left>,
     },
 }
 
@@ -284,10 +298,7 @@ fn answer(
                 json(Ok(serde_json::json!({ "seq": early.last_seq })))
             }
             Op::Load { plan } if *plan == early.plan => {
-                return Answer::Left {
-                    id,
-                    json: early.answer,
-                };
+                return Answer::Left { id, left: early };
             }
             _ => Err(WireError::new(ErrorKind::Store, String::new())),
         };

@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 use super::log::Log;
 use super::{ServerError, conn, policy, socket_error, socket_path};
 use crate::identity::login_of;
-use crate::store::handover::Handover;
+use crate::store::handover::Left;
 use crate::store::{
     Actor, CachedStore, PlanStore, SledStore, StoreError, seed_if_empty, system_clock,
 };
@@ -66,7 +66,7 @@ pub(super) struct Shared {
     store: Arc<Pending>,
     /// The active plan's `load` answer a clean close left (see `store::handover`), given until
     /// the first change.
-    early: Mutex<Option<Handover>>,
+    early: Mutex<Option<Arc<Left>>>,
     /// The store's identity (said in the hello).
     pub store_id: String,
     /// Tells the thread that opens the store in the background that it is needed now.
@@ -125,7 +125,7 @@ impl Shared {
     }
 
     /// What the last clean close left, while nothing has changed since.
-    pub fn early(&self) -> Option<Handover> {
+    pub fn early(&self) -> Option<Arc<Left>> {
         lock(&self.early).clone()
     }
 
@@ -252,7 +252,7 @@ pub fn serve(db: &Path, opts: ServeOptions) -> Result<(), ServerError> {
                     .map_err(|e| e.to_string());
                 let _ = slot.set(store);
             })?;
-            (id, Some((opener, (handover, needed))))
+            (id, Some((opener, (Arc::new(handover), needed))))
         }
         (opening, _) => {
             let plan = crate::plan::embedded()?;
@@ -366,7 +366,7 @@ fn restrict_new_files(db: &Path) {
 /// What `serve` has set up before binding the socket.
 struct Started {
     store: Arc<Pending>,
-    early: Option<Handover>,
+    early: Option<Arc<Left>>,
     needed: Option<Sender<()>>,
     store_id: String,
     server_uid: u32,

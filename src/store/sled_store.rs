@@ -139,7 +139,7 @@ pub struct Opening {
 impl Opening {
     /// What the last clean close left for this start, when the store's files are as it left
     /// them and the answer is whole (see `store::handover`).
-    pub fn handover(&self) -> Option<Handover> {
+    pub fn handover(&self) -> Option<handover::Left> {
         handover::read(&self.path, self.clean.as_deref()?)
     }
 
