@@ -157,15 +157,36 @@ impl Folded {
     }
 }
 
+/// Packed as the words are (an index holds one per field of every task).
 #[derive(Debug, Clone, Copy)]
 struct FieldSpan {
     /// Index in `folded` of the field's first char.
-    offset: usize,
+    offset: u32,
     /// Index in `text` of the field's first byte.
-    text_offset: usize,
+    text_offset: u32,
     /// The field's words: `words[first_word..end_word]`.
-    first_word: usize,
-    end_word: usize,
+    first_word: u32,
+    end_word: u32,
+}
+
+impl FieldSpan {
+    fn offset(self) -> usize {
+        self.offset as usize
+    }
+    fn text_offset(self) -> usize {
+        self.text_offset as usize
+    }
+    fn first_word(self) -> usize {
+        self.first_word as usize
+    }
+    fn end_word(self) -> usize {
+        self.end_word as usize
+    }
+}
+
+/// `n` as a packed index (beyond 4 G, which no record reaches, it saturates).
+fn packed(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// A word of a field, packed small: scoring scans these for every record.
@@ -247,10 +268,10 @@ impl Haystack {
                 });
             }
             spans.push(FieldSpan {
-                offset,
-                text_offset,
-                first_word,
-                end_word: words.len(),
+                offset: packed(offset),
+                text_offset: packed(text_offset),
+                first_word: packed(first_word),
+                end_word: packed(words.len()),
             });
         }
         let narrow = folded.iter().all(char::is_ascii) && words.iter().all(|w| w.len() <= WORD_BUF);
@@ -279,12 +300,12 @@ impl Haystack {
         let Some(span) = self.fields.get(word.field()) else {
             return false;
         };
-        let Some(field_text) = self.text.get(span.text_offset..) else {
+        let Some(field_text) = self.text.get(span.text_offset()..) else {
             return false;
         };
         let mut chars = field_text
             .chars()
-            .skip(word.start() - span.offset)
+            .skip(word.start() - span.offset())
             .take(typed)
             .map(lower_char);
         lower.iter().all(|&c| chars.next() == Some(c)) && chars.next().is_none()
@@ -622,11 +643,11 @@ impl Query {
     fn in_order(&self, hay: &Haystack, variants: &[bool]) -> bool {
         hay.fields.iter().any(|span| {
             let mut next = 0;
-            let mut w = span.first_word;
-            while w < span.end_word && next < self.terms.len() {
+            let mut w = span.first_word();
+            while w < span.end_word() && next < self.terms.len() {
                 let term = &self.terms[next];
                 let found = term_at_any(term, hay, w, variants[next])
-                    .filter(|(_, form)| w + form.parts.len() <= span.end_word);
+                    .filter(|(_, form)| w + form.parts.len() <= span.end_word());
                 if let Some((_, form)) = found {
                     w += form.parts.len();
                     next += 1;
@@ -654,7 +675,7 @@ impl Query {
             let Some(span) = hay.fields.get(word.field()) else {
                 continue;
             };
-            let start = word.start() - span.offset;
+            let start = word.start() - span.offset();
             let chars = start..start + matched.highlight.min(word.len());
             match hit.positions.iter_mut().find(|(f, _)| *f == word.field()) {
                 Some((_, indices)) => indices.extend(chars),

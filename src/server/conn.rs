@@ -96,7 +96,7 @@ pub(super) fn handle(shared: &Arc<Shared>, stream: UnixStream, id: u64) {
                 let mut w = lock(&writer);
                 let written = match answer(shared, &who, &buf, id, &writer, &mut staged) {
                     Answer::Reply(reply) => write_reply(&mut *w, &reply),
-                    Answer::Left { id, left } => write_left(&mut *w, id, &left),
+                    Answer::Left { id, left } => write_left(&mut w, id, &left),
                 };
                 if written.is_err() {
                     return;

@@ -169,7 +169,7 @@ pub fn read(dir: &Path, files: &str) -> Option<Left> {
         header.len,
     )
     .ok()?;
-    (crc == header.crc).then(|| Left {
+    (crc == header.crc).then_some(Left {
         plan: header.plan,
         last_seq: header.last_seq,
         store: header.store,
