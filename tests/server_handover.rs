@@ -56,6 +56,12 @@ fn the_first_answers_come_from_the_close_and_every_later_one_from_the_store() {
     let again = c.load(&plan).expect("load");
     assert_eq!(as_json(&again), as_json(&before));
     assert_eq!(again.states["I.1"].progress, 40);
+    // Another plan is the store's to answer.
+    let other = c.load("2024").expect_err("no such plan");
+    assert!(
+        matches!(other, steerdeck::store::StoreError::NoSuchPlan(ref p) if p == "2024"),
+        "{other:?}"
+    );
 
     // A change waits for sled to open the store, and from then on the store answers.
     c.execute(&c.actor(), progress(&plan, "I.2", 70))
