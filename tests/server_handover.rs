@@ -33,8 +33,9 @@ fn left(db: &Path) -> Option<handover::Left> {
     handover::read(db, &disk::clean_files(db)?)
 }
 
-#[test]
-fn the_first_answers_come_from_the_close_and_every_later_one_from_the_store() {
+/// A store whose task I.1 was set to 40 % through a server, which then stopped cleanly: the
+/// store, its plan, the plan as the server last gave it, and the sequence number then.
+fn closed_with_an_edit() -> (support::Store, String, PlanData, u64) {
     let s = store();
     let mut server = Server::start(&s.db);
     let c = client(&s.db, None);
@@ -45,6 +46,12 @@ fn the_first_answers_come_from_the_close_and_every_later_one_from_the_store() {
     let seq = c.last_seq().expect("seq");
     drop(c);
     assert_eq!(server.terminate().and_then(|st| st.code()), Some(0));
+    (s, plan, before, seq)
+}
+
+#[test]
+fn the_first_answers_come_from_the_close_and_every_later_one_from_the_store() {
+    let (s, plan, before, seq) = closed_with_an_edit();
     let h = left(&s.db).expect("a clean close leaves the answer");
     assert_eq!((h.plan.as_str(), h.last_seq), (plan.as_str(), seq));
 
@@ -84,14 +91,7 @@ fn the_first_answers_come_from_the_close_and_every_later_one_from_the_store() {
 
 #[test]
 fn after_a_crash_the_store_answers_not_what_an_earlier_close_left() {
-    let s = store();
-    let mut server = Server::start(&s.db);
-    let c = client(&s.db, None);
-    let plan = plan_of(&c);
-    c.execute(&c.actor(), progress(&plan, "I.1", 40))
-        .expect("edit");
-    drop(c);
-    server.terminate();
+    let (s, plan, _, _) = closed_with_an_edit();
     assert!(left(&s.db).is_some());
 
     // An acknowledged edit, then the server is killed: the close's answer no longer holds.
