@@ -135,7 +135,7 @@ bench_screen() { # STORE_TEMPLATE -> sets OPEN BURST KEY MEM IDLE
     OPEN=$(ms "$(printf '%s\n' "${opens[@]}" | median)")
     BURST=$(ms "$(printf '%s\n' "${bursts[@]}" | median)")
     KEY=$(ms "$(printf '%s\n' "${keys[@]}" | median)")
-    MEM=$(awk -v kb="$(printf '%s\n' "${mems[@]}" | median)" 'BEGIN { printf "%.0f MB", kb / 1024 }')
+    MEM=$(awk -v kb="$(printf '%s\n' "${mems[@]}" | median)" 'BEGIN { printf "%.1f MB", kb / 1024 }')
     IDLE=$idle
 }
 
