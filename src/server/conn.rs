@@ -122,11 +122,10 @@ fn write_left(
     id: u64,
     left: &crate::store::handover::Left,
 ) -> std::io::Result<()> {
-    let mut out = std::io::BufWriter::with_capacity(1 << 18, w);
-    write!(out, "{{\"id\":{id},\"ok\":")?;
-    left.copy_to(&mut out)?;
-    out.write_all(b"}\n")?;
-    out.flush()
+    // Copied in large chunks as they are read: no second buffer.
+    write!(w, "{{\"id\":{id},\"ok\":")?;
+    left.copy_to(w)?;
+    w.write_all(b"}\n")
 }
 
 /// Tells a connection over the maximum why it is closed.
