@@ -2,9 +2,11 @@
 //! against counts made by hand and against the plan view's group counts (one function counts).
 #![allow(clippy::panic)]
 
+mod screen_text;
+
+use screen_text::text;
+
 use chrono::{NaiveDate, TimeZone, Utc};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use std::sync::Arc;
 
@@ -15,7 +17,7 @@ use steerdeck::keymap::Keymap;
 use steerdeck::store::{
     Actor, Command, DeskChange, MemoryStore, Outcome, PlanStore, Update, seed_if_empty,
 };
-use steerdeck::ui::{self, Theme};
+use steerdeck::ui::Theme;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("date")
@@ -77,23 +79,8 @@ fn app_on(store: Arc<MemoryStore>, lang: Lang) -> App {
 }
 
 fn render(app: &mut App, theme: &Theme) -> Buffer {
-    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     app.set_size(80, 24);
-    term.draw(|f| ui::draw(f, app, theme)).expect("draw");
-    term.backend().buffer().clone()
-}
-
-fn text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        for x in 0..buf.area.width {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    screen_text::drawn(app, theme, 80, 24)
 }
 
 fn dashboard(lang: Lang) -> App {

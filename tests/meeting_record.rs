@@ -4,9 +4,9 @@
 //! 15/10/2025, whose agenda carries the open action items; two sessions on one conclusion.
 #![allow(clippy::panic)]
 
+mod screen_text;
+
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 
@@ -17,7 +17,6 @@ use steerdeck::domain::{Status, UnitRegistry};
 use steerdeck::i18n::Lang;
 use steerdeck::keymap::Keymap;
 use steerdeck::store::{Actor, Command, MemoryStore, PlanStore, Update, seed_if_empty};
-use steerdeck::ui::{self, Theme, ThemeName};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("date")
@@ -65,20 +64,7 @@ fn message(app: &App) -> String {
 }
 
 fn screen(app: &App) -> String {
-    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-    let theme = Theme::from_name(ThemeName::Mono, true);
-    term.draw(|f| ui::draw(f, app, &theme)).expect("draw");
-    let buf = term.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        for x in 0..buf.area.width {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    screen_text::mono_80x24(app)
 }
 
 fn agenda(app: &App) -> Vec<String> {

@@ -2,9 +2,9 @@
 //! on the in-memory store as of 15/07/2025, with answers counted by hand from the plan.
 #![allow(clippy::panic)]
 
+mod screen_text;
+
 use chrono::NaiveDate;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use std::sync::Arc;
 
 use steerdeck::app::{Action, App, AppConfig, Grouping, Mode, Row, TextKey, Tone};
@@ -13,7 +13,7 @@ use steerdeck::domain::{Status, UnitRegistry};
 use steerdeck::i18n::Lang;
 use steerdeck::keymap::Keymap;
 use steerdeck::store::{Actor, Command, MemoryStore, PlanStore, Update, seed_if_empty};
-use steerdeck::ui::{self, Theme, ThemeName};
+use steerdeck::ui::{Theme, ThemeName};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("date")
@@ -92,18 +92,8 @@ fn screen(app: &App) -> String {
 }
 
 fn screen_of(app: &App, w: u16, h: u16) -> String {
-    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     let theme = Theme::from_name(ThemeName::Mono, true);
-    term.draw(|f| ui::draw(f, app, &theme)).expect("draw");
-    let buf = term.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
+    screen_text::full_text(&screen_text::drawn(app, &theme, w, h))
 }
 
 #[test]

@@ -3,9 +3,9 @@
 //! the status line saying where it went; the menu drawn at 80x24 in both languages.
 #![allow(clippy::panic)]
 
+mod screen_text;
+
 use chrono::NaiveDate;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use std::sync::Arc;
 
 use steerdeck::app::{Action, App, AppConfig, Mode, Tone};
@@ -14,7 +14,6 @@ use steerdeck::domain::{AgendaItem, UnitRegistry};
 use steerdeck::i18n::Lang;
 use steerdeck::keymap::Keymap;
 use steerdeck::store::{Actor, Command, DeskChange, MemoryStore, PlanStore, seed_if_empty};
-use steerdeck::ui::{self, Theme, ThemeName};
 
 fn day(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, m, d).expect("date")
@@ -79,20 +78,7 @@ fn app(store: &Arc<MemoryStore>, lang: Lang, dir: &std::path::Path) -> App {
 }
 
 fn screen(app: &App) -> String {
-    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-    let theme = Theme::from_name(ThemeName::Mono, true);
-    term.draw(|f| ui::draw(f, app, &theme)).expect("draw");
-    let buf = term.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        for x in 0..buf.area.width {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    screen_text::mono_80x24(app)
 }
 
 fn said(app: &App) -> String {

@@ -2,9 +2,11 @@
 //! styles (the no-colour theme keeps the selection visible).
 #![allow(clippy::panic)]
 
+mod screen_text;
+
+use screen_text::text;
+
 use chrono::{NaiveDate, TimeZone, Utc};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 use std::sync::Arc;
@@ -47,23 +49,8 @@ fn app_with(lang: Lang, keymap: Keymap) -> App {
 }
 
 fn render(app: &mut App, theme: &Theme, w: u16, h: u16) -> Buffer {
-    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     app.set_page(ui::table_rows(ratatui::layout::Rect::new(0, 0, w, h)));
-    term.draw(|f| ui::draw(f, app, theme)).expect("draw");
-    term.backend().buffer().clone()
-}
-
-fn text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        for x in 0..buf.area.width {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    screen_text::drawn(app, theme, w, h)
 }
 
 fn screen(app: &mut App) -> String {

@@ -4,9 +4,9 @@
 //! languages.
 #![allow(clippy::panic)]
 
+mod screen_text;
+
 use chrono::NaiveDate;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use std::sync::Arc;
 
 use steerdeck::app::{Action, App, AppConfig, Mode};
@@ -15,7 +15,7 @@ use steerdeck::domain::target::latest;
 use steerdeck::i18n::Lang;
 use steerdeck::keymap::Keymap;
 use steerdeck::store::{Actor, MemoryStore, PlanStore, seed_if_empty};
-use steerdeck::ui::{self, Theme};
+use steerdeck::ui::Theme;
 
 fn store() -> Arc<MemoryStore> {
     let s = Arc::new(MemoryStore::new());
@@ -41,20 +41,7 @@ fn app(store: &Arc<MemoryStore>, who: &str, lang: Lang) -> App {
 }
 
 fn screen(app: &mut App) -> String {
-    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-    term.draw(|f| ui::draw(f, app, &Theme::mono()))
-        .expect("draw");
-    let buf = term.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        for x in 0..buf.area.width {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    screen_text::text(&screen_text::drawn(app, &Theme::mono(), 80, 24))
 }
 
 /// The dashboard's form, on target T.2 (one down from T.1).
