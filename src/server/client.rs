@@ -279,12 +279,7 @@ impl JoinedWire {
             targets,
         } = plan;
         // The action items, unless the server's answer had them among the tasks already.
-        let have: std::collections::HashSet<&str> = tasks
-            .iter()
-            .filter(|t| crate::domain::meeting::is_meeting_pillar(&t.def.pillar))
-            .map(|t| t.def.id.as_str())
-            .collect();
-        let added = desk_items(&mut pillars, &desk, |id| have.contains(id));
+        let added = desk_items(&mut pillars, &desk, tasks.iter().map(|t| &t.def));
         tasks.extend(added.into_iter().map(Task::unjoined));
         join_states(&mut tasks, states, year);
         Joined {

@@ -290,34 +290,24 @@ fn answer(
     // the last clean close left, while sled may still be opening the store.
     if let Some(early) = shared.early() {
         let left = match &op {
-            Op::Active => json(Ok(Some(early.plan.as_str()))),
-            Op::LastSeq => json(Ok(early.last_seq)),
+            Op::Active => Some(json(Ok(Some(early.plan.as_str())))),
+            Op::LastSeq => Some(json(Ok(early.last_seq))),
             Op::Watch => {
                 shared.add_watcher(conn, Arc::clone(writer));
-                json(Ok(serde_json::json!({ "seq": early.last_seq })))
+                Some(json(Ok(serde_json::json!({ "seq": early.last_seq }))))
             }
             Op::Load { plan } if *plan == early.plan => {
                 return Answer::Left { id, left: early };
             }
-            _ => Err(WireError::new(ErrorKind::Store, String::new())),
+            _ => None,
         };
-        if let Ok(v) = left {
-            return Answer::Reply(Reply {
-                id: Some(id),
-                ok: Some(v),
-                ..Reply::default()
-            });
+        if let Some(result) = left {
+            return answered(id, result);
         }
     }
     let store = match shared.store() {
         Ok(store) => store.as_ref(),
-        Err(e) => {
-            return Answer::Reply(Reply {
-                id: Some(id),
-                error: Some(WireError::from_store(&e)),
-                ..Reply::default()
-            });
-        }
+        Err(e) => return answered(id, Err(WireError::from_store(&e))),
     };
     let result = match op {
         Op::Plans => reported(shared, store.plans()),
@@ -364,6 +354,11 @@ fn answer(
             )
         }
     };
+    answered(id, result)
+}
+
+/// The reply to request `id` with `result`.
+fn answered(id: u64, result: Result<Arc<RawValue>, WireError>) -> Answer {
     Answer::Reply(match result {
         Ok(v) => Reply {
             id: Some(id),

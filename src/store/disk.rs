@@ -349,22 +349,31 @@ fn fingerprint(dir: &Path) -> std::io::Result<String> {
     walk(dir, "", &mut files)?;
     files.sort();
     let mut out = String::new();
-    let mut buf = vec![0u8; 1 << 18];
     for (rel, path) in files {
-        let mut file = File::open(&path)?;
-        let mut crc = crc32fast::Hasher::new();
-        let mut len = 0u64;
-        loop {
-            let n = file.read(&mut buf)?;
-            if n == 0 {
-                break;
-            }
-            crc.update(&buf[..n]);
-            len += n as u64;
-        }
-        let _ = writeln!(out, "{rel} {len} {:08x}", crc.finalize());
+        let (len, crc) = copy_crc(&mut File::open(&path)?, &mut std::io::sink())?;
+        let _ = writeln!(out, "{rel} {len} {crc:08x}");
     }
     Ok(out)
+}
+
+/// Copies all of `r` to `w` through a small buffer; how many bytes, and their CRC-32.
+pub(super) fn copy_crc(
+    r: &mut impl Read,
+    w: &mut impl std::io::Write,
+) -> std::io::Result<(u64, u32)> {
+    let mut buf = vec![0u8; 1 << 18];
+    let mut crc = crc32fast::Hasher::new();
+    let mut len = 0u64;
+    loop {
+        let n = r.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        crc.update(&buf[..n]);
+        w.write_all(&buf[..n])?;
+        len += n as u64;
+    }
+    Ok((len, crc.finalize()))
 }
 
 /// True when the store in `dir` was closed cleanly and its sled files hold, byte for byte,

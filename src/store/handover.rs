@@ -125,24 +125,11 @@ impl Left {
     }
 }
 
-/// Copies exactly `len` bytes from `r` to `w` through a small buffer; their CRC-32.
+/// Copies exactly `len` bytes from `r` to `w`; their CRC-32.
 fn copy_checked(r: &mut impl Read, w: &mut impl Write, len: u64) -> std::io::Result<u32> {
-    let mut buf = vec![0u8; 1 << 18];
-    let mut crc = crc32fast::Hasher::new();
-    let mut copied = 0u64;
-    loop {
-        let n = r.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
-        crc.update(&buf[..n]);
-        w.write_all(&buf[..n])?;
-        copied += n as u64;
-    }
-    if copied == len {
-        Ok(crc.finalize())
-    } else {
-        Err(std::io::Error::other("the handover file is cut short"))
+    match disk::copy_crc(r, w)? {
+        (copied, crc) if copied == len => Ok(crc),
+        _ => Err(std::io::Error::other("the handover file is cut short")),
     }
 }
 

@@ -175,14 +175,7 @@ impl PlanData {
     /// it was sent).
     #[must_use]
     pub fn with_desk(mut self) -> Self {
-        let have: std::collections::HashSet<&str> = self
-            .plan
-            .tasks
-            .iter()
-            .filter(|t| crate::domain::meeting::is_meeting_pillar(&t.pillar))
-            .map(|t| t.id.as_str())
-            .collect();
-        let added = desk_items(&mut self.plan.pillars, &self.desk, |id| have.contains(id));
+        let added = desk_items(&mut self.plan.pillars, &self.desk, self.plan.tasks.iter());
         self.plan.tasks.extend(added);
         self
     }
@@ -221,19 +214,15 @@ impl PlanData {
 
     /// The plan's tasks joined with their states, in plan order.
     pub fn tasks(&self) -> Vec<Task> {
-        // Plans repeat a few timeframes ("Năm 2025"): read each distinct one once.
-        let mut readings = std::collections::HashMap::new();
-        self.plan
+        let mut tasks: Vec<Task> = self
+            .plan
             .tasks
             .iter()
-            .map(|d| {
-                let state = self.states.get(&d.id).cloned().unwrap_or_default();
-                let reading = *readings
-                    .entry(d.timeframe.as_str())
-                    .or_insert_with(|| crate::domain::read_timeframe(&d.timeframe, self.plan.year));
-                Task::with_reading(d.clone(), state, reading)
-            })
-            .collect()
+            .cloned()
+            .map(Task::unjoined)
+            .collect();
+        join_states(&mut tasks, self.states.clone(), self.plan.year);
+        tasks
     }
 }
 
@@ -247,20 +236,24 @@ pub struct Joined {
 }
 
 /// What [`PlanData::with_desk`] adds: each meeting's pillar (into `pillars`, when not there),
-/// and the action items `among_tasks` does not already hold.
-pub fn desk_items(
+/// and the action items not already among `tasks` (a store's answer may have them merged).
+pub fn desk_items<'a>(
     pillars: &mut Vec<crate::domain::Pillar>,
     desk: &Desk,
-    among_tasks: impl Fn(&str) -> bool,
+    tasks: impl Iterator<Item = &'a TaskDef>,
 ) -> Vec<TaskDef> {
     for p in desk.pillars() {
         if !pillars.iter().any(|q| q.key == p.key) {
             pillars.push(p);
         }
     }
+    let have: std::collections::HashSet<&str> = tasks
+        .filter(|t| crate::domain::meeting::is_meeting_pillar(&t.pillar))
+        .map(|t| t.id.as_str())
+        .collect();
     desk.actions
         .iter()
-        .filter(|a| !among_tasks(&a.def.id))
+        .filter(|a| !have.contains(a.def.id.as_str()))
         .map(|a| a.def.clone())
         .collect()
 }
